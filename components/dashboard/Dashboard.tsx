@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Onboarding } from '../settings/Onboarding';
+import { SettingsPage } from '../settings/SettingsPage';
+import { useSettingsStore } from '../settings/useSettings';
+import { Overview } from './Overview';
+
+/** Sections of the dashboard, by URL hash. Later features add theirs here. */
+const SECTIONS = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+
+const useHash = () => {
+  const read = () => location.hash.replace(/^#/, '') || 'overview';
+  const [hash, setHash] = useState(read);
+  useEffect(() => {
+    const onChange = () => setHash(read());
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return hash;
+};
+
+export function Dashboard() {
+  const hash = useHash();
+  const store = useSettingsStore();
+  const settings = store.settings.value;
+  return (
+    <div class="dashboard" data-testid="dashboard">
+      <nav aria-label="Rapport">
+        <p class="brand">Rapport</p>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`} aria-current={hash === s.id ? 'page' : undefined}>
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main>
+        {!settings ? (
+          <StatusOrNothing message={store.status.value.message} />
+        ) : hash === 'onboarding' ? (
+          <Onboarding store={store} settings={settings} onDone={() => (location.hash = 'overview')} />
+        ) : hash === 'settings' ? (
+          <SettingsPage store={store} settings={settings} />
+        ) : (
+          <Overview settings={settings} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** Local data arrives in milliseconds: show nothing while it loads, and the error if it fails. */
+function StatusOrNothing({ message }: { message: string }) {
+  return message ? (
+    <p class="status error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,114 @@
+import type { SettingsForm } from './form-state';
+import { TIERS } from './form-state';
+
+const TIER_LABEL = { high: 'High value', medium: 'Medium value', low: 'Low value' } as const;
+
+type Input = { currentTarget: HTMLInputElement };
+
+/** The fields the seller fills in, shared by onboarding and the settings page. */
+export function SettingsFields({ form }: { form: SettingsForm }) {
+  const { fields } = form;
+  const text = (s: { value: string }) => (e: Input) => {
+    s.value = e.currentTarget.value;
+  };
+  return (
+    <>
+      <fieldset>
+        <legend>You</legend>
+        <label>
+          Your name
+          <input name="name" value={fields.name} onInput={text(fields.name)} autoComplete="name" />
+        </label>
+        <label>
+          Work e-mail address(es)
+          <input
+            name="emails"
+            value={fields.emails}
+            onInput={(e: Input) => form.setEmails(e.currentTarget.value)}
+            placeholder="you@company.com"
+          />
+          <small>Separate several with commas. Mail from these addresses is yours.</small>
+        </label>
+        <label>
+          Your name as "owner" in CRM exports
+          <input name="crmOwnerName" value={fields.crmOwnerName} onInput={text(fields.crmOwnerName)} />
+        </label>
+        <label>
+          Your LinkedIn public id
+          <input name="linkedinId" value={fields.linkedinId} onInput={text(fields.linkedinId)} placeholder="jane-doe" />
+          <small>The part after linkedin.com/in/. Typed by you; Rapport never reads it from LinkedIn.</small>
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Your team</legend>
+        <label>
+          Internal domains
+          <input
+            name="internalDomains"
+            value={fields.internalDomains}
+            onInput={(e: Input) => form.setInternalDomains(e.currentTarget.value)}
+            placeholder="company.com"
+          />
+          <small>People at these domains are colleagues, not customers. Free-mail domains are never proposed.</small>
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Rhythm</legend>
+        <table class="cadence">
+          <caption>Days between two-way contacts, by value tier</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tier</th>
+              <th scope="col">Ideal gap</th>
+              <th scope="col">Longest gap</th>
+            </tr>
+          </thead>
+          <tbody>
+            {TIERS.map((tier) => (
+              <tr key={tier}>
+                <th scope="row">{TIER_LABEL[tier]}</th>
+                <td>
+                  <input
+                    type="number"
+                    min={1}
+                    max={180}
+                    name={`cadence-${tier}-ideal`}
+                    aria-label={`${TIER_LABEL[tier]}: ideal gap in days`}
+                    value={fields.cadence[tier].idealDays}
+                    onInput={text(fields.cadence[tier].idealDays)}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    min={1}
+                    max={180}
+                    name={`cadence-${tier}-max`}
+                    aria-label={`${TIER_LABEL[tier]}: longest gap in days`}
+                    value={fields.cadence[tier].maxDays}
+                    onInput={text(fields.cadence[tier].maxDays)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <label>
+          Daily digest at
+          <input type="time" name="digestTime" value={fields.digestTime} onInput={text(fields.digestTime)} />
+        </label>
+        <label class="inline">
+          <input
+            type="checkbox"
+            name="inboxMarkers"
+            checked={fields.inboxMarkers}
+            onChange={(e: Input) => {
+              fields.inboxMarkers.value = e.currentTarget.checked;
+            }}
+          />
+          Mark tracked senders in the Gmail inbox
+        </label>
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { type Signal, signal } from '@preact/signals';
+import { defaultInternalDomains } from '@/lib/shared/domains';
+import type { Settings, SettingsPatch, ValueTier } from '@/lib/shared/model';
+
+export const TIERS: readonly ValueTier[] = ['high', 'medium', 'low'];
+
+/** Splits what a person types into a list field: commas, semicolons, spaces or new lines. */
+export const splitList = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/**
+ * The settings form as text fields. Internal domains follow the work addresses until the
+ * seller edits them by hand; after that they are the seller's.
+ */
+export function createSettingsForm(initial: Settings) {
+  const fields = {
+    name: signal(initial.me.name),
+    emails: signal(initial.me.emails.join(', ')),
+    crmOwnerName: signal(initial.me.crmOwnerName),
+    linkedinId: signal(initial.me.linkedinId ?? ''),
+    internalDomains: signal(initial.internalDomains.join(', ')),
+    cadence: Object.fromEntries(
+      TIERS.map((tier) => [
+        tier,
+        {
+          idealDays: signal(String(initial.cadence[tier]?.idealDays ?? '')),
+          maxDays: signal(String(initial.cadence[tier]?.maxDays ?? '')),
+        },
+      ]),
+    ) as Record<ValueTier, { idealDays: Signal<string>; maxDays: Signal<string> }>,
+    digestTime: signal(initial.digestTime),
+    inboxMarkers: signal(initial.inboxMarkers),
+  };
+  let domainsEdited = initial.internalDomains.length > 0;
+
+  function setEmails(text: string) {
+    fields.emails.value = text;
+    if (!domainsEdited) fields.internalDomains.value = defaultInternalDomains(splitList(text)).join(', ');
+  }
+
+  function setInternalDomains(text: string) {
+    domainsEdited = true;
+    fields.internalDomains.value = text;
+  }
+
+  /** The patch to send; the background validates it and answers with what is wrong. */
+  function toPatch(): SettingsPatch {
+    const linkedinId = fields.linkedinId.value
+      .trim()
+      .replace(/^.*linkedin\.com\/in\//i, '')
+      .replace(/\/.*$/, '');
+    return {
+      me: {
+        name: fields.name.value,
+        emails: splitList(fields.emails.value),
+        crmOwnerName: fields.crmOwnerName.value,
+        ...(linkedinId ? { linkedinId } : {}),
+      },
+      internalDomains: splitList(fields.internalDomains.value),
+      cadence: Object.fromEntries(
+        TIERS.map((tier) => [
+          tier,
+          {
+            idealDays: Number(fields.cadence[tier].idealDays.value),
+            maxDays: Number(fields.cadence[tier].maxDays.value),
+          },
+        ]),
+      ) as Settings['cadence'],
+      digestTime: fields.digestTime.value,
+      inboxMarkers: fields.inboxMarkers.value,
+    };
+  }
+
+  return { fields, setEmails, setInternalDomains, toPatch };
+}
+
+export type SettingsForm = ReturnType<typeof createSettingsForm>;

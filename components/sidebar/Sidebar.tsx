@@ -1,0 +1,87 @@
+import type { PersonView, SidebarState } from './state';
+
+/** The sidebar shell: a header with a collapse toggle, then one row per person on the page. */
+export function Sidebar({ state }: { state: SidebarState }) {
+  const collapsed = state.collapsed.value;
+  return (
+    <aside class={`rapport ${collapsed ? 'is-collapsed' : ''}`} data-testid="sidebar" aria-label="Rapport">
+      <header class="rapport-header">
+        <button
+          type="button"
+          class="rapport-toggle"
+          data-testid="sidebar-toggle"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? `Show Rapport (${state.count.value} people)` : 'Hide Rapport'}
+          onClick={() => {
+            state.collapsed.value = !collapsed;
+          }}
+        >
+          {collapsed ? <span class="rapport-badge">{state.count}</span> : '›'}
+        </button>
+        {!collapsed && <h2 class="rapport-title">Rapport</h2>}
+      </header>
+      {!collapsed && (
+        <div class="rapport-body">
+          {state.people.value.length === 0 ? (
+            <p class="rapport-empty">{state.message}</p>
+          ) : (
+            <ul class="rapport-people">
+              {state.people.value.map((person) => (
+                <PersonRow
+                  key={person.email ?? person.linkedinId}
+                  person={person}
+                  onTrack={() => state.track(person)}
+                />
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </aside>
+  );
+}
+
+function PersonRow({ person, onTrack }: { person: PersonView; onTrack: () => void }) {
+  const tracked = !!person.contact;
+  return (
+    <li
+      class="rapport-person"
+      data-testid="person"
+      data-email={person.email ?? undefined}
+      data-linkedin={person.linkedinId ?? undefined}
+      data-tracked={String(tracked)}
+    >
+      <span class="rapport-avatar" aria-hidden="true">
+        {initials(person.name || person.email || person.linkedinId || '?')}
+      </span>
+      <span class="rapport-who">
+        <span class="rapport-name">{person.contact?.name || person.name || person.email}</span>
+        {person.email && <span class="rapport-sub">{person.email}</span>}
+      </span>
+      {person.contact === null && (
+        <button type="button" class="rapport-button" data-testid="track" onClick={onTrack}>
+          Track
+        </button>
+      )}
+      {tracked && <span class="rapport-sub">Tracked</span>}
+      {person.error && (
+        <span class="rapport-error" role="alert">
+          {person.error}
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** Two letters from a name (or an address): no remote images, ever. */
+export function initials(name: string): string {
+  const words = name
+    .replace(/@.*/, '')
+    .split(/[\s._-]+/)
+    .filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0] ?? '?'];
+  return letters
+    .map((w) => Array.from(w ?? '')[0] ?? '')
+    .join('')
+    .toUpperCase();
+}

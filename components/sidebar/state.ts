@@ -1,0 +1,55 @@
+import { computed, signal } from '@preact/signals';
+import type { Requester } from '@/lib/messaging/client';
+import type { Contact } from '@/lib/shared/model';
+
+/** A person the page shows, as the site adapter read them. */
+export interface PagePerson {
+  name: string;
+  email?: string;
+  linkedinId?: string;
+}
+
+export interface PersonView extends PagePerson {
+  /** null: looked up and not tracked; undefined: not looked up yet. */
+  contact: Contact | null | undefined;
+  error?: string;
+}
+
+/** The sidebar's state: who is on the page and what Rapport knows of them. */
+export function createSidebarState(request: Requester) {
+  const people = signal<PersonView[]>([]);
+  const collapsed = signal(false);
+  const message = signal<string>('');
+  const count = computed(() => people.value.length);
+  let generation = 0;
+
+  const key = (p: PagePerson) => (p.email ? { email: p.email } : { linkedinId: p.linkedinId });
+
+  /** Shows these people and looks each up; an answer that arrives after the page moved on is dropped. */
+  async function show(next: PagePerson[], emptyMessage = '') {
+    const mine = ++generation;
+    message.value = emptyMessage;
+    people.value = next.map((p) => ({ ...p, contact: undefined }));
+    const found = await Promise.all(next.map((p) => request('contact.find', key(p))));
+    if (mine !== generation) return;
+    people.value = next.map((p, i) => {
+      const result = found[i];
+      return result?.ok ? { ...p, contact: result.data } : { ...p, contact: undefined, error: result?.error.message };
+    });
+  }
+
+  async function track(person: PersonView) {
+    const result = await request('contact.track', { name: person.name, ...key(person) });
+    people.value = people.value.map((p) =>
+      p === person
+        ? result.ok
+          ? { ...p, contact: result.data, error: undefined }
+          : { ...p, error: result.error.message }
+        : p,
+    );
+  }
+
+  return { people, collapsed, message, count, show, track };
+}
+
+export type SidebarState = ReturnType<typeof createSidebarState>;

@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import { store } from '@/lib/background/db/open';
+import { createHandlers } from '@/lib/background/handlers';
+import { listen } from '@/lib/background/listen';
+import { openOnboardingOnInstall } from '@/lib/background/onboarding';
+
+export default defineBackground(() => {
+  // Listeners register synchronously at start, so an event that woke the worker is not missed.
+  listen(
+    createHandlers({
+      db: store,
+      now: Date.now,
+      newId: () => crypto.randomUUID(),
+      version: browser.runtime.getManifest().version,
+      bootId: crypto.randomUUID(),
+      startedAt: Date.now(),
+    }),
+  );
+  openOnboardingOnInstall();
+});

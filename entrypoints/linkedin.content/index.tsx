@@ -1,0 +1,24 @@
+import css from '@/components/sidebar/sidebar.css?inline';
+import { renderSidebar } from '@/components/sidebar/render';
+import { createSidebarState } from '@/components/sidebar/state';
+import { request } from '@/lib/messaging/client';
+import { mountSidebarHost } from '@/lib/content/sidebar-host';
+import { profileIdFromUrl, profileNameFromTitle } from '@/lib/content/sites/linkedin/profile';
+
+export default defineContentScript({
+  matches: ['*://*.linkedin.com/*'],
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const state = createSidebarState(request);
+    const ui = await mountSidebarHost(ctx, css, (container) => renderSidebar(container, state, request));
+    // LinkedIn never reloads between pages: follow its history changes, show only on profiles.
+    const follow = (url: string) => {
+      const linkedinId = profileIdFromUrl(url);
+      if (!linkedinId) return ui.remove();
+      if (!ui.mounted) ui.mount();
+      void state.show([{ name: profileNameFromTitle(document.title), linkedinId }]);
+    };
+    follow(location.href);
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl.href));
+  },
+});

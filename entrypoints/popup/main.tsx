@@ -1,0 +1,18 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '@/components/common/page.css';
+import { ApiContext } from '@/components/common/api';
+import { Popup } from '@/components/popup/Popup';
+import { request } from '@/lib/messaging/client';
+
+const openDashboard = (section: string) => {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
+  window.close();
+};
+
+render(
+  <ApiContext.Provider value={request}>
+    <Popup openDashboard={openDashboard} />
+  </ApiContext.Provider>,
+  document.getElementById('app') as HTMLElement,
+);

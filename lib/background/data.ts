@@ -1,0 +1,58 @@
+import type { IDBPDatabase } from 'idb';
+import type { DataSet, ResponseOf } from '@/lib/messaging/protocol';
+import { DATA_STORES, type RapportDB } from './db/schema';
+
+type Counts = ResponseOf<'data.counts'>;
+
+export async function countAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
+  const tx = db.transaction(DATA_STORES);
+  const entries = await Promise.all(
+    DATA_STORES.map(async (name) => [name, await tx.objectStore(name).count()] as const),
+  );
+  await tx.done;
+  return Object.fromEntries(entries) as Counts;
+}
+
+/**
+ * Adds or replaces the given records in one transaction: all of them land, or none
+ * (a unique-index clash aborts the whole set, and the error says which store refused it).
+ */
+export async function putDataSet(db: IDBPDatabase<RapportDB>, data: DataSet): Promise<Counts> {
+  const tx = db.transaction(DATA_STORES, 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  for (const name of DATA_STORES) {
+    const store = tx.objectStore(name);
+    for (const record of data[name]) {
+      writes.push(
+        store.put(record as never).catch((error: unknown) => {
+          throw new Error(
+            `${name} record ${(record as { id: string }).id}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }),
+      );
+    }
+  }
+  // Wait on both: a failed write aborts the transaction, and its own error is the clearer one.
+  const [written] = await Promise.allSettled([Promise.all(writes), tx.done]);
+  if (written.status === 'rejected') throw written.reason;
+  await tx.done;
+  return countAll(db);
+}
+
+export async function exportDataSet(db: IDBPDatabase<RapportDB>): Promise<DataSet> {
+  const tx = db.transaction(DATA_STORES);
+  const entries = await Promise.all(
+    DATA_STORES.map(async (name) => [name, await tx.objectStore(name).getAll()] as const),
+  );
+  await tx.done;
+  return Object.fromEntries(entries) as DataSet;
+}
+
+/** Erases every record and the settings. The caller has confirmed it in words. */
+export async function resetAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
+  const stores = [...DATA_STORES, 'meta'] as const;
+  const tx = db.transaction(stores, 'readwrite');
+  await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
+  await tx.done;
+  return countAll(db);
+}

@@ -1,0 +1,46 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { RapportDB } from './schema';
+
+type UpgradeTx = IDBPTransaction<RapportDB, StoreNames<RapportDB>[], 'versionchange'>;
+export type Migration = (db: IDBPDatabase<RapportDB>, tx: UpgradeTx) => void;
+
+/**
+ * Append-only: step N upgrades version N-1 to N. Never edit a step that has shipped; add one.
+ * A step runs inside the upgrade transaction, so it must not await anything but IndexedDB.
+ */
+export const migrations: readonly Migration[] = [
+  // v1: the first schema.
+  (db) => {
+    db.createObjectStore('sellers', { keyPath: 'id' }).createIndex('by-email', 'emails', { multiEntry: true });
+
+    const accounts = db.createObjectStore('accounts', { keyPath: 'id' });
+    accounts.createIndex('by-domain', 'domains', { multiEntry: true });
+    accounts.createIndex('by-linkedin-company', 'linkedinCompanyId');
+    accounts.createIndex('by-name', 'name');
+
+    const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
+    // Multi-entry: a contact is found by any of their addresses.
+    contacts.createIndex('by-email', 'emails', { multiEntry: true, unique: true });
+    contacts.createIndex('by-linkedin', 'linkedinId', { unique: true });
+    contacts.createIndex('by-account', 'accountId');
+
+    const touches = db.createObjectStore('touches', { keyPath: 'id' });
+    touches.createIndex('by-contact-at', ['contactId', 'at']);
+    touches.createIndex('by-account-at', ['accountId', 'at']);
+    // One record per (source, contact): reopening a thread can never store an e-mail twice.
+    touches.createIndex('by-source', ['sourceId', 'contactId'], { unique: true });
+    touches.createIndex('by-at', 'at');
+
+    db.createObjectStore('purchases', { keyPath: 'id' }).createIndex('by-account-at', ['accountId', 'at']);
+
+    const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
+    followUps.createIndex('by-state-due', ['state', 'due']);
+    followUps.createIndex('by-contact', 'contactId');
+    // `liveFor` exists only on open or snoozed follow-ups: at most one live per contact.
+    followUps.createIndex('by-live-contact', 'liveFor', { unique: true });
+
+    db.createObjectStore('meta');
+  },
+];
+
+export const DB_VERSION = migrations.length;

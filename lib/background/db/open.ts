@@ -1,0 +1,93 @@
+import { type IDBPDatabase, openDB } from 'idb';
+import { DB_VERSION, migrations } from './migrations';
+import { DB_NAME, type RapportDB } from './schema';
+
+export type StoreErrorCode = 'blocked' | 'quota' | 'newer-version' | 'failed';
+
+/** A store failure with a message a seller can act on. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+const MESSAGES: Record<StoreErrorCode, string> = {
+  blocked:
+    'Rapport is being updated, but another Rapport window still uses the old data format. Close other Rapport tabs (the dashboard) and try again.',
+  quota:
+    'The browser has no storage space left for Rapport. Free disk space, or export and remove old data from the dashboard; nothing was saved.',
+  'newer-version': 'This data was written by a newer version of Rapport. Update the extension; your data is untouched.',
+  failed: 'Rapport could not use its local database.',
+};
+
+/** Maps an IndexedDB failure to a StoreError that says what happened and what to do. */
+export function toStoreError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError') return new StoreError('quota', MESSAGES.quota);
+  if (name === 'VersionError') return new StoreError('newer-version', MESSAGES['newer-version']);
+  return new StoreError(
+    'failed',
+    `${MESSAGES.failed} (${name || 'error'}: ${error instanceof Error ? error.message : String(error)})`,
+  );
+}
+
+/**
+ * Opens (and upgrades) the store. `upTo` exists for upgrade tests: they build each older
+ * version with the same steps the product runs.
+ */
+export async function openStore(
+  name = DB_NAME,
+  upTo = DB_VERSION,
+  onGone: () => void = () => {},
+): Promise<IDBPDatabase<RapportDB>> {
+  let db: IDBPDatabase<RapportDB> | undefined;
+  try {
+    db = await openDB<RapportDB>(name, upTo, {
+      upgrade(database, oldVersion, newVersion, tx) {
+        for (let version = oldVersion + 1; version <= (newVersion ?? upTo); version++) {
+          const step = migrations[version - 1];
+          if (!step) throw new Error(`no migration step for version ${version}`);
+          step(database, tx);
+        }
+      },
+      blocked() {
+        // Another connection holds the old version open; `blocking` below makes ours close,
+        // so this only lasts while a page of an older build is still open.
+        console.warn(`[rapport] ${MESSAGES.blocked}`);
+      },
+      blocking() {
+        // A newer version wants to upgrade: step aside so the upgrade is never stuck on us.
+        db?.close();
+        onGone();
+      },
+      terminated: onGone,
+    });
+    return db;
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+let opened: Promise<IDBPDatabase<RapportDB>> | undefined;
+
+/** The background's one connection, opened on first use and reopened after it was closed. */
+export function store(): Promise<IDBPDatabase<RapportDB>> {
+  opened ??= openStore(DB_NAME, DB_VERSION, () => {
+    opened = undefined;
+  }).catch((error) => {
+    opened = undefined;
+    throw error;
+  });
+  return opened;
+}
+
+/** For tests: forget the connection so the next `store()` opens a fresh one. */
+export function closeStore(): void {
+  void opened?.then((db) => db.close());
+  opened = undefined;
+}

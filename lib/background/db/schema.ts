@@ -1,0 +1,51 @@
+import type { DBSchema } from 'idb';
+import type { Account, Contact, FollowUp, Purchase, Seller, Settings, Touch } from '@/lib/shared/model';
+
+export const DB_NAME = 'rapport';
+
+/**
+ * The store's shape at the newest version. Index names say what they look up.
+ * Compound indexes skip records where a part is missing: a touch without a `sourceId`
+ * (a manual one) is simply not in `by-source`, which is what makes that index unique-safe.
+ */
+export interface RapportDB extends DBSchema {
+  sellers: { key: string; value: Seller; indexes: { 'by-email': string } };
+  accounts: {
+    key: string;
+    value: Account;
+    indexes: { 'by-domain': string; 'by-linkedin-company': string; 'by-name': string };
+  };
+  contacts: {
+    key: string;
+    value: Contact;
+    indexes: { 'by-email': string; 'by-linkedin': string; 'by-account': string };
+  };
+  touches: {
+    key: string;
+    value: Touch;
+    indexes: {
+      'by-contact-at': [string, number];
+      'by-account-at': [string, number];
+      'by-source': [string, string];
+      'by-at': number;
+    };
+  };
+  purchases: { key: string; value: Purchase; indexes: { 'by-account-at': [string, number] } };
+  followUps: {
+    key: string;
+    value: FollowUp;
+    indexes: { 'by-state-due': [string, string]; 'by-contact': string; 'by-live-contact': string };
+  };
+  /** Single records by name: `settings`. */
+  meta: { key: string; value: Settings };
+}
+
+export type StoreName = 'sellers' | 'accounts' | 'contacts' | 'touches' | 'purchases' | 'followUps';
+export const DATA_STORES: readonly StoreName[] = [
+  'sellers',
+  'accounts',
+  'contacts',
+  'touches',
+  'purchases',
+  'followUps',
+];

@@ -1,0 +1,119 @@
+/**
+ * The one protocol between content scripts, extension pages and the background.
+ * Schemas live here and the types are inferred from them. Only the background imports this
+ * file as a value (to validate); content scripts and components use `import type` so zod
+ * never reaches their bundles.
+ */
+import { z } from 'zod';
+import {
+  Account,
+  Contact,
+  Direction,
+  Email,
+  FollowUp,
+  Id,
+  LinkedInId,
+  Purchase,
+  Seller,
+  Settings,
+  SettingsPatch,
+  ShortText,
+  Timestamp,
+  Touch,
+  TouchKind,
+} from '@/lib/shared/model';
+
+// Extension pages forbid `new Function`; tell zod up front instead of letting it probe
+// (the probe shows up as a CSP error on the extension's page in Chrome).
+z.config({ jitless: true });
+
+/** Who may send a request: any context of ours, or extension pages only (never a content script). */
+export type Access = 'any' | 'page';
+
+const define = <Req extends z.ZodType, Res extends z.ZodType>(access: Access, request: Req, response: Res) => ({
+  access,
+  request,
+  response,
+});
+
+const Counts = z.object({
+  sellers: z.number(),
+  accounts: z.number(),
+  contacts: z.number(),
+  touches: z.number(),
+  purchases: z.number(),
+  followUps: z.number(),
+});
+
+/** Everything the store holds, as a backup or a seed. */
+export const DataSet = z.object({
+  sellers: z.array(Seller).default([]),
+  accounts: z.array(Account).default([]),
+  contacts: z.array(Contact).default([]),
+  touches: z.array(Touch).default([]),
+  purchases: z.array(Purchase).default([]),
+  followUps: z.array(FollowUp).default([]),
+});
+export type DataSet = z.infer<typeof DataSet>;
+
+const ContactQuery = z
+  .object({ email: Email.optional(), linkedinId: LinkedInId.optional() })
+  .refine((q) => q.email || q.linkedinId, { message: 'give an email or a linkedinId' });
+
+export const protocol = {
+  /** Liveness, and which worker instance answered (a new `bootId` after every worker start). */
+  ping: define('any', z.object({}), z.object({ version: z.string(), bootId: z.string(), startedAt: Timestamp })),
+  'settings.get': define('any', z.object({}), Settings),
+  'settings.update': define('page', SettingsPatch, Settings),
+  'contact.find': define('any', ContactQuery, Contact.nullable()),
+  /** Start tracking a person seen on a page. Idempotent: an existing contact is returned as is. */
+  'contact.track': define(
+    'any',
+    z
+      .object({ name: ShortText(200), email: Email.optional(), linkedinId: LinkedInId.optional() })
+      .refine((q) => q.email || q.linkedinId, { message: 'give an email or a linkedinId' }),
+    Contact,
+  ),
+  'touch.add': define(
+    'any',
+    z.object({
+      contactId: Id,
+      kind: TouchKind,
+      direction: Direction,
+      at: Timestamp,
+      summary: ShortText(300).optional(),
+      sourceId: z.string().min(1).max(300).optional(),
+      happiness: z.number().int().min(1).max(5).optional(),
+    }),
+    /** `duplicate` is true when this source id was already stored for this contact. */
+    z.object({ touch: Touch, duplicate: z.boolean() }),
+  ),
+  'touch.list': define(
+    'any',
+    z.object({ contactId: Id, limit: z.number().int().min(1).max(1000).default(20) }),
+    z.array(Touch),
+  ),
+  'data.counts': define('page', z.object({}), Counts),
+  /** Adds or replaces records as given; the test and demo seeding path, and later restore. */
+  'data.put': define('page', DataSet, Counts),
+  'data.export': define('page', z.object({}), DataSet),
+  'data.reset': define('page', z.object({ confirm: z.literal('erase everything') }), Counts),
+} as const;
+
+export type Protocol = typeof protocol;
+export type RequestType = keyof Protocol;
+/** What a sender writes (defaults may be left out). */
+export type RequestOf<T extends RequestType> = z.input<Protocol[T]['request']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedRequestOf<T extends RequestType> = z.output<Protocol[T]['request']>;
+export type ResponseOf<T extends RequestType> = z.output<Protocol[T]['response']>;
+
+/** The envelope on the wire. The marker keeps stray messages from other code out. */
+export interface Envelope<T extends RequestType = RequestType> {
+  rapport: 1;
+  type: T;
+  payload: RequestOf<T>;
+}
+
+export type ErrorCode = 'invalid' | 'unknown-type' | 'forbidden' | 'failed';
+export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Record ids are opaque strings made by the background (`crypto.randomUUID()`). */
+export const Id = z.string().min(1).max(200);
+
+/** Milliseconds since the epoch. Touch and purchase times are instants. */
+export const Timestamp = z.number().int().nonnegative();
+
+/** A calendar date in the seller's time zone, as due dates are (`YYYY-MM-DD`). */
+export const CalendarDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+
+/**
+ * An e-mail address in the one form the store keys on: trimmed and lower-case.
+ * (The local part is case-sensitive in theory; no provider a seller meets treats it so,
+ * and Gmail's own `email` attributes already come lower-case.)
+ */
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'not a valid e-mail address' }));
+
+/** LinkedIn's public profile id, the `<id>` in `/in/<id>/`. */
+export const LinkedInId = z
+  .string()
+  .trim()
+  .min(3)
+  .max(100)
+  .regex(/^[\p{L}\p{N}_-]+$/u, 'expected the id from a linkedin.com/in/<id>/ address');
+
+export const ValueTier = z.enum(['high', 'medium', 'low']);
+export type ValueTier = z.infer<typeof ValueTier>;
+
+/** Short free text that came from a page or a person: bounded so no record grows without limit. */
+export const ShortText = (max = 300) => z.string().trim().max(max);

@@ -1,0 +1,4 @@
+export * from './common';
+export * from './entities';
+export * from './followup';
+export * from './settings';

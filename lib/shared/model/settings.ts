@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Email, LinkedInId, ValueTier } from './common';
+
+/** Days between two-way contacts: aim for `idealDays`, never let it pass `maxDays`. */
+export const Cadence = z
+  .object({
+    idealDays: z.number().int().min(1).max(180),
+    // Out of sight is out of mind: the longest gap is bounded at half a year.
+    maxDays: z.number().int().min(1).max(180),
+  })
+  .refine((c) => c.maxDays >= c.idealDays, { message: 'the maximum gap must not be shorter than the ideal one' });
+
+export const DigestTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+export const Settings = z.object({
+  me: z.object({
+    name: z.string().trim().max(200).default(''),
+    emails: z.array(Email).default([]),
+    /** The seller's name as CRM exports write it in their "owner" column. */
+    crmOwnerName: z.string().trim().max(200).default(''),
+    /** Typed by the seller; never read from LinkedIn's own "me" data. */
+    linkedinId: LinkedInId.optional(),
+  }),
+  /** Mail from these domains is from colleagues, not customers. */
+  internalDomains: z.array(z.string().trim().toLowerCase().min(3)).default([]),
+  cadence: z.record(ValueTier, Cadence),
+  digestTime: DigestTime,
+  inboxMarkers: z.boolean(),
+  /** IANA zone for due dates; empty means the browser's own. */
+  timeZone: z.string().max(100).default(''),
+  /** Gmail accounts (their addresses) the seller confirmed as work accounts; capture starts only there. */
+  confirmedAccounts: z.array(Email).default([]),
+  /** When onboarding was finished or skipped; absent until then. */
+  onboardedAt: z.number().int().optional(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** Everything works with these before onboarding: nobody is left without a cadence. */
+export const DEFAULT_SETTINGS: Settings = {
+  me: { name: '', emails: [], crmOwnerName: '' },
+  internalDomains: [],
+  cadence: {
+    high: { idealDays: 14, maxDays: 30 },
+    medium: { idealDays: 30, maxDays: 60 },
+    low: { idealDays: 60, maxDays: 120 },
+  },
+  digestTime: '08:30',
+  inboxMarkers: true,
+  timeZone: '',
+  confirmedAccounts: [],
+};
+
+/** Settings as the seller edits them: any part may be left out. */
+export const SettingsPatch = Settings.partial().extend({ me: Settings.shape.me.partial().optional() });
+export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -1,0 +1,31 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Least privilege: every permission below is named with the feature that needs it.
+// Host access comes only from the two content-script match patterns.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Rapport',
+    description: 'Relationship context where sellers already work: who this is, how much trust, what to do next.',
+    // unlimitedStorage: the IndexedDB store holds years of touches; without it the
+    // browser may evict it under storage pressure.
+    permissions: ['unlimitedStorage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              // A fixed id: without one a temporary install gets a new id, and so a
+              // new, empty IndexedDB, every time it is loaded.
+              id: 'rapport@rapport.invalid',
+              strict_min_version: '142.0',
+              // Firefox's data-collection declaration: nothing leaves the machine.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({ plugins: [preact()] }),
+});
