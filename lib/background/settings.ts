@@ -6,13 +6,21 @@ const KEY = 'settings';
 
 /** The seller's settings, or the defaults until they have saved any. */
 export async function getSettings(db: IDBPDatabase<RapportDB>): Promise<Settings> {
-  return (await db.get('meta', KEY)) ?? DEFAULT_SETTINGS;
+  return withDefaults(await db.get('meta', KEY));
 }
+
+/** Stored settings read over the defaults, so a field added in a later version has a value. */
+const withDefaults = (stored: Partial<Settings> | undefined): Settings => ({
+  ...DEFAULT_SETTINGS,
+  ...stored,
+  me: { ...DEFAULT_SETTINGS.me, ...stored?.me },
+  cadence: { ...DEFAULT_SETTINGS.cadence, ...stored?.cadence },
+});
 
 /** Merges a validated patch: `me` and `cadence` merge field by field, the rest replaces. */
 export async function updateSettings(db: IDBPDatabase<RapportDB>, patch: SettingsPatch): Promise<Settings> {
   const tx = db.transaction('meta', 'readwrite');
-  const current = (await tx.store.get(KEY)) ?? DEFAULT_SETTINGS;
+  const current = withDefaults(await tx.store.get(KEY));
   const next: Settings = {
     ...current,
     ...patch,

@@ -1,5 +1,5 @@
 import { type IDBPDatabase, openDB } from 'idb';
-import { DB_VERSION, migrations } from './migrations';
+import { type Migration, migrations } from './migrations';
 import { DB_NAME, type RapportDB } from './schema';
 
 export type StoreErrorCode = 'blocked' | 'quota' | 'newer-version' | 'failed';
@@ -36,21 +36,24 @@ export function toStoreError(error: unknown): StoreError {
   );
 }
 
-/**
- * Opens (and upgrades) the store. `upTo` exists for upgrade tests: they build each older
- * version with the same steps the product runs.
- */
-export async function openStore(
-  name = DB_NAME,
-  upTo = DB_VERSION,
-  onGone: () => void = () => {},
-): Promise<IDBPDatabase<RapportDB>> {
+export interface OpenOptions {
+  name?: string;
+  /** Upgrade tests build each older version with the same steps the product runs. */
+  version?: number;
+  steps?: readonly Migration[];
+  /** Called when the connection closes under us (a newer version is waiting, or the browser shut it). */
+  onGone?: () => void;
+}
+
+/** Opens the store, running every migration step between its version and `version`. */
+export async function openStore(options: OpenOptions = {}): Promise<IDBPDatabase<RapportDB>> {
+  const { name = DB_NAME, steps = migrations, version: upTo = steps.length, onGone = () => {} } = options;
   let db: IDBPDatabase<RapportDB> | undefined;
   try {
     db = await openDB<RapportDB>(name, upTo, {
       upgrade(database, oldVersion, newVersion, tx) {
         for (let version = oldVersion + 1; version <= (newVersion ?? upTo); version++) {
-          const step = migrations[version - 1];
+          const step = steps[version - 1];
           if (!step) throw new Error(`no migration step for version ${version}`);
           step(database, tx);
         }
@@ -77,8 +80,10 @@ let opened: Promise<IDBPDatabase<RapportDB>> | undefined;
 
 /** The background's one connection, opened on first use and reopened after it was closed. */
 export function store(): Promise<IDBPDatabase<RapportDB>> {
-  opened ??= openStore(DB_NAME, DB_VERSION, () => {
-    opened = undefined;
+  opened ??= openStore({
+    onGone: () => {
+      opened = undefined;
+    },
   }).catch((error) => {
     opened = undefined;
     throw error;

@@ -12,24 +12,28 @@ export const Cadence = z
 
 export const DigestTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
+/**
+ * No defaults in the schema: DEFAULT_SETTINGS is the one place they live, stored settings are
+ * read over it, and a patch must never fill in a field the seller did not send.
+ */
 export const Settings = z.object({
   me: z.object({
-    name: z.string().trim().max(200).default(''),
-    emails: z.array(Email).default([]),
+    name: z.string().trim().max(200),
+    emails: z.array(Email),
     /** The seller's name as CRM exports write it in their "owner" column. */
-    crmOwnerName: z.string().trim().max(200).default(''),
+    crmOwnerName: z.string().trim().max(200),
     /** Typed by the seller; never read from LinkedIn's own "me" data. */
     linkedinId: LinkedInId.optional(),
   }),
   /** Mail from these domains is from colleagues, not customers. */
-  internalDomains: z.array(z.string().trim().toLowerCase().min(3)).default([]),
+  internalDomains: z.array(z.string().trim().toLowerCase().min(3)),
   cadence: z.record(ValueTier, Cadence),
   digestTime: DigestTime,
   inboxMarkers: z.boolean(),
   /** IANA zone for due dates; empty means the browser's own. */
-  timeZone: z.string().max(100).default(''),
+  timeZone: z.string().max(100),
   /** Gmail accounts (their addresses) the seller confirmed as work accounts; capture starts only there. */
-  confirmedAccounts: z.array(Email).default([]),
+  confirmedAccounts: z.array(Email),
   /** When onboarding was finished or skipped; absent until then. */
   onboardedAt: z.number().int().optional(),
 });
@@ -51,5 +55,8 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Settings as the seller edits them: any part may be left out. */
-export const SettingsPatch = Settings.partial().extend({ me: Settings.shape.me.partial().optional() });
+export const SettingsPatch = Settings.extend({
+  me: Settings.shape.me.partial(),
+  cadence: z.partialRecord(ValueTier, Cadence),
+}).partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -22,6 +22,8 @@ describe('free mail', () => {
   });
 
   it('proposes the work domain as internal, never a free-mail one, once each', () => {
-    expect(defaultInternalDomains(['me@sales.ourco.com', 'me@ourco.com', 'me.private@gmail.com'])).toEqual(['ourco.com']);
+    expect(defaultInternalDomains(['me@sales.ourco.com', 'me@ourco.com', 'me.private@gmail.com'])).toEqual([
+      'ourco.com',
+    ]);
   });
 });

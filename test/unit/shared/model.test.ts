@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Contact, DEFAULT_SETTINGS, Email, FollowUpTransitionError, Settings, Touch, transition } from '@/lib/shared/model';
+import {
+  Contact,
+  DEFAULT_SETTINGS,
+  Email,
+  FollowUpTransitionError,
+  Settings,
+  Touch,
+  transition,
+} from '@/lib/shared/model';
 import { contact, followUp, touch } from '../../helpers/records';
 
 describe('Email', () => {
@@ -19,7 +27,12 @@ describe('Email', () => {
 describe('records', () => {
   it('a contact fills its defaults and keys on lower-case addresses', () => {
     const parsed = Contact.parse({ id: 'c', name: 'Pat', emails: ['Pat@X.example'], createdAt: 1, updatedAt: 1 });
-    expect(parsed).toMatchObject({ status: 'contact', activeProspect: false, emails: ['pat@x.example'], statusHistory: [] });
+    expect(parsed).toMatchObject({
+      status: 'contact',
+      activeProspect: false,
+      emails: ['pat@x.example'],
+      statusHistory: [],
+    });
   });
 
   it('a touch never carries a body: unknown fields are dropped', () => {

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const manifest = (target: string) => JSON.parse(readFileSync(`.output/${target}/manifest.json`, 'utf8'));
+
+/** Every permission the extension asks for, with the feature that needs it. Adding one means adding its reason here. */
+const PERMISSION_REASONS: Record<string, string> = {
+  unlimitedStorage: 'the IndexedDB store must not be evicted under storage pressure',
+};
+
+for (const target of ['chrome-mv3', 'firefox-mv3']) {
+  test(`${target}: the manifest asks for nothing without a written reason`, () => {
+    const m = manifest(target);
+    expect(m.manifest_version).toBe(3);
+    expect(Object.keys(PERMISSION_REASONS)).toEqual(expect.arrayContaining(m.permissions ?? []));
+    expect(m.optional_permissions ?? []).toEqual([]);
+    // Host access comes from the two content scripts' matches only.
+    expect(m.host_permissions ?? []).toEqual([]);
+    const matches = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();
+    expect(matches).toEqual(['*://*.linkedin.com/*', '*://mail.google.com/*']);
+    // Nothing a site could probe for to detect Rapport.
+    expect(m.web_accessible_resources ?? []).toEqual([]);
+    expect(m.externally_connectable).toBeUndefined();
+  });
+}
+
+test('firefox-mv3: a fixed gecko id and the data-collection declaration', () => {
+  const gecko = manifest('firefox-mv3').browser_specific_settings?.gecko;
+  expect(gecko.id).toMatch(/^[^@]+@[^@]+$/);
+  expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+});
+
+test('content scripts carry no zod: validation stays in the background', () => {
+  const dir = '.output/chrome-mv3/content-scripts';
+  const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  expect(scripts.sort()).toEqual(['gmail.js', 'linkedin.js']);
+  for (const file of scripts) {
+    const code = readFileSync(path.join(dir, file), 'utf8');
+    // Strings zod 4 always bundles: its error class name and its issue codes.
+    expect(code, file).not.toMatch(/ZodError|invalid_type|too_small/);
+  }
+  // And the check itself can fail: the background does carry zod.
+  expect(readFileSync('.output/chrome-mv3/background.js', 'utf8')).toMatch(/invalid_type/);
+});

@@ -1,0 +1,169 @@
+import { deleteDB, type IDBPDatabase, openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_VERSION, type Migration, migrations } from '@/lib/background/db/migrations';
+import { openStore } from '@/lib/background/db/open';
+import { DATA_STORES, type RapportDB } from '@/lib/background/db/schema';
+import { account, contact, followUp, purchase, seller, touch } from '../../helpers/records';
+
+/**
+ * Records as each schema version stored them. When a migration step is added, add the
+ * records that version N held here, and say below how step N+1 should have changed them:
+ * the loop then builds version N, fills it, upgrades to the newest and checks every record.
+ */
+const heldAtVersion: Record<number, Record<(typeof DATA_STORES)[number], unknown[]>> = {
+  1: {
+    sellers: [seller()],
+    accounts: [account(), account({ id: 'acct-2', domains: ['beta.example'], linkedinCompanyId: '1234' })],
+    contacts: [
+      contact(),
+      contact({ id: 'contact-2', emails: ['ops@beta.example'], accountId: 'acct-2', linkedinId: 'ops-beta' }),
+    ],
+    touches: [
+      touch(),
+      touch({ id: 'touch-2', sourceId: undefined, kind: 'call', direction: 'none', source: 'manual' }),
+    ],
+    purchases: [purchase()],
+    followUps: [followUp(), followUp({ id: 'fu-2', state: 'done', liveFor: undefined, closedAt: 5 })],
+  },
+};
+
+let counter = 0;
+const fresh = () => `rapport-upgrade-test-${++counter}`;
+const open: IDBPDatabase<RapportDB>[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+async function openAt(name: string, version: number) {
+  const db = await openStore({ name, version });
+  open.push(db);
+  return db;
+}
+
+describe('schema upgrades', () => {
+  it('empty → v1 creates every store and index the product looks up by', async () => {
+    const db = await openAt(fresh(), 1);
+    expect([...db.objectStoreNames].sort()).toEqual([...DATA_STORES, 'meta'].sort());
+    const tx = db.transaction(['contacts', 'touches', 'followUps', 'accounts', 'purchases']);
+    expect([...tx.objectStore('contacts').indexNames].sort()).toEqual(['by-account', 'by-email', 'by-linkedin']);
+    expect([...tx.objectStore('touches').indexNames].sort()).toEqual([
+      'by-account-at',
+      'by-at',
+      'by-contact-at',
+      'by-source',
+    ]);
+    expect([...tx.objectStore('followUps').indexNames].sort()).toEqual([
+      'by-contact',
+      'by-live-contact',
+      'by-state-due',
+    ]);
+    expect([...tx.objectStore('accounts').indexNames].sort()).toEqual(['by-domain', 'by-linkedin-company', 'by-name']);
+    expect([...tx.objectStore('purchases').indexNames]).toEqual(['by-account-at']);
+  });
+
+  it('the newest version is built from the numbered steps and has records for every older version', () => {
+    for (let version = 1; version <= DB_VERSION; version++)
+      expect(heldAtVersion[version], `records for v${version}`).toBeDefined();
+  });
+
+  for (let version = 1; version < DB_VERSION; version++) {
+    it(`v${version} → v${DB_VERSION} keeps every record`, async () => {
+      const name = fresh();
+      const old = await openAt(name, version);
+      const records = heldAtVersion[version];
+      if (!records) throw new Error(`no records for v${version}`);
+      const tx = old.transaction(DATA_STORES, 'readwrite');
+      for (const store of DATA_STORES) for (const r of records[store]) await tx.objectStore(store).put(r as never);
+      await tx.done;
+      old.close();
+
+      const upgraded = await openAt(name, DB_VERSION);
+      for (const store of DATA_STORES) {
+        expect(await upgraded.count(store), store).toBe(records[store].length);
+      }
+    });
+  }
+
+  it('the upgrade runner carries v1 records through a later step (here a made-up v2 index)', async () => {
+    const name = fresh();
+    const v1 = await openAt(name, 1);
+    await v1.put('contacts', contact());
+    v1.close();
+    const v2Step: Migration = (_db, tx) => {
+      tx.objectStore('contacts').createIndex('by-name-test' as never, 'name');
+    };
+    const withV2 = [...migrations.slice(0, 1), v2Step];
+    const v2 = await openStore({ name, steps: withV2 });
+    open.push(v2);
+    expect(v2.version).toBe(2);
+    expect(await v2.get('contacts', 'contact-1')).toEqual(contact());
+    expect([...v2.transaction('contacts').store.indexNames]).toContain('by-name-test');
+  });
+
+  it('a database from a newer Rapport is refused with a message that says so, and left untouched', async () => {
+    const name = fresh();
+    (await openDB(name, DB_VERSION + 1)).close();
+    await expect(openStore({ name })).rejects.toMatchObject({ code: 'newer-version' });
+    await deleteDB(name);
+  });
+});
+
+describe('indexes', () => {
+  it('finds a contact by any of their addresses, by LinkedIn id and by account', async () => {
+    const db = await openAt(fresh(), DB_VERSION);
+    await db.put(
+      'contacts',
+      contact({ emails: ['jane@acme.example', 'j.example@acme.example'], linkedinId: 'jane-ex' }),
+    );
+    expect((await db.getFromIndex('contacts', 'by-email', 'j.example@acme.example'))?.id).toBe('contact-1');
+    expect((await db.getFromIndex('contacts', 'by-linkedin', 'jane-ex'))?.id).toBe('contact-1');
+    expect(await db.countFromIndex('contacts', 'by-account', 'acct-1')).toBe(1);
+  });
+
+  it('refuses a second contact with an address someone already has (no twins)', async () => {
+    const db = await openAt(fresh(), DB_VERSION);
+    await db.put('contacts', contact());
+    await expect(db.put('contacts', contact({ id: 'contact-2' }))).rejects.toThrow();
+  });
+
+  it('refuses the same captured message twice for one contact, allows it for another', async () => {
+    const db = await openAt(fresh(), DB_VERSION);
+    await db.put('touches', touch());
+    await expect(db.put('touches', touch({ id: 'touch-2' }))).rejects.toThrow();
+    await db.put('touches', touch({ id: 'touch-3', contactId: 'contact-2' }));
+    // Manual touches have no source id and are never in the way of each other.
+    await db.put('touches', touch({ id: 'm1', sourceId: undefined }));
+    await db.put('touches', touch({ id: 'm2', sourceId: undefined }));
+    expect(await db.count('touches')).toBe(4);
+  });
+
+  it('holds at most one live follow-up per contact, and any number of closed ones', async () => {
+    const db = await openAt(fresh(), DB_VERSION);
+    await db.put('followUps', followUp());
+    await expect(db.put('followUps', followUp({ id: 'fu-2' }))).rejects.toThrow();
+    await db.put('followUps', followUp({ id: 'fu-3', state: 'done', liveFor: undefined }));
+    await db.put('followUps', followUp({ id: 'fu-4', state: 'dismissed', liveFor: undefined }));
+    const due = await db.getAllFromIndex(
+      'followUps',
+      'by-state-due',
+      IDBKeyRange.bound(['open', ''], ['open', '2026-01-31']),
+    );
+    expect(due.map((f) => f.id)).toEqual(['fu-1']);
+  });
+
+  it('lists touches by contact in time order, and by account', async () => {
+    const db = await openAt(fresh(), DB_VERSION);
+    for (const [id, at] of [
+      ['a', 30],
+      ['b', 10],
+      ['c', 20],
+    ] as const) {
+      await db.put('touches', touch({ id, at, sourceId: id }));
+    }
+    const range = IDBKeyRange.bound(['contact-1', 0], ['contact-1', Infinity]);
+    expect((await db.getAllFromIndex('touches', 'by-contact-at', range)).map((t) => t.id)).toEqual(['b', 'c', 'a']);
+    expect(
+      await db.countFromIndex('touches', 'by-account-at', IDBKeyRange.bound(['acct-1', 0], ['acct-1', Infinity])),
+    ).toBe(3);
+  });
+});
