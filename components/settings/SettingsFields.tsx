@@ -1,3 +1,4 @@
+import { Field } from './Field';
 import type { SettingsForm } from './form-state';
 import { TIERS } from './form-state';
 
@@ -15,42 +16,54 @@ export function SettingsFields({ form }: { form: SettingsForm }) {
     <>
       <fieldset>
         <legend>You</legend>
-        <label>
-          Your name
-          <input name="name" value={fields.name} onInput={text(fields.name)} autoComplete="name" />
-        </label>
-        <label>
-          Work e-mail address(es)
-          <input
-            name="emails"
-            value={fields.emails}
-            onInput={(e: Input) => form.setEmails(e.currentTarget.value)}
-            placeholder="you@company.com"
-          />
-          <small>Separate several with commas. Mail from these addresses is yours.</small>
-        </label>
-        <label>
-          Your name as "owner" in CRM exports
-          <input name="crmOwnerName" value={fields.crmOwnerName} onInput={text(fields.crmOwnerName)} />
-        </label>
-        <label>
-          Your LinkedIn public id
-          <input name="linkedinId" value={fields.linkedinId} onInput={text(fields.linkedinId)} placeholder="jane-doe" />
-          <small>The part after linkedin.com/in/. Typed by you; Rapport never reads it from LinkedIn.</small>
-        </label>
+        <Field label="Your name">
+          {(a) => <input {...a} name="name" value={fields.name} onInput={text(fields.name)} autoComplete="name" />}
+        </Field>
+        <Field label="Work e-mail address(es)" hint="Separate several with commas. Mail from these addresses is yours.">
+          {(a) => (
+            <input
+              {...a}
+              name="emails"
+              value={fields.emails}
+              onInput={(e: Input) => form.setEmails(e.currentTarget.value)}
+              placeholder="you@company.com"
+            />
+          )}
+        </Field>
+        <Field label='Your name as "owner" in CRM exports'>
+          {(a) => <input {...a} name="crmOwnerName" value={fields.crmOwnerName} onInput={text(fields.crmOwnerName)} />}
+        </Field>
+        <Field
+          label="Your LinkedIn public id"
+          hint="The part after linkedin.com/in/. Typed by you; Rapport never reads it from LinkedIn."
+        >
+          {(a) => (
+            <input
+              {...a}
+              name="linkedinId"
+              value={fields.linkedinId}
+              onInput={text(fields.linkedinId)}
+              placeholder="jane-doe"
+            />
+          )}
+        </Field>
       </fieldset>
       <fieldset>
         <legend>Your team</legend>
-        <label>
-          Internal domains
-          <input
-            name="internalDomains"
-            value={fields.internalDomains}
-            onInput={(e: Input) => form.setInternalDomains(e.currentTarget.value)}
-            placeholder="company.com"
-          />
-          <small>People at these domains are colleagues, not customers. Free-mail domains are never proposed.</small>
-        </label>
+        <Field
+          label="Internal domains"
+          hint="People at these domains are colleagues, not customers. Free-mail domains are never proposed."
+        >
+          {(a) => (
+            <input
+              {...a}
+              name="internalDomains"
+              value={fields.internalDomains}
+              onInput={(e: Input) => form.setInternalDomains(e.currentTarget.value)}
+              placeholder="company.com"
+            />
+          )}
+        </Field>
       </fieldset>
       <fieldset>
         <legend>Rhythm</legend>
@@ -93,10 +106,11 @@ export function SettingsFields({ form }: { form: SettingsForm }) {
             ))}
           </tbody>
         </table>
-        <label>
-          Daily digest at
-          <input type="time" name="digestTime" value={fields.digestTime} onInput={text(fields.digestTime)} />
-        </label>
+        <Field label="Daily digest at">
+          {(a) => (
+            <input {...a} type="time" name="digestTime" value={fields.digestTime} onInput={text(fields.digestTime)} />
+          )}
+        </Field>
         <label class="inline">
           <input
             type="checkbox"

@@ -1,95 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
-import type { DataSet, RequestOf, RequestType, ResponseOf, Result } from '@/lib/messaging/protocol';
-import { chromiumArgs, chromiumPath, EXTENSION_DIR } from './browser';
+import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
+import type { DataSet, RequestOf, RequestType, ResponseOf } from '@/lib/messaging/protocol';
+import { launch, requestFrom } from './launch';
 
-const FIXTURES = path.resolve('test/fixtures');
-
-/** Real captured markup, served at the real sites' URLs so the content scripts' match patterns run for real. */
-export const PAGES = {
-  gmailThread: {
-    url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm',
-    file: 'gmail/gmail-message-expanded-2025-08__jiit-placement-alerts.anonymized.excerpt.html',
-  },
-  linkedinProfile: {
-    url: 'https://www.linkedin.com/in/jane-example-doe/',
-    file: 'linkedin/linkedin-profile-2024-07__scoutr-profile1.anonymized.excerpt.html',
-  },
-} as const;
-
-const OTHER_SITE =
-  '<!doctype html><html><head><title>Example</title></head><body><h1>Not a site Rapport reads</h1></body></html>';
-
-/** Serves fixtures at the real hosts and answers everything else with a 404, never the network. */
-export async function serveFixtures(context: BrowserContext): Promise<void> {
-  await context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, body: '' }));
-  await context.route('https://example.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: OTHER_SITE }),
-  );
-  for (const [host, page] of [
-    ['https://mail.google.com/**', PAGES.gmailThread],
-    ['https://www.linkedin.com/in/**', PAGES.linkedinProfile],
-  ] as const) {
-    await context.route(host, (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(path.join(FIXTURES, page.file)) }),
-    );
-  }
-}
-
-/** Starts Chromium with the built extension in a profile folder that may be reused across restarts. */
-export async function launch(
-  userDataDir: string,
-  alsoLoad: string[] = [],
-): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: chromiumArgs([EXTENSION_DIR, ...alsoLoad]),
-  });
-  await serveFixtures(context);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return { context, worker, extensionId };
-}
-
-/**
- * Runs an expression inside Rapport's content script world on a page (the isolated world
- * Chromium names after the extension), so a test can send what a content script can send.
- */
-export async function evaluateInContentScript(page: Page, expression: string): Promise<unknown> {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await cdp.send('Runtime.enable');
-  const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Rapport');
-  if (!isolated) throw new Error(`no Rapport content-script world on ${page.url()}`);
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-    expression,
-    contextId: isolated.id,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  await cdp.detach();
-  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-  return result.value;
-}
-
-/**
- * Sends a protocol request from one of our own pages, exactly as the popup and dashboard do.
- * Used to read back what features stored and to seed data without the import UI.
- */
-export async function requestFrom<T extends RequestType>(
-  page: Page,
-  type: T,
-  payload: RequestOf<T>,
-): Promise<Result<ResponseOf<T>>> {
-  return page.evaluate(([t, p]) => chrome.runtime.sendMessage({ rapport: 1, type: t, payload: p }), [
-    type,
-    payload,
-  ] as const) as Promise<Result<ResponseOf<T>>>;
-}
+export { evaluateInContentScript, launch, PAGES, requestFrom } from './launch';
 
 type Fixtures = {
   userDataDir: string;

@@ -17,13 +17,15 @@ const steps = [
   ],
   ['build (Chrome)', 'npx', ['wxt', 'build']],
   ['build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']],
-  ['web-ext lint (Firefox build)', 'node', ['scripts/lint-firefox.mjs']],
+  ['web-ext lint (Firefox build)', 'node', ['test/tools/lint-firefox.mjs']],
   [
     'end-to-end tests',
     'npx',
     ['playwright', 'test', '--reporter=list,json'],
     { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` },
   ],
+  // The demo must keep working: run it headless; it fails if a screenshot cannot be taken.
+  ['demo (headless)', 'npx', ['tsx', 'test/tools/demo.ts'], { DEMO_HEADLESS: '1' }],
 ];
 
 for (const [name, command, args, env] of steps) {

@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, PAGES, test } from './harness';
+
+/** Serious and critical violations only: the bar the UI guide sets. */
+async function seriousViolations(page: import('@playwright/test').Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const [name, hash] of [
+  ['onboarding', 'onboarding'],
+  ['settings', 'settings'],
+  ['overview', 'overview'],
+] as const) {
+  test(`the dashboard's ${name} passes axe`, async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html#${hash}`);
+    await expect(page.getByTestId('dashboard').locator('main > section')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test('the popup passes axe', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.getByTestId('popup-contacts')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the sidebar passes axe inside its shadow root', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(PAGES.linkedinProfile.url);
+  await expect(page.locator('rapport-sidebar').getByTestId('person')).toBeVisible();
+  expect(await seriousViolations(page, 'rapport-sidebar')).toEqual([]);
+});

@@ -1,0 +1,57 @@
+// `npm run demo`: builds Rapport, seeds the demo book of business through the protocol and
+// opens Chromium on the demo Gmail and LinkedIn pages and the popup. With a display the
+// window stays open to explore; without one, screenshots are written to demo-output/.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, PAGES, requestFrom } from '../e2e/launch';
+import { demoData, demoSettings } from './demo-data';
+
+const OUT = path.resolve('demo-output');
+
+const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const headed = !!process.env.DISPLAY && process.env.DEMO_HEADLESS !== '1';
+const { context, extensionId } = await launch(mkdtempSync(path.join(os.tmpdir(), 'rapport-demo-')), [], !headed);
+
+const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+const control = await context.newPage();
+await control.goto(popupUrl);
+for (const result of [
+  await requestFrom(control, 'settings.update', demoSettings),
+  await requestFrom(control, 'data.put', demoData(Date.now())),
+]) {
+  if (!result.ok) throw new Error(`seeding the demo failed: ${result.error.message}`);
+}
+await control.close();
+for (const page of context.pages()) if (page.url().includes('options.html')) await page.close();
+
+const shots: [string, string, { width: number; height: number }][] = [
+  ['gmail.png', PAGES.gmailThread.url, { width: 1280, height: 800 }],
+  ['linkedin.png', PAGES.linkedinProfile.url, { width: 1280, height: 800 }],
+  ['popup.png', popupUrl, { width: 380, height: 320 }],
+];
+if (!headed) {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+}
+for (const [file, url, viewport] of shots) {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(url);
+  const ready = url === popupUrl ? page.getByTestId('popup') : page.locator('rapport-sidebar [data-testid="sidebar"]');
+  await ready.waitFor();
+  // Let the sidebar's look-ups answer before the picture is taken.
+  await page.waitForTimeout(300);
+  if (!headed) await page.screenshot({ path: path.join(OUT, file) });
+}
+
+if (headed) {
+  console.log('Rapport demo is open. Close the browser window to end the demo.');
+  await new Promise((resolve) => context.on('close', resolve));
+} else {
+  await context.close();
+  console.log(`Headless: screenshots written to ${OUT}/ (${shots.map(([f]) => f).join(', ')})`);
+}

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '@/lib/background/db/open';
+import { getSettings, updateSettings } from '@/lib/background/settings';
+import { DEFAULT_SETTINGS, SettingsPatch } from '@/lib/shared/model';
+
+let n = 0;
+
+describe('settings', () => {
+  it('features get the defaults before onboarding', async () => {
+    const db = await openStore({ name: `settings-${++n}` });
+    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('a patch changes what it names and nothing else', async () => {
+    const patch = fc.record(
+      {
+        inboxMarkers: fc.boolean(),
+        digestTime: fc.constantFrom('07:00', '12:30', '23:59'),
+        me: fc.record({ name: fc.string({ maxLength: 20 }) }, { requiredKeys: [] }),
+        cadence: fc.record({ low: fc.constant({ idealDays: 90, maxDays: 180 }) }, { requiredKeys: [] }),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(patch, async (raw) => {
+        const db = await openStore({ name: `settings-${++n}` });
+        const parsed = SettingsPatch.parse(raw);
+        const next = await updateSettings(db, parsed);
+        expect(next.inboxMarkers).toBe(parsed.inboxMarkers ?? DEFAULT_SETTINGS.inboxMarkers);
+        expect(next.digestTime).toBe(parsed.digestTime ?? DEFAULT_SETTINGS.digestTime);
+        expect(next.me).toEqual({ ...DEFAULT_SETTINGS.me, ...parsed.me });
+        expect(next.cadence.high).toEqual(DEFAULT_SETTINGS.cadence.high);
+        expect(next.cadence.low).toEqual(parsed.cadence?.low ?? DEFAULT_SETTINGS.cadence.low);
+        expect(await getSettings(db)).toEqual(next);
+        db.close();
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

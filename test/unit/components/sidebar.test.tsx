@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { initials, Sidebar } from '@/components/sidebar/Sidebar';
+import { createSidebarState } from '@/components/sidebar/state';
+import { contact } from '../../helpers/records';
+import { fakeApi, ok } from '../../helpers/api';
+
+afterEach(cleanup);
+
+describe('sidebar', () => {
+  it('lists people, offers Track for unknown ones, and tracks on click', async () => {
+    const known = contact({ name: 'Jane Example', emails: ['jane@acme.example'] });
+    const api = fakeApi({
+      'contact.find': (q: { email?: string }) => ok(q.email === 'jane@acme.example' ? known : null),
+      'contact.track': () => ok(contact({ id: 'new', name: 'Pat New', emails: ['pat@beta.example'] })),
+    });
+    const state = createSidebarState(api.request);
+    render(<Sidebar state={state} />);
+    await state.show([
+      { name: 'Jane', email: 'jane@acme.example' },
+      { name: 'Pat New', email: 'pat@beta.example' },
+    ]);
+    const people = await screen.findAllByTestId('person');
+    expect(people.map((p) => p.dataset.tracked)).toEqual(['true', 'false']);
+    fireEvent.click(screen.getByTestId('track'));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('person').map((p) => p.dataset.tracked)).toEqual(['true', 'true']),
+    );
+    expect(api.calls.at(-1)).toEqual({
+      type: 'contact.track',
+      payload: { name: 'Pat New', email: 'pat@beta.example' },
+    });
+  });
+
+  it('drops answers that arrive after the page moved on', async () => {
+    // Each look-up waits until the test releases it, so answers can arrive out of order.
+    const pending: (() => void)[] = [];
+    const slow = (async () => {
+      await new Promise<void>((resolve) => pending.push(resolve));
+      return ok(null);
+    }) as never;
+    const state = createSidebarState(slow);
+    const first = state.show([{ name: 'Old', email: 'old@acme.example' }]);
+    const second = state.show([{ name: 'New', email: 'new@acme.example' }]);
+    pending[1]?.();
+    await second;
+    pending[0]?.();
+    await first;
+    expect(state.people.value.map((p) => [p.name, p.contact])).toEqual([['New', null]]);
+  });
+
+  it('shows what to do when nobody is on the page, and collapses to a tab with a count', () => {
+    const state = createSidebarState(fakeApi({}).request);
+    state.message.value = 'Open a conversation to see who is in it.';
+    render(<Sidebar state={state} />);
+    expect(screen.getByText('Open a conversation to see who is in it.')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('sidebar-toggle'));
+    expect(screen.getByTestId('sidebar-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(screen.getByTestId('sidebar-toggle').textContent).toBe('0');
+  });
+
+  it('renders a display name with markup as text', async () => {
+    const api = fakeApi({ 'contact.find': () => ok(null) });
+    const state = createSidebarState(api.request);
+    const { container } = render(<Sidebar state={state} />);
+    await state.show([{ name: '<img src=x onerror=alert(1)>', email: 'x@beta.example' }]);
+    await screen.findByTestId('track');
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('person').textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it.each([
+    ['Jane Example Doe', 'JD'],
+    ['jane.doe@acme.example', 'JD'],
+    ['Émile', 'É'],
+    ['', '?'],
+  ])('initials(%j) = %j', (name, expected) => {
+    expect(initials(name)).toBe(expected);
+  });
+});
