@@ -2,9 +2,11 @@
 // `npm test`: every check a change must pass, in the order that fails fastest.
 // Ends with one line "tests: N passed, N failed" summed over the unit and end-to-end runs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const REPORTS = 'test-reports';
+// Start clean, so the closing line never counts an earlier run's results.
+rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
 const steps = [
