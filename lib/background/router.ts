@@ -1,3 +1,4 @@
+import { toStoreError } from './db/open';
 import {
   type ParsedRequestOf,
   protocol,
@@ -68,7 +69,9 @@ export function createRouter(handlers: Handlers, self: Self) {
       const data = definition.response.parse(await handler(parsed.data, from));
       return { ok: true, data };
     } catch (error) {
-      return refuse('failed', error instanceof Error ? error.message : String(error));
+      // IndexedDB failures (quota, a blocked upgrade) become messages a seller can act on.
+      const readable = error instanceof DOMException ? toStoreError(error) : error;
+      return refuse('failed', readable instanceof Error ? readable.message : String(readable));
     }
   };
 }

@@ -43,36 +43,55 @@ export interface OpenOptions {
   steps?: readonly Migration[];
   /** Called when the connection closes under us (a newer version is waiting, or the browser shut it). */
   onGone?: () => void;
+  /** How long an upgrade may wait on another open connection before it fails with a message. */
+  blockedTimeoutMs?: number;
 }
 
 /** Opens the store, running every migration step between its version and `version`. */
 export async function openStore(options: OpenOptions = {}): Promise<IDBPDatabase<RapportDB>> {
   const { name = DB_NAME, steps = migrations, version: upTo = steps.length, onGone = () => {} } = options;
+  const blockedTimeoutMs = options.blockedTimeoutMs ?? 10_000;
   let db: IDBPDatabase<RapportDB> | undefined;
+  let gaveUp = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let giveUp: (error: StoreError) => void = () => {};
+  const stuck = new Promise<never>((_, reject) => {
+    giveUp = reject;
+  });
+  const opening = openDB<RapportDB>(name, upTo, {
+    upgrade(database, oldVersion, newVersion, tx) {
+      for (let version = oldVersion + 1; version <= (newVersion ?? upTo); version++) {
+        const step = steps[version - 1];
+        if (!step) throw new Error(`no migration step for version ${version}`);
+        step(database, tx);
+      }
+    },
+    blocked() {
+      // Another connection (a page of an older build) holds the old version open. Ours close
+      // themselves on `blocking`, so this is rare; if it lasts, say so instead of hanging.
+      timer ??= setTimeout(() => {
+        gaveUp = true;
+        giveUp(new StoreError('blocked', MESSAGES.blocked));
+      }, blockedTimeoutMs);
+    },
+    blocking() {
+      // A newer version wants to upgrade: step aside so the upgrade is never stuck on us.
+      db?.close();
+      onGone();
+    },
+    terminated: onGone,
+  }).then((opened) => {
+    // An open that finished after we gave up is nobody's: close it.
+    if (gaveUp) opened.close();
+    return opened;
+  });
   try {
-    db = await openDB<RapportDB>(name, upTo, {
-      upgrade(database, oldVersion, newVersion, tx) {
-        for (let version = oldVersion + 1; version <= (newVersion ?? upTo); version++) {
-          const step = steps[version - 1];
-          if (!step) throw new Error(`no migration step for version ${version}`);
-          step(database, tx);
-        }
-      },
-      blocked() {
-        // Another connection holds the old version open; `blocking` below makes ours close,
-        // so this only lasts while a page of an older build is still open.
-        console.warn(`[rapport] ${MESSAGES.blocked}`);
-      },
-      blocking() {
-        // A newer version wants to upgrade: step aside so the upgrade is never stuck on us.
-        db?.close();
-        onGone();
-      },
-      terminated: onGone,
-    });
+    db = await Promise.race([opening, stuck]);
     return db;
   } catch (error) {
     throw toStoreError(error);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

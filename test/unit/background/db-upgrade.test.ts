@@ -1,7 +1,7 @@
 import { deleteDB, type IDBPDatabase, openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION, type Migration, migrations } from '@/lib/background/db/migrations';
-import { openStore } from '@/lib/background/db/open';
+import { openStore, toStoreError } from '@/lib/background/db/open';
 import { DATA_STORES, type RapportDB } from '@/lib/background/db/schema';
 import { account, contact, followUp, purchase, seller, touch } from '../../helpers/records';
 
@@ -165,5 +165,25 @@ describe('indexes', () => {
     expect(
       await db.countFromIndex('touches', 'by-account-at', IDBKeyRange.bound(['acct-1', 0], ['acct-1', Infinity])),
     ).toBe(3);
+  });
+});
+
+describe('store errors say what to do', () => {
+  it('a full disk', () => {
+    const error = toStoreError(new DOMException('quota', 'QuotaExceededError'));
+    expect(error).toMatchObject({ code: 'quota' });
+    expect(error.message).toMatch(/no storage space left.*nothing was saved/);
+  });
+
+  it('an upgrade blocked by an old connection that will not close', async () => {
+    const name = fresh();
+    // A connection without a versionchange handler, like a page of an older build.
+    const old = await openDB(name, 1, { upgrade: (db) => migrations[0]?.(db as never, undefined as never) });
+    const v2: Migration[] = [...migrations.slice(0, 1), () => {}];
+    await expect(openStore({ name, steps: v2, blockedTimeoutMs: 50 })).rejects.toMatchObject({
+      code: 'blocked',
+      message: expect.stringMatching(/Close other Rapport tabs/),
+    });
+    old.close();
   });
 });
