@@ -28,6 +28,8 @@ const steps = [
   ],
   // The demo must keep working: run it headless; it fails if a screenshot cannot be taken.
   ['demo (headless)', 'npx', ['tsx', 'test/tools/demo.ts'], { DEMO_HEADLESS: '1' }],
+  // The benchmark harness must not rot: a tiny store, few runs; it fails only if it crashes.
+  ['benchmark (smoke)', 'npx', ['tsx', 'test/bench/run.ts', '--smoke']],
 ];
 
 for (const [name, command, args, env] of steps) {

@@ -1,0 +1,61 @@
+import type { Page } from '@playwright/test';
+import { contactEmail } from './dataset';
+import { gmailPage, inboxRows, threadMarkup } from './gmail-page';
+import type { BenchContext } from './types';
+
+export const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox';
+export const THREAD_MESSAGES = 100;
+
+/** Serves the heavy Gmail page at Gmail's real URL (this route wins over the fixtures'). */
+export async function serveHeavyGmail(bench: BenchContext): Promise<void> {
+  const html = gmailPage(bench.me, inboxRows(100, contactEmail));
+  await bench.context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+  );
+}
+
+export async function openGmail(bench: BenchContext): Promise<Page> {
+  const page = await bench.context.newPage();
+  await page.goto(GMAIL_URL);
+  await page.locator('rapport-sidebar').waitFor({ state: 'attached' });
+  return page;
+}
+
+/**
+ * Swaps the open thread in place, as Gmail does (hash changed, DOM replaced, no reload),
+ * after placing the mark the measurement starts from.
+ */
+export async function showThread(page: Page, bench: BenchContext, threadNo: number, customer: string): Promise<void> {
+  const html = threadMarkup(threadNo, customer, bench.me, THREAD_MESSAGES, bench.now - 30 * 86_400_000);
+  await page.evaluate(
+    ([markup, no]) => {
+      performance.mark('rapport-bench:insert');
+      history.replaceState(null, '', `#inbox/FMfcgzBench${no}`);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      const slot = document.querySelector('.bench-thread') as HTMLElement;
+      slot.innerHTML = markup;
+    },
+    [html, threadNo] as const,
+  );
+}
+
+/**
+ * Milliseconds from the last bench insert mark to the first mark the extension emits with
+ * this name after it, or undefined if none comes within the timeout.
+ */
+export async function timeToMark(page: Page, mark: string, timeoutMs: number): Promise<number | undefined> {
+  try {
+    const handle = await page.waitForFunction(
+      (name) => {
+        const insert = performance.getEntriesByName('rapport-bench:insert').at(-1);
+        const done = performance.getEntriesByName(name).find((e) => e.startTime >= (insert?.startTime ?? 0));
+        return insert && done ? done.startTime - insert.startTime : undefined;
+      },
+      mark,
+      { timeout: timeoutMs, polling: 10 },
+    );
+    return (await handle.jsonValue()) as number;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,97 @@
+// `npm run bench`: what a seller feels, measured in Chromium with the built extension and a
+// deterministic store (see budgets.ts for sizes, budgets and the baseline). `--smoke` runs a
+// tiny version that `npm test` uses to keep the harness alive; `--enforce` exits non-zero on FAIL.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, requestFrom } from '../e2e/launch';
+import { SIZES } from './budgets';
+import { generate } from './dataset';
+import { serveHeavyGmail } from './page';
+import { printTable, writeResults } from './report';
+import { bundle } from './scenarios/bundle';
+import { capture } from './scenarios/capture';
+import { importing } from './scenarios/import';
+import { observer } from './scenarios/observer';
+import { popup } from './scenarios/popup';
+import { sidebar } from './scenarios/sidebar';
+import type { BenchContext, ScenarioResult } from './types';
+
+const smoke = process.argv.includes('--smoke');
+const enforce = process.argv.includes('--enforce');
+const sizes = smoke ? SIZES.smoke : SIZES.full;
+const SCENARIOS = [bundle, sidebar, popup, observer, capture, importing];
+const started = Date.now();
+
+const build = spawnSync('npx', ['wxt', 'build'], { stdio: smoke ? 'ignore' : 'inherit' });
+if (build.status !== 0) throw new Error('the build failed');
+
+const profile = mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
+const { context, extensionId } = await launch(profile);
+// tsx (esbuild) wraps named functions in `__name(...)`; functions this script sends into pages
+// with page.evaluate carry those calls, so give every page a harmless `__name`.
+await context.addInitScript('globalThis.__name = (fn) => fn;');
+const control = await context.newPage();
+await control.goto(`chrome-extension://${extensionId}/popup.html`);
+const bench: BenchContext = {
+  context,
+  extensionId,
+  control,
+  sizes,
+  me: 'seller@ourco.example',
+  now: Date.UTC(2026, 10, 2, 12),
+};
+
+await seed(bench);
+await serveHeavyGmail(bench);
+
+const results: ScenarioResult[] = [];
+let crashed = false;
+for (const scenario of SCENARIOS) {
+  try {
+    results.push(...(await scenario.run(bench)));
+  } catch (error) {
+    crashed = true;
+    results.push({
+      scenario: scenario.name,
+      status: 'FAIL',
+      runs: 0,
+      budget: '—',
+      note: `the scenario crashed: ${String(error)}`,
+    });
+  }
+}
+await context.close();
+rmSync(profile, { recursive: true, force: true });
+
+printTable(results);
+const file = writeResults(results, { mode: smoke ? 'smoke' : 'full', sizes, seconds: (Date.now() - started) / 1000 });
+console.log(`\nResults: ${file} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+const failed = results.filter((r) => r.status === 'FAIL').length;
+process.exit(crashed || (enforce && failed > 0) ? 1 : 0);
+
+/** Fills the store through the protocol, in chunks a message can carry. */
+async function seed({ control: page, sizes: size, now, me }: BenchContext): Promise<void> {
+  const t0 = Date.now();
+  const data = generate(size, now);
+  const settings = await requestFrom(page, 'settings.update', {
+    me: { name: 'Bench Seller', emails: [me] },
+    internalDomains: ['ourco.example'],
+    confirmedAccounts: [me],
+    onboardedAt: now,
+  });
+  if (!settings.ok) throw new Error(settings.error.message);
+  const CHUNK = 20_000;
+  for (const store of ['sellers', 'accounts', 'contacts', 'purchases', 'touches'] as const) {
+    const records = data[store];
+    for (let i = 0; i < records.length; i += CHUNK) {
+      const result = await requestFrom(page, 'data.put', { [store]: records.slice(i, i + CHUNK) });
+      if (!result.ok) throw new Error(`seeding ${store}: ${result.error.message}`);
+    }
+  }
+  const counts = await requestFrom(page, 'data.counts', {});
+  console.log(
+    `Seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts.ok ? counts.data : counts)}`,
+  );
+}

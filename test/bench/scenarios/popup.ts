@@ -1,0 +1,40 @@
+import { BUDGETS } from '../budgets';
+import { median, percentile } from '../stats';
+import { type Scenario, skip, verdict } from '../types';
+
+/** The mark the popup emits once today's follow-ups are on screen. */
+export const TODAY_MARK = 'rapport:popup:today';
+
+const budget = `p95 ≤ ${BUDGETS.popup.p95Ms} ms`;
+
+export const popup: Scenario = {
+  name: 'popup',
+  async run(bench) {
+    const runs: number[] = [];
+    for (let run = 0; run < bench.sizes.popupRuns; run++) {
+      const page = await bench.context.newPage();
+      await page.setViewportSize({ width: 380, height: 600 });
+      await page.goto(`chrome-extension://${bench.extensionId}/popup.html`);
+      // Marks are relative to the page's navigation start: the mark's time is open → rendered.
+      const ms = await page
+        .waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, TODAY_MARK, { timeout: 3_000 })
+        .then((h) => h.jsonValue() as Promise<number>)
+        .catch(() => undefined);
+      await page.close();
+      if (ms === undefined)
+        return [skip('popup', budget, `the popup emits no "${TODAY_MARK}" mark yet (no today list)`)];
+      runs.push(ms);
+    }
+    return [
+      {
+        scenario: 'popup',
+        status: verdict(percentile(runs, 95) <= BUDGETS.popup.p95Ms),
+        runs: runs.length,
+        median: median(runs),
+        p95: percentile(runs, 95),
+        budget,
+        note: `${bench.sizes.contacts.toLocaleString('en')} contacts in the store`,
+      },
+    ];
+  },
+};

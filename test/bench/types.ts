@@ -1,0 +1,43 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Sizes } from './budgets';
+
+export type Status = 'PASS' | 'FAIL' | 'SKIP';
+
+export interface ScenarioResult {
+  scenario: string;
+  status: Status;
+  runs: number;
+  /** Milliseconds unless `unit` says otherwise. */
+  median?: number;
+  p95?: number;
+  unit?: string;
+  budget: string;
+  note?: string;
+}
+
+export interface BenchContext {
+  context: BrowserContext;
+  extensionId: string;
+  /** An extension page to send protocol requests from. */
+  control: Page;
+  sizes: Sizes;
+  /** The seller's own address on the bench's Gmail page. */
+  me: string;
+  now: number;
+}
+
+export interface Scenario {
+  name: string;
+  run(bench: BenchContext): Promise<ScenarioResult[]>;
+}
+
+export const skip = (scenario: string, budget: string, note: string): ScenarioResult => ({
+  scenario,
+  status: 'SKIP',
+  runs: 0,
+  budget,
+  note,
+});
+
+/** PASS when every check holds. */
+export const verdict = (...checks: boolean[]): Status => (checks.every(Boolean) ? 'PASS' : 'FAIL');
