@@ -1,0 +1,99 @@
+/**
+ * The one place page changes come in: one MutationObserver for the whole page, work batched
+ * into a single animation frame, and an AbortSignal per page view that fires on the next
+ * navigation or when the extension goes away. Readers run inside `onFrame`; the observer
+ * callback itself only sets a flag, so Gmail's own frames never wait on Rapport.
+ * (The shape follows uBlock Origin's content script: one observer, work once per frame.)
+ */
+
+export type FrameReason = 'start' | 'navigation' | 'mutation';
+
+export interface PageWatcherOptions {
+  /** Aborts everything for good: WXT's `ctx.signal` (the extension was reloaded or removed). */
+  lifetime: AbortSignal;
+  root?: Node;
+  /** Attribute changes that can change what readers see (expanding a message changes classes). */
+  attributes?: string[];
+  schedule?: (run: () => void) => void;
+  location?: () => string;
+}
+
+export interface PageWatcher {
+  /** Runs `work` once per frame in which the page changed, and once at start. */
+  onFrame(work: (signal: AbortSignal, reason: FrameReason) => void): void;
+  /** The current page view's signal: aborted on the next navigation. */
+  readonly signal: AbortSignal;
+  stop(): void;
+}
+
+/** The measure name around each frame's work; the benchmark reads it. */
+export const WORK_MEASURE = 'rapport:work';
+
+export function createPageWatcher(options: PageWatcherOptions): PageWatcher {
+  const root = options.root ?? document.body;
+  const schedule = options.schedule ?? ((run) => requestAnimationFrame(run));
+  const where = options.location ?? (() => location.href);
+  const subscribers: ((signal: AbortSignal, reason: FrameReason) => void)[] = [];
+  let view = new AbortController();
+  let href = where();
+  let pending: FrameReason | undefined;
+
+  const flush = () => {
+    const reason = pending ?? 'mutation';
+    pending = undefined;
+    if (options.lifetime.aborted) return;
+    const now = where();
+    const navigated = now !== href || reason === 'navigation';
+    if (navigated) {
+      href = now;
+      view.abort();
+      view = new AbortController();
+    }
+    const started = performance.now();
+    for (const work of subscribers) {
+      try {
+        work(view.signal, navigated && reason !== 'start' ? 'navigation' : reason);
+      } catch (error) {
+        // One broken reader must not stop the others, nor break the page.
+        console.error('[rapport]', error);
+      }
+    }
+    performance.measure(WORK_MEASURE, { start: started, end: performance.now() });
+  };
+
+  const request = (reason: FrameReason) => {
+    // A navigation or start outranks a plain mutation within the same frame.
+    if (pending === undefined) schedule(flush);
+    if (pending === undefined || reason !== 'mutation') pending = reason;
+  };
+
+  const observer = new MutationObserver(() => request('mutation'));
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    ...(options.attributes ? { attributes: true, attributeFilter: options.attributes } : {}),
+  });
+  const onNavigation = () => request('navigation');
+  addEventListener('hashchange', onNavigation);
+  addEventListener('popstate', onNavigation);
+
+  const stop = () => {
+    observer.disconnect();
+    removeEventListener('hashchange', onNavigation);
+    removeEventListener('popstate', onNavigation);
+    view.abort();
+  };
+  options.lifetime.addEventListener('abort', stop, { once: true });
+
+  return {
+    onFrame(work) {
+      subscribers.push(work);
+      // Observers do not fire for what is already on the page: scan it once.
+      request('start');
+    },
+    get signal() {
+      return view.signal;
+    },
+    stop,
+  };
+}
