@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { Contact } from '@/lib/shared/model';
+import { accountForEmail } from './accounts';
 import type { RapportDB } from './db/schema';
 
 export interface ContactKey {
@@ -14,20 +15,34 @@ export async function findContact(db: IDBPDatabase<RapportDB>, key: ContactKey):
   return key.linkedinId ? db.getFromIndex('contacts', 'by-linkedin', key.linkedinId) : undefined;
 }
 
-/** Starts tracking a person. Idempotent: an existing contact is returned unchanged. */
+/**
+ * Starts tracking a person. Idempotent: an existing contact is returned unchanged. A person
+ * known by e-mail joins the account of their company's domain, which is created if needed.
+ */
 export async function trackContact(
   db: IDBPDatabase<RapportDB>,
   person: { name: string } & ContactKey,
-  now: number,
-  newId: () => string,
+  context: { now: number; newId: () => string; internalDomains: readonly string[] },
 ): Promise<Contact> {
-  const existing = await findContact(db, person);
-  if (existing) return existing;
+  const tx = db.transaction(['contacts', 'accounts'], 'readwrite');
+  const contacts = tx.objectStore('contacts');
+  const existing =
+    (person.email && (await contacts.index('by-email').get(person.email))) ||
+    (person.linkedinId && (await contacts.index('by-linkedin').get(person.linkedinId)));
+  if (existing) {
+    await tx.done;
+    return existing;
+  }
+  const { now, newId } = context;
+  const account = person.email
+    ? await accountForEmail(tx, person.email, context.internalDomains, now, newId)
+    : undefined;
   const contact: Contact = {
     id: newId(),
     name: person.name || person.email || person.linkedinId || '',
     emails: person.email ? [person.email] : [],
     ...(person.linkedinId ? { linkedinId: person.linkedinId } : {}),
+    ...(account ? { accountId: account.id } : {}),
     status: 'contact',
     activeProspect: false,
     notes: '',
@@ -35,6 +50,7 @@ export async function trackContact(
     createdAt: now,
     updatedAt: now,
   };
-  await db.add('contacts', contact);
+  await contacts.add(contact);
+  await tx.done;
   return contact;
 }

@@ -23,7 +23,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'settings.get': async () => getSettings(await db()),
     'settings.update': async (patch) => updateSettings(await db(), patch),
     'contact.find': async (query) => (await findContact(await db(), query)) ?? null,
-    'contact.track': async (person) => trackContact(await db(), person, now(), newId),
+    'contact.track': async (person) => {
+      const database = await db();
+      const { internalDomains } = await getSettings(database);
+      return trackContact(database, person, { now: now(), newId, internalDomains });
+    },
     // A touch from a content script is captured from the page; from a page, logged by hand.
     'touch.add': async (input, from) => addTouch(await db(), input, from === 'content' ? 'captured' : 'manual', newId),
     'touch.list': async ({ contactId, limit }) => listTouches(await db(), contactId, limit),

@@ -151,3 +151,27 @@ describe('classifySender', () => {
     expect(classifySender(sender, self)).toBe(kind);
   });
 });
+
+describe('tracking joins people to their company account', () => {
+  it('creates the account from the registrable domain once, and reuses it', async () => {
+    const first = await deliver(
+      envelope('contact.track', { name: 'Ann', email: 'ann@mail.newco.co.uk' }),
+      senders.content,
+    );
+    const second = await deliver(envelope('contact.track', { name: 'Ben', email: 'ben@newco.co.uk' }), senders.content);
+    const accountId = (first.data as { accountId?: string }).accountId;
+    expect(accountId).toBeTruthy();
+    expect((second.data as { accountId?: string }).accountId).toBe(accountId);
+    const account = await db.get('accounts', accountId as string);
+    expect(account).toMatchObject({ name: 'Newco', domains: ['newco.co.uk'] });
+  });
+
+  it('free-mail and internal addresses belong to no account', async () => {
+    await deliver(envelope('settings.update', { internalDomains: ['ourco.example'] }), senders.page);
+    for (const email of ['someone@gmail.com', 'pat@sales.ourco.example']) {
+      const tracked = await deliver(envelope('contact.track', { name: 'X', email }), senders.content);
+      expect(tracked.data).not.toHaveProperty('accountId');
+    }
+    expect(await db.count('accounts')).toBe(0);
+  });
+});
