@@ -25,17 +25,25 @@ export function createSidebarState(request: Requester) {
 
   const key = (p: PagePerson) => (p.email ? { email: p.email } : { linkedinId: p.linkedinId });
 
-  /** Shows these people and looks each up; an answer that arrives after the page moved on is dropped. */
+  /** Shows these people and looks them up in one request; an answer that arrives after the page moved on is dropped. */
   async function show(next: PagePerson[], emptyMessage = '') {
     const mine = ++generation;
     message.value = emptyMessage;
     people.value = next.map((p) => ({ ...p, contact: undefined }));
-    const found = await Promise.all(next.map((p) => request('contact.find', key(p))));
-    if (mine !== generation) return;
-    people.value = next.map((p, i) => {
-      const result = found[i];
-      return result?.ok ? { ...p, contact: result.data } : { ...p, contact: undefined, error: result?.error.message };
+    if (next.length === 0) return;
+    const result = await request('people.lookup', {
+      emails: next.flatMap((p) => (p.email ? [p.email] : [])),
+      linkedinIds: next.flatMap((p) => (p.linkedinId ? [p.linkedinId] : [])),
     });
+    if (mine !== generation) return;
+    const contacts = result.ok ? result.data.contacts : [];
+    const match = (p: PagePerson) =>
+      contacts.find(
+        (c) => (p.email && c.emails.includes(p.email)) || (p.linkedinId && c.linkedinId === p.linkedinId),
+      ) ?? null;
+    people.value = next.map((p) =>
+      result.ok ? { ...p, contact: match(p) } : { ...p, contact: undefined, error: result.error.message },
+    );
   }
 
   async function track(person: PersonView) {

@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
-import { findContact, trackContact } from './contacts';
+import { captureMessages } from './capture';
+import { findContact, lookupPeople, trackContact } from './contacts';
 import { countAll, exportDataSet, putDataSet, resetAll } from './data';
 import type { RapportDB } from './db/schema';
 import type { Handlers } from './router';
@@ -31,6 +32,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // A touch from a content script is captured from the page; from a page, logged by hand.
     'touch.add': async (input, from) => addTouch(await db(), input, from === 'content' ? 'captured' : 'manual', newId),
     'touch.list': async ({ contactId, limit }) => listTouches(await db(), contactId, limit),
+    'people.lookup': async (query) => ({ contacts: await lookupPeople(await db(), query) }),
+    'account.confirm': async ({ account }) => {
+      const database = await db();
+      const { confirmedAccounts } = await getSettings(database);
+      if (confirmedAccounts.includes(account)) return { confirmedAccounts };
+      return updateSettings(database, { confirmedAccounts: [...confirmedAccounts, account] });
+    },
+    'gmail.capture': async (input) => captureMessages(await db(), input, newId),
     'data.counts': async () => countAll(await db()),
     'data.put': async (data) => putDataSet(await db(), data),
     'data.export': async () => exportDataSet(await db()),

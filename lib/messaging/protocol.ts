@@ -93,6 +93,44 @@ export const protocol = {
     z.object({ contactId: Id, limit: z.number().int().min(1).max(1000).default(20) }),
     z.array(Touch),
   ),
+  /** Everything the sidebar shows for the people on a page, in one request. */
+  'people.lookup': define(
+    'any',
+    z.object({
+      emails: z.array(Email).max(200).default([]),
+      linkedinIds: z.array(LinkedInId).max(50).default([]),
+    }),
+    z.object({ contacts: z.array(Contact) }),
+  ),
+  /** The seller confirms that the Gmail account open on the page is a work account: capture may start. */
+  'account.confirm': define('any', z.object({ account: Email }), z.object({ confirmedAccounts: z.array(Email) })),
+  /** Gmail messages seen on a page, metadata only; stored as touches with tracked contacts. */
+  'gmail.capture': define(
+    'any',
+    z.object({
+      /** The Gmail account open on the page: capture runs only on confirmed accounts. */
+      account: Email,
+      messages: z
+        .array(
+          z.object({
+            /** Gmail's message id in decimal (`#msg-f:<id>`; the legacy hex id converted). */
+            id: z.string().regex(/^\d{1,20}$/, 'expected a decimal Gmail message id'),
+            subject: ShortText(300).optional(),
+            at: Timestamp,
+            from: Email,
+            to: z.array(Email).max(500).default([]),
+          }),
+        )
+        .max(500),
+    }),
+    z.object({
+      confirmed: z.boolean(),
+      stored: z.number(),
+      duplicates: z.number(),
+      /** External people on these messages whom the seller does not track. */
+      untracked: z.number(),
+    }),
+  ),
   'data.counts': define('page', z.object({}), Counts),
   /** Adds or replaces records as given; the test and demo seeding path, and later restore. */
   'data.put': define('page', DataSet, Counts),

@@ -12,7 +12,7 @@ describe('sidebar', () => {
   it('lists people, offers Track for unknown ones, and tracks on click', async () => {
     const known = contact({ name: 'Jane Example', emails: ['jane@acme.example'] });
     const api = fakeApi({
-      'contact.find': (q: { email?: string }) => ok(q.email === 'jane@acme.example' ? known : null),
+      'people.lookup': () => ok({ contacts: [known] }),
       'contact.track': () => ok(contact({ id: 'new', name: 'Pat New', emails: ['pat@beta.example'] })),
     });
     const state = createSidebarState(api.request);
@@ -38,7 +38,7 @@ describe('sidebar', () => {
     const pending: (() => void)[] = [];
     const slow = (async () => {
       await new Promise<void>((resolve) => pending.push(resolve));
-      return ok(null);
+      return ok({ contacts: [] });
     }) as never;
     const state = createSidebarState(slow);
     const first = state.show([{ name: 'Old', email: 'old@acme.example' }]);
@@ -48,6 +48,7 @@ describe('sidebar', () => {
     pending[0]?.();
     await first;
     expect(state.people.value.map((p) => [p.name, p.contact])).toEqual([['New', null]]);
+    expect(pending).toHaveLength(2);
   });
 
   it('shows what to do when nobody is on the page, and collapses to a tab with a count', () => {
@@ -61,7 +62,7 @@ describe('sidebar', () => {
   });
 
   it('renders a display name with markup as text', async () => {
-    const api = fakeApi({ 'contact.find': () => ok(null) });
+    const api = fakeApi({ 'people.lookup': () => ok({ contacts: [] }) });
     const state = createSidebarState(api.request);
     const { container } = render(<Sidebar state={state} />);
     await state.show([{ name: '<img src=x onerror=alert(1)>', email: 'x@beta.example' }]);

@@ -1,0 +1,100 @@
+import type { IDBPDatabase, IDBPObjectStore } from 'idb';
+import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
+import { ME, type Seller, type Touch } from '@/lib/shared/model';
+import { type Identity, roleOf } from '@/lib/shared/participants';
+import type { RapportDB } from './db/schema';
+import { getSettings } from './settings';
+
+type Message = ParsedRequestOf<'gmail.capture'>['messages'][number];
+
+/**
+ * Records Gmail messages as e-mail touches with tracked contacts, metadata only. Each touch
+ * is keyed `gmail:<message id>` per contact, so reopening a thread, or seeing it in two tabs,
+ * never stores it twice. Nothing is recorded on a Gmail account the seller has not confirmed.
+ *
+ * Who the touch is between:
+ * - a tracked contact wrote it → inbound, with the seller-side person who received it
+ *   (me when I am among the recipients or nobody of ours is, else the first colleague);
+ * - I wrote it → outbound from me to each tracked contact on it;
+ * - a colleague wrote it → outbound from that colleague (a Seller record), which counts for
+ *   coverage: more sellers know the customer.
+ * A message from one customer that copies another is not a touch with the one copied: the
+ * seller did not interact with them.
+ */
+export async function captureMessages(
+  db: IDBPDatabase<RapportDB>,
+  input: ParsedRequestOf<'gmail.capture'>,
+  newId: () => string,
+): Promise<ResponseOf<'gmail.capture'>> {
+  const settings = await getSettings(db);
+  if (!settings.confirmedAccounts.includes(input.account)) {
+    return { confirmed: false, stored: 0, duplicates: 0, untracked: 0 };
+  }
+  const identity: Identity = {
+    emails: [...settings.me.emails, input.account],
+    internalDomains: settings.internalDomains,
+  };
+  const tx = db.transaction(['contacts', 'touches', 'sellers'], 'readwrite');
+  const contactsByEmail = tx.objectStore('contacts').index('by-email');
+  const bySource = tx.objectStore('touches').index('by-source');
+  let stored = 0;
+  let duplicates = 0;
+  const untracked = new Set<string>();
+
+  const sellerFor = async (message: Message): Promise<string> => {
+    const fromRole = roleOf(message.from, identity);
+    const colleague =
+      fromRole === 'colleague'
+        ? message.from
+        : fromRole === 'external' && !message.to.some((to) => roleOf(to, identity) === 'me')
+          ? message.to.find((to) => roleOf(to, identity) === 'colleague')
+          : undefined;
+    return colleague ? (await colleagueSeller(tx.objectStore('sellers'), colleague, newId)).id : ME;
+  };
+
+  for (const message of input.messages) {
+    const fromRole = roleOf(message.from, identity);
+    const others =
+      fromRole === 'external' ? [message.from] : message.to.filter((to) => roleOf(to, identity) === 'external');
+    const sellerId = await sellerFor(message);
+    for (const email of new Set(others)) {
+      const contact = await contactsByEmail.get(email);
+      if (!contact) {
+        untracked.add(email);
+        continue;
+      }
+      const sourceId = `gmail:${message.id}`;
+      if (await bySource.get([sourceId, contact.id])) {
+        duplicates++;
+        continue;
+      }
+      const touch: Touch = {
+        id: newId(),
+        contactId: contact.id,
+        ...(contact.accountId ? { accountId: contact.accountId } : {}),
+        sellerId,
+        kind: 'email',
+        direction: fromRole === 'external' ? 'inbound' : 'outbound',
+        at: message.at,
+        source: 'captured',
+        sourceId,
+        ...(message.subject ? { summary: message.subject } : {}),
+      };
+      await tx.objectStore('touches').add(touch);
+      stored++;
+    }
+  }
+  await tx.done;
+  return { confirmed: true, stored, duplicates, untracked: untracked.size };
+}
+
+type SellersStore = IDBPObjectStore<RapportDB, ('contacts' | 'touches' | 'sellers')[], 'sellers', 'readwrite'>;
+
+/** The colleague as a Seller record, created the first time Rapport sees them write. */
+async function colleagueSeller(sellers: SellersStore, email: string, newId: () => string): Promise<Seller> {
+  const existing = await sellers.index('by-email').get(email);
+  if (existing) return existing;
+  const seller: Seller = { id: newId(), name: email.slice(0, email.indexOf('@')), emails: [email] };
+  await sellers.add(seller);
+  return seller;
+}

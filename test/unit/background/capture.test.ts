@@ -1,0 +1,114 @@
+import type { IDBPDatabase } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RapportDB } from '@/lib/background/db/schema';
+import { deliver, envelope, senders, startBackground } from '../../helpers/background';
+import { contact } from '../../helpers/records';
+
+const ACCOUNT = 'me@ourco.example';
+let db: IDBPDatabase<RapportDB>;
+
+beforeEach(async () => {
+  db = await startBackground();
+  await db.put('contacts', contact({ id: 'jane', emails: ['jane@acme.example'] }));
+  await db.put('contacts', contact({ id: 'omar', emails: ['omar@beta.example'], accountId: 'acct-2' }));
+  await deliver(
+    envelope('settings.update', { me: { emails: [ACCOUNT] }, internalDomains: ['ourco.example'] }),
+    senders.page,
+  );
+});
+
+const capture = (messages: unknown[], account = ACCOUNT) =>
+  deliver(envelope('gmail.capture', { account, messages }), senders.content);
+const confirm = () => deliver(envelope('account.confirm', { account: ACCOUNT }), senders.content);
+const touchesOf = async (contactId: string) =>
+  (await db.getAll('touches')).filter((t) => t.contactId === contactId).sort((a, b) => a.at - b.at);
+
+const msg = (id: string, from: string, to: string[], at = Number(id)) => ({
+  id,
+  from,
+  to,
+  at,
+  subject: `Subject ${id}`,
+});
+
+describe('gmail capture', () => {
+  it('stores nothing until the seller confirms the account is a work account', async () => {
+    const answer = await capture([msg('1000', 'jane@acme.example', [ACCOUNT])]);
+    expect(answer).toMatchObject({ ok: true, data: { confirmed: false, stored: 0 } });
+    expect(await db.count('touches')).toBe(0);
+  });
+
+  it('records inbound and outbound e-mails with tracked contacts, subject only', async () => {
+    await confirm();
+    const answer = await capture([
+      msg('1000', 'Jane@Acme.example', [ACCOUNT]),
+      msg('2000', ACCOUNT, ['jane@acme.example', 'omar@beta.example', 'stranger@gamma.example']),
+    ]);
+    expect(answer.data).toEqual({ confirmed: true, stored: 3, duplicates: 0, untracked: 1 });
+    const jane = await touchesOf('jane');
+    expect(jane.map((t) => [t.direction, t.sellerId, t.sourceId, t.summary])).toEqual([
+      ['inbound', 'me', 'gmail:1000', 'Subject 1000'],
+      ['outbound', 'me', 'gmail:2000', 'Subject 2000'],
+    ]);
+    expect((await touchesOf('omar'))[0]).toMatchObject({
+      direction: 'outbound',
+      accountId: 'acct-2',
+      source: 'captured',
+    });
+  });
+
+  it('never stores the same message twice, however often the thread is opened', async () => {
+    await confirm();
+    const thread = [msg('1000', 'jane@acme.example', [ACCOUNT]), msg('2000', ACCOUNT, ['jane@acme.example'])];
+    await capture(thread);
+    const again = await capture(thread);
+    expect(again.data).toMatchObject({ stored: 0, duplicates: 2 });
+    expect(await db.count('touches')).toBe(2);
+  });
+
+  it('a colleague’s message is their touch with the customer, and makes them a known seller', async () => {
+    await confirm();
+    await capture([msg('3000', 'pat@eu.ourco.example', ['jane@acme.example'])]);
+    const [touch] = await touchesOf('jane');
+    const seller = await db.get('sellers', touch?.sellerId ?? '');
+    expect(touch?.direction).toBe('outbound');
+    expect(seller).toMatchObject({ emails: ['pat@eu.ourco.example'] });
+    // The same colleague again is the same seller.
+    await capture([msg('4000', 'pat@eu.ourco.example', ['jane@acme.example'])]);
+    expect(await db.count('sellers')).toBe(1);
+  });
+
+  it('a customer writing to a colleague only is the colleague’s touch', async () => {
+    await confirm();
+    await capture([msg('5000', 'jane@acme.example', ['pat@ourco.example'])]);
+    const [touch] = await touchesOf('jane');
+    expect(touch?.sellerId).not.toBe('me');
+  });
+
+  it('a customer copying another customer is no touch with the one copied', async () => {
+    await confirm();
+    await capture([msg('6000', 'jane@acme.example', [ACCOUNT, 'omar@beta.example'])]);
+    expect(await touchesOf('omar')).toEqual([]);
+    expect(await touchesOf('jane')).toHaveLength(1);
+  });
+
+  it('refuses a malformed message id and stores nothing of that request', async () => {
+    await confirm();
+    const answer = await capture([
+      msg('1000', 'jane@acme.example', [ACCOUNT]),
+      { ...msg('x', 'jane@acme.example', []), id: 'msg-a:r123' },
+    ]);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await db.count('touches')).toBe(0);
+  });
+});
+
+describe('people.lookup', () => {
+  it('answers every tracked person on a page in one request', async () => {
+    const answer = await deliver(
+      envelope('people.lookup', { emails: ['JANE@acme.example', 'nobody@x.example', 'omar@beta.example'] }),
+      senders.content,
+    );
+    expect((answer.data as { contacts: { id: string }[] }).contacts.map((c) => c.id).sort()).toEqual(['jane', 'omar']);
+  });
+});
