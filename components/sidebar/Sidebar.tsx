@@ -22,6 +22,8 @@ export function Sidebar({ state }: { state: SidebarState }) {
       </header>
       {!collapsed && (
         <div class="rapport-body">
+          <HealthNotice readers={state.health.value} />
+          <AccountPrompt state={state} />
           {state.people.value.length === 0 ? (
             <p class="rapport-empty">{state.message}</p>
           ) : (
@@ -38,6 +40,35 @@ export function Sidebar({ state }: { state: SidebarState }) {
         </div>
       )}
     </aside>
+  );
+}
+
+/** Only when a reader failed: say which, and that the page itself is fine. */
+function HealthNotice({ readers }: { readers: string[] }) {
+  if (readers.length === 0) return null;
+  return (
+    <p class="rapport-health" data-testid="health" data-readers={readers.join(' ')} role="status">
+      The page changed and Rapport could not read: {readers.join(', ')}. The page itself still works.
+    </p>
+  );
+}
+
+/** Capture starts only on an account the seller confirmed: one line, one button. */
+function AccountPrompt({ state }: { state: SidebarState }) {
+  const account = state.account.value;
+  if (!account || account.confirmed || state.people.value.length === 0) return null;
+  return (
+    <p class="rapport-prompt" data-testid="confirm-account">
+      Record your e-mails with these people from <strong>{account.address}</strong>?{' '}
+      <button
+        type="button"
+        class="rapport-button"
+        data-testid="confirm-account-yes"
+        onClick={() => state.confirmAccount()}
+      >
+        Yes, it is my work account
+      </button>
+    </p>
   );
 }
 

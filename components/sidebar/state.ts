@@ -21,6 +21,10 @@ export function createSidebarState(request: Requester) {
   const collapsed = signal(false);
   const message = signal<string>('');
   const count = computed(() => people.value.length);
+  /** Readers that found nothing where the page should have it (the site changed its markup). */
+  const health = signal<string[]>([]);
+  /** The site account open on the page (Gmail), and whether the seller confirmed it is for work. */
+  const account = signal<{ address: string; confirmed: boolean } | undefined>(undefined);
   let generation = 0;
 
   const key = (p: PagePerson) => (p.email ? { email: p.email } : { linkedinId: p.linkedinId });
@@ -46,7 +50,16 @@ export function createSidebarState(request: Requester) {
     );
   }
 
+  async function confirmAccount() {
+    const current = account.value;
+    if (!current || current.confirmed) return;
+    const result = await request('account.confirm', { account: current.address });
+    if (result.ok) account.value = { ...current, confirmed: true };
+  }
+
+  /** Tracking someone from a page also confirms the page's account: the seller works from it. */
   async function track(person: PersonView) {
+    await confirmAccount();
     const result = await request('contact.track', { name: person.name, ...key(person) });
     people.value = people.value.map((p) =>
       p === person
@@ -57,7 +70,7 @@ export function createSidebarState(request: Requester) {
     );
   }
 
-  return { people, collapsed, message, count, show, track };
+  return { people, collapsed, message, count, health, account, show, track, confirmAccount };
 }
 
 export type SidebarState = ReturnType<typeof createSidebarState>;

@@ -80,3 +80,29 @@ describe('sidebar', () => {
     expect(initials(name)).toBe(expected);
   });
 });
+
+describe('sidebar notices', () => {
+  it('shows which reader failed only when one did', async () => {
+    const state = createSidebarState(fakeApi({}).request);
+    render(<Sidebar state={state} />);
+    expect(screen.queryByTestId('health')).toBeNull();
+    state.health.value = ['thread.sender'];
+    expect((await screen.findByTestId('health')).dataset.readers).toBe('thread.sender');
+  });
+
+  it('asks once to confirm the work account, and Track confirms it too', async () => {
+    const api = fakeApi({
+      'people.lookup': () => ok({ contacts: [] }),
+      'account.confirm': () => ok({ confirmedAccounts: ['me@ourco.example'] }),
+      'contact.track': () => ok(contact({ emails: ['x@beta.example'] })),
+    });
+    const state = createSidebarState(api.request);
+    state.account.value = { address: 'me@ourco.example', confirmed: false };
+    render(<Sidebar state={state} />);
+    await state.show([{ name: 'X', email: 'x@beta.example' }]);
+    expect(await screen.findByTestId('confirm-account')).toBeTruthy();
+    fireEvent.click(await screen.findByTestId('track'));
+    await waitFor(() => expect(screen.queryByTestId('confirm-account')).toBeNull());
+    expect(api.calls.map((c) => c.type)).toEqual(['people.lookup', 'account.confirm', 'contact.track']);
+  });
+});
