@@ -1,7 +1,7 @@
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import { ME, type Seller, type Touch } from '@/lib/shared/model';
-import { type Identity, roleOf } from '@/lib/shared/participants';
+import { classifyAddress, makeSelf } from '@/lib/shared/participants';
 import type { RapportDB } from './db/schema';
 import { getSettings } from './settings';
 
@@ -30,10 +30,12 @@ export async function captureMessages(
   if (!settings.confirmedAccounts.includes(input.account)) {
     return { confirmed: false, stored: 0, duplicates: 0, untracked: 0 };
   }
-  const identity: Identity = {
-    emails: [...settings.me.emails, input.account],
+  const self = makeSelf({
+    emails: settings.me.emails,
     internalDomains: settings.internalDomains,
-  };
+    accountEmail: input.account,
+  });
+  const roleOf = (email: string) => classifyAddress(email, self);
   const tx = db.transaction(['contacts', 'touches', 'sellers'], 'readwrite');
   const contactsByEmail = tx.objectStore('contacts').index('by-email');
   const bySource = tx.objectStore('touches').index('by-source');
@@ -42,20 +44,19 @@ export async function captureMessages(
   const untracked = new Set<string>();
 
   const sellerFor = async (message: Message): Promise<string> => {
-    const fromRole = roleOf(message.from, identity);
+    const fromRole = roleOf(message.from);
     const colleague =
       fromRole === 'colleague'
         ? message.from
-        : fromRole === 'external' && !message.to.some((to) => roleOf(to, identity) === 'me')
-          ? message.to.find((to) => roleOf(to, identity) === 'colleague')
+        : fromRole === 'external' && !message.to.some((to) => roleOf(to) === 'me')
+          ? message.to.find((to) => roleOf(to) === 'colleague')
           : undefined;
     return colleague ? (await colleagueSeller(tx.objectStore('sellers'), colleague, newId)).id : ME;
   };
 
   for (const message of input.messages) {
-    const fromRole = roleOf(message.from, identity);
-    const others =
-      fromRole === 'external' ? [message.from] : message.to.filter((to) => roleOf(to, identity) === 'external');
+    const fromRole = roleOf(message.from);
+    const others = fromRole === 'external' ? [message.from] : message.to.filter((to) => roleOf(to) === 'external');
     const sellerId = await sellerFor(message);
     for (const email of new Set(others)) {
       const contact = await contactsByEmail.get(email);

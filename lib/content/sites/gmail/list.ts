@@ -1,0 +1,106 @@
+import { type Person, personFromElement, uniquePeople } from './address';
+import { parseGmailDate, wallClockToMs } from './dates';
+import { type Check, perItem, type Reading } from './health';
+import { normalizeThreadId } from './ids';
+import { HIDDEN, LIST } from './selectors';
+import { allMatches } from './dom';
+import type { MessageTime, ReadOptions } from './thread';
+
+interface Row {
+  /** The row's first `tr.zA` (split-pane rows span two or three). */
+  element: Element;
+  threadId?: string;
+  people: Person[];
+  unread: boolean;
+  /** The row's date (its latest message), from the date's `title`. */
+  time?: MessageTime;
+}
+
+/** A row of the inbox or another folder: the senders Gmail lists for the thread ("me, Chris (3)"). */
+export interface InboxRow extends Omit<Row, 'people'> {
+  senders: Person[];
+}
+
+/** A row of the Sent folder: Gmail lists the recipients there ("To: Chris"). */
+export interface SentRow extends Omit<Row, 'people'> {
+  recipients: Person[];
+}
+
+/**
+ * Rows grouped: a split-pane continuation row (`apv` without a checkbox) joins the row above.
+ * Rows in a view Gmail keeps hidden (the inbox while Sent is shown) are not read.
+ */
+function rowGroups(root: ParentNode): Element[][] {
+  const groups: Element[][] = [];
+  for (const tr of allMatches(root, LIST.row, HIDDEN)) {
+    const last = groups.at(-1);
+    const continuation =
+      tr.classList.contains(LIST.splitRow) &&
+      !tr.querySelector(LIST.splitLeader) &&
+      last?.at(-1)?.nextElementSibling === tr;
+    if (continuation && last) last.push(tr);
+    else groups.push([tr]);
+  }
+  return groups;
+}
+
+function readRow(group: Element[], options: ReadOptions): Row {
+  const [first] = group as [Element];
+  const people = uniquePeople(
+    group
+      .flatMap((tr) => [...tr.querySelectorAll(LIST.person)])
+      .map(personFromElement)
+      .filter((p): p is Person => !!p),
+  );
+  let threadId: string | undefined;
+  for (const el of group.flatMap((tr) => [...tr.querySelectorAll(LIST.threadId)])) {
+    threadId =
+      normalizeThreadId(el.getAttribute('data-thread-id')) ??
+      normalizeThreadId(el.getAttribute('data-legacy-thread-id'));
+    if (threadId) break;
+  }
+  let time: MessageTime | undefined;
+  for (const el of group.flatMap((tr) => [...tr.querySelectorAll(LIST.date)])) {
+    const wall = parseGmailDate(el.getAttribute('title') ?? '', options.lang);
+    if (wall) {
+      time = { at: wallClockToMs(wall, options.timeZone), from: 'date' };
+      break;
+    }
+  }
+  return {
+    element: first,
+    ...(threadId ? { threadId } : {}),
+    people,
+    unread: first.classList.contains(LIST.unread),
+    ...(time ? { time } : {}),
+  };
+}
+
+function readRows(root: ParentNode, options: ReadOptions): { rows: Row[]; rowsCheck: Check } {
+  const rows = rowGroups(root).map((g) => readRow(g, options));
+  // An empty folder is fine; a list that has rows we do not recognise is not.
+  const container = root.querySelector(LIST.container);
+  const unrecognised = !rows.length && !!container?.querySelector('tr, [role=row]');
+  const ok = rows.length > 0 || (!!container && !unrecognised);
+  return { rows, rowsCheck: { reader: 'list.rows', ok, found: rows.length, expected: ok ? rows.length : 1 } };
+}
+
+/** Rows of a thread list (inbox, label, search) under `root`, with each row's senders, de-duplicated. */
+export function readInboxRows(root: ParentNode, options: ReadOptions = {}): Reading<InboxRow[]> {
+  const { rows, rowsCheck } = readRows(root, options);
+  const value = rows.map(({ people, ...rest }) => ({ ...rest, senders: people }));
+  return {
+    value,
+    health: [rowsCheck, perItem('list.senders', value.filter((r) => r.senders.length).length, value.length)],
+  };
+}
+
+/** Rows of the Sent folder under `root`, with each row's recipients, de-duplicated. */
+export function readSentRows(root: ParentNode, options: ReadOptions = {}): Reading<SentRow[]> {
+  const { rows, rowsCheck } = readRows(root, options);
+  const value = rows.map(({ people, ...rest }) => ({ ...rest, recipients: people }));
+  return {
+    value,
+    health: [rowsCheck, perItem('list.recipients', value.filter((r) => r.recipients.length).length, value.length)],
+  };
+}
