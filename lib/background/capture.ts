@@ -38,7 +38,8 @@ export async function captureMessages(
   const roleOf = (email: string) => classifyAddress(email, self);
   const tx = db.transaction(['contacts', 'touches', 'sellers'], 'readwrite');
   const contactsByEmail = tx.objectStore('contacts').index('by-email');
-  const bySource = tx.objectStore('touches').index('by-source');
+  const touches = tx.objectStore('touches');
+  const bySource = touches.index('by-source');
   let stored = 0;
   let duplicates = 0;
   const untracked = new Set<string>();
@@ -64,10 +65,20 @@ export async function captureMessages(
         untracked.add(email);
         continue;
       }
-      const sourceId = `gmail:${message.id}`;
+      const sourceId = message.id ? `gmail:${message.id}` : `gmail-sent:${message.sentKey}`;
       if (await bySource.get([sourceId, contact.id])) {
         duplicates++;
         continue;
+      }
+      if (message.id && fromRole === 'me') {
+        // The seller's own message may have been recorded the moment they sent it: give that
+        // touch its real id now instead of storing the message a second time.
+        const sent = await justSent(touches, contact.id, message.at);
+        if (sent) {
+          await touches.put({ ...sent, sourceId, at: message.at });
+          duplicates++;
+          continue;
+        }
       }
       const touch: Touch = {
         id: newId(),
@@ -81,12 +92,24 @@ export async function captureMessages(
         sourceId,
         ...(message.subject ? { summary: message.subject } : {}),
       };
-      await tx.objectStore('touches').add(touch);
+      await touches.add(touch);
       stored++;
     }
   }
   await tx.done;
   return { confirmed: true, stored, duplicates, untracked: untracked.size };
+}
+
+/** Sent-at-click and shown-by-Gmail times differ by the send delay and clock skew: allow a quarter hour. */
+const SENT_MATCH_MS = 15 * 60_000;
+
+type TouchesStore = IDBPObjectStore<RapportDB, ('contacts' | 'touches' | 'sellers')[], 'touches', 'readwrite'>;
+
+/** An outbound touch recorded at send time (no Gmail id yet) for this contact, near this time. */
+async function justSent(touches: TouchesStore, contactId: string, at: number) {
+  const range = IDBKeyRange.bound([contactId, at - SENT_MATCH_MS], [contactId, at + SENT_MATCH_MS]);
+  const nearby = await touches.index('by-contact-at').getAll(range);
+  return nearby.find((t) => t.direction === 'outbound' && t.sourceId?.startsWith('gmail-sent:'));
 }
 
 type SellersStore = IDBPObjectStore<RapportDB, ('contacts' | 'touches' | 'sellers')[], 'sellers', 'readwrite'>;

@@ -112,14 +112,29 @@ export const protocol = {
       account: Email,
       messages: z
         .array(
-          z.object({
-            /** Gmail's message id in decimal (`#msg-f:<id>`; the legacy hex id converted). */
-            id: z.string().regex(/^\d{1,20}$/, 'expected a decimal Gmail message id'),
-            subject: ShortText(300).optional(),
-            at: Timestamp,
-            from: Email,
-            to: z.array(Email).max(500).default([]),
-          }),
+          z
+            .object({
+              /** Gmail's message id in decimal (`#msg-f:<id>`; the legacy hex id converted). */
+              id: z
+                .string()
+                .regex(/^\d{1,20}$/, 'expected a decimal Gmail message id')
+                .optional(),
+              /**
+               * A message the seller just sent, before Gmail shows it with an id: the draft id or a
+               * key the compose window was given. Replaced by the real id once the thread shows it.
+               */
+              sentKey: z
+                .string()
+                .regex(/^[\w-]{1,80}$/)
+                .optional(),
+              subject: ShortText(300).optional(),
+              at: Timestamp,
+              from: Email,
+              to: z.array(Email).max(500).default([]),
+            })
+            .refine((m) => (m.id === undefined) !== (m.sentKey === undefined), {
+              message: 'a message has either a Gmail id or a sent key',
+            }),
         )
         .max(500),
     }),

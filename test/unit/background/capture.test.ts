@@ -112,3 +112,23 @@ describe('people.lookup', () => {
     expect((answer.data as { contacts: { id: string }[] }).contacts.map((c) => c.id).sort()).toEqual(['jane', 'omar']);
   });
 });
+
+describe('a message recorded when the seller clicks Send', () => {
+  it('is stored at once, then takes Gmail’s id when the thread shows it: one touch, not two', async () => {
+    await confirm();
+    const sentAt = 1_700_000_000_000;
+    await capture([{ sentKey: 'r555', from: ACCOUNT, to: ['jane@acme.example'], at: sentAt, subject: 'Proposal' }]);
+    expect(await touchesOf('jane')).toMatchObject([{ direction: 'outbound', sourceId: 'gmail-sent:r555' }]);
+    // Gmail shows the sent message a few seconds later with its real id.
+    const answer = await capture([msg('9000', ACCOUNT, ['jane@acme.example'], sentAt + 4_000)]);
+    expect(answer.data).toMatchObject({ stored: 0, duplicates: 1 });
+    expect(await touchesOf('jane')).toMatchObject([{ sourceId: 'gmail:9000', at: sentAt + 4_000 }]);
+  });
+
+  it('a message needs exactly one of a Gmail id and a sent key', async () => {
+    await confirm();
+    const both = await capture([{ id: '1', sentKey: 'r1', from: ACCOUNT, to: [], at: 1 }]);
+    const neither = await capture([{ from: ACCOUNT, to: [], at: 1 }]);
+    expect([both.ok, neither.ok]).toEqual([false, false]);
+  });
+});

@@ -18,6 +18,8 @@ export interface GmailCompose {
   recipients: ComposeRecipient[];
   /** The subject box's value ("Re: …" on replies); absent when empty. */
   subject?: string;
+  /** The draft id (`r<digits>` from `#msg-a:r…`), once Gmail has saved a draft; keys the sent message until it has a real id. */
+  draftId?: string;
   /** True for a reply box inside the conversation, false for a compose window. */
   inline: boolean;
 }
@@ -86,10 +88,12 @@ export function readCompose(composeRoot: Element): Reading<GmailCompose> {
     recipients.push(r);
   }
   const subject = composeRoot.querySelector<HTMLInputElement>(COMPOSE.subject)?.value.trim();
+  const draftId = /^#?msg-a:(r-?\d+)$/.exec(composeRoot.querySelector<HTMLInputElement>(COMPOSE.draft)?.value ?? '')?.[1];
   return {
     value: {
       recipients,
       ...(subject ? { subject } : {}),
+      ...(draftId ? { draftId } : {}),
       inline: composeRoot.closest(COMPOSE.inlineReply) !== null,
     },
     health: [

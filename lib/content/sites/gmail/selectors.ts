@@ -97,6 +97,8 @@ export const COMPOSE = {
   typed: 'textarea, input:not([type=hidden])',
   /** Subject box. InboxSDK and gmail.js `input[name=subjectbox]`; skeleton. */
   subject: 'input[name=subjectbox]',
+  /** The draft's id, `#msg-a:r<digits>`: gmail.js compose `dom('draft')` `input[name=draft]`; skeleton. */
+  draft: 'input[name=draft]',
   /**
    * Send button, by structure and class, never by its (localized) label. InboxSDK
    * `gmail-compose-view.ts` `getSendButton()`: `.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])`

@@ -16,6 +16,7 @@ describe('the skeleton compose window (chip UI)', () => {
     const { value, health } = readCompose(root);
     expect(value).toEqual({
       recipients: [{ email: 'customer@example.org', name: 'Chris Customer', field: 'to', typed: false }],
+      draftId: 'r123456789',
       inline: false,
     });
     // The skeleton has no send button: the health report says so, the rest works.
@@ -130,5 +131,13 @@ describe('compose roots without div.M9', () => {
     const roots = findComposeRoots(doc);
     expect(roots.map((r) => r.getAttribute('role'))).toEqual(['dialog']);
     expect(recipientsOf(roots[0] as Element)).toEqual(['to:a@b.example']);
+  });
+});
+
+describe('draft id', () => {
+  it('is absent until Gmail has saved a draft', () => {
+    const [root] = findComposeRoots(loadFixture(SKELETON)) as [Element];
+    root.querySelector('input[name=draft]')?.setAttribute('value', '');
+    expect(readCompose(root).value.draftId).toBeUndefined();
   });
 });
