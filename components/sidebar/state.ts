@@ -15,8 +15,13 @@ export interface PersonView extends PagePerson {
   error?: string;
 }
 
+export interface SidebarEvents {
+  /** The seller tracked someone or confirmed the account: the page should be read and recorded again. */
+  onChange?: () => void;
+}
+
 /** The sidebar's state: who is on the page and what Rapport knows of them. */
-export function createSidebarState(request: Requester) {
+export function createSidebarState(request: Requester, events: SidebarEvents = {}) {
   const people = signal<PersonView[]>([]);
   const collapsed = signal(false);
   const message = signal<string>('');
@@ -54,7 +59,10 @@ export function createSidebarState(request: Requester) {
     const current = account.value;
     if (!current || current.confirmed) return;
     const result = await request('account.confirm', { account: current.address });
-    if (result.ok) account.value = { ...current, confirmed: true };
+    if (result.ok) {
+      account.value = { ...current, confirmed: true };
+      events.onChange?.();
+    }
   }
 
   /** Tracking someone from a page also confirms the page's account: the seller works from it. */
@@ -68,6 +76,7 @@ export function createSidebarState(request: Requester) {
           : { ...p, error: result.error.message }
         : p,
     );
+    if (result.ok) events.onChange?.();
   }
 
   return { people, collapsed, message, count, health, account, show, track, confirmAccount };

@@ -1,17 +1,32 @@
 import css from '@/components/sidebar/sidebar.css?inline';
 import { renderSidebar } from '@/components/sidebar/render';
 import { createSidebarState } from '@/components/sidebar/state';
-import { request } from '@/lib/messaging/client';
+import { startGmail } from '@/lib/content/gmail-live';
+import { createPageWatcher } from '@/lib/content/page-watcher';
 import { mountSidebarHost } from '@/lib/content/sidebar-host';
+import { request } from '@/lib/messaging/client';
 
 export default defineContentScript({
   matches: ['*://mail.google.com/*'],
   // The stylesheet is passed as a string: no CSS file is web-accessible for sites to probe.
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const state = createSidebarState(request);
-    state.message.value = 'Open a conversation to see who is in it.';
+    let gmail: ReturnType<typeof startGmail> | undefined;
+    const state = createSidebarState(request, { onChange: () => gmail?.rescan() });
     const ui = await mountSidebarHost(ctx, css, (container) => renderSidebar(container, state, request));
     ui.mount();
+    gmail = startGmail({
+      watcher: createPageWatcher({ lifetime: ctx.signal }),
+      request,
+      sidebar: {
+        showPeople: (people, empty) => void state.show(people, empty),
+        setHealth: (readers) => {
+          state.health.value = readers;
+        },
+        setAccount: (account) => {
+          state.account.value = account;
+        },
+      },
+    });
   },
 });

@@ -23,6 +23,8 @@ export interface PageWatcher {
   onFrame(work: (signal: AbortSignal, reason: FrameReason) => void): void;
   /** The current page view's signal: aborted on the next navigation. */
   readonly signal: AbortSignal;
+  /** Runs every reader again on the next frame, as at start (after the seller tracked someone, say). */
+  refresh(): void;
   stop(): void;
 }
 
@@ -94,6 +96,7 @@ export function createPageWatcher(options: PageWatcherOptions): PageWatcher {
     get signal() {
       return view.signal;
     },
+    refresh: () => request('start'),
     stop,
   };
 }

@@ -88,7 +88,9 @@ export function readCompose(composeRoot: Element): Reading<GmailCompose> {
     recipients.push(r);
   }
   const subject = composeRoot.querySelector<HTMLInputElement>(COMPOSE.subject)?.value.trim();
-  const draftId = /^#?msg-a:(r-?\d+)$/.exec(composeRoot.querySelector<HTMLInputElement>(COMPOSE.draft)?.value ?? '')?.[1];
+  const draftId = /^#?msg-a:(r-?\d+)$/.exec(
+    composeRoot.querySelector<HTMLInputElement>(COMPOSE.draft)?.value ?? '',
+  )?.[1];
   return {
     value: {
       recipients,

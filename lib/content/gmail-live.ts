@@ -1,0 +1,204 @@
+import type { Requester } from '@/lib/messaging/client';
+import type { RequestOf } from '@/lib/messaging/protocol';
+import type { Settings } from '@/lib/shared/model';
+import type { PageWatcher } from './page-watcher';
+import {
+  classifyAddress,
+  type Check,
+  classifyMessage,
+  failedReaders,
+  findComposeRoots,
+  findSendButton,
+  makeSelf,
+  parseGmailUrl,
+  readAccount,
+  readCompose,
+  readThread,
+  type Self,
+} from './sites/gmail';
+
+type CaptureMessage = RequestOf<'gmail.capture'>['messages'][number];
+
+/** What the Gmail page tells the sidebar; the entrypoint connects it to the sidebar's state. */
+export interface SidebarPort {
+  showPeople(people: { name: string; email: string }[], emptyMessage: string): void;
+  setHealth(readers: string[]): void;
+  setAccount(account: { address: string; confirmed: boolean } | undefined): void;
+}
+
+const EMPTY = 'Open a conversation or write to someone to see them here.';
+
+/**
+ * Gmail, live: on every frame the page changed, read who is in the open thread and in any
+ * compose window, show the external people, and record the thread's messages. Messages are
+ * sent to the background once per page view; the background keeps them once per contact
+ * whatever happens here. Capture waits until the seller confirms the account is for work.
+ */
+export function startGmail(options: { watcher: PageWatcher; request: Requester; sidebar: SidebarPort }) {
+  const { watcher, request, sidebar } = options;
+  let settings: Settings | undefined;
+  let shownKey: string | undefined;
+  let healthKey = '';
+  let accountKey = '';
+  const handled = new Set<string>();
+  const inFlight = new Set<string>();
+  let awaitingConfirmation = false;
+  const wired = new WeakSet<Element>();
+
+  /** Settings can change in the dashboard at any time: read them at start and on every navigation. */
+  const loadSettings = async () => {
+    const result = await request('settings.get', {});
+    if (result.ok) {
+      settings = result.data;
+      shownKey = undefined;
+      watcher.refresh();
+    }
+  };
+
+  watcher.onFrame((signal, reason) => {
+    if (reason === 'navigation' || (reason === 'start' && !settings)) void loadSettings();
+    if (reason === 'navigation') {
+      handled.clear();
+      shownKey = undefined;
+    }
+    const href = location.href;
+    const route = parseGmailUrl(href);
+    if (!route) return;
+    const account = readAccount(document, href);
+    const accountEmail = account.value.email;
+    const self = makeSelf({
+      emails: settings?.me.emails ?? [],
+      internalDomains: settings?.internalDomains ?? [],
+      ...(accountEmail ? { accountEmail } : {}),
+    });
+    const confirmed = !!accountEmail && !!settings?.confirmedAccounts.includes(accountEmail);
+    if (`${accountEmail} ${confirmed}` !== accountKey) {
+      accountKey = `${accountEmail} ${confirmed}`;
+      sidebar.setAccount(accountEmail ? { address: accountEmail, confirmed } : undefined);
+    }
+
+    const health: Check[] = [...account.health];
+    const people = new Map<string, string>();
+    if (route.threadOpen) {
+      const thread = readThread(document, { self, lang: document.documentElement.lang, ...zone(settings) });
+      health.push(...thread.health);
+      for (const message of thread.value.messages) {
+        for (const p of classifyMessage(message, self).externals)
+          if (!people.has(p.email)) people.set(p.email, p.name ?? '');
+      }
+      const messages = toCapture(thread.value.messages, thread.value.subject, [...people.keys()]);
+      if (accountEmail) void capture(accountEmail, messages, signal);
+    }
+    for (const root of findComposeRoots(document)) {
+      const compose = readCompose(root);
+      health.push(...compose.health);
+      for (const r of compose.value.recipients) {
+        if (classifyAddress(r.email, self) === 'external' && !people.has(r.email)) people.set(r.email, r.name ?? '');
+      }
+      if (accountEmail) watchSend(root, accountEmail, self);
+    }
+
+    const failed = failedReaders(route.threadOpen ? health : health.filter((c) => !c.reader.startsWith('thread.')));
+    const key = [...people.keys()].join(' ');
+    if (key !== shownKey) {
+      shownKey = key;
+      sidebar.showPeople(
+        [...people].map(([email, name]) => ({ email, name })),
+        EMPTY,
+      );
+    }
+    if (failed.join() !== healthKey) {
+      healthKey = failed.join();
+      sidebar.setHealth(failed);
+    }
+  });
+
+  /** Sends what this page view has not sent yet; remembers what the background took. */
+  async function capture(account: string, messages: CaptureMessage[], signal: AbortSignal) {
+    const fresh = messages.filter((m) => m.id && !handled.has(m.id) && !inFlight.has(m.id));
+    if (fresh.length === 0 || awaitingConfirmation) return;
+    for (const m of fresh) inFlight.add(m.id as string);
+    const result = await request('gmail.capture', { account, messages: fresh });
+    for (const m of fresh) inFlight.delete(m.id as string);
+    if (signal.aborted || !result.ok) return;
+    if (!result.data.confirmed) {
+      awaitingConfirmation = true;
+      return;
+    }
+    for (const m of fresh) handled.add(m.id as string);
+  }
+
+  /** Records the message at the moment the seller sends it: a click on Send, or Ctrl/⌘+Enter. */
+  function watchSend(root: Element, account: string, self: Self) {
+    if (wired.has(root)) return;
+    wired.add(root);
+    const localKey = `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    const send = () => {
+      const compose = readCompose(root).value;
+      const to = compose.recipients.map((r) => r.email).filter((email) => classifyAddress(email, self) === 'external');
+      if (to.length === 0) return;
+      const message: CaptureMessage = {
+        sentKey: compose.draftId ?? localKey,
+        at: Date.now(),
+        from: account,
+        to,
+        ...(compose.subject ? { subject: compose.subject } : {}),
+      };
+      void request('gmail.capture', { account, messages: [message] });
+    };
+    // Capture phase: Gmail handles the click and may remove the window before it bubbles.
+    root.addEventListener(
+      'click',
+      (event) => {
+        const button = findSendButton(root);
+        if (button && event.target instanceof Node && button.contains(event.target)) send();
+      },
+      true,
+    );
+    root.addEventListener(
+      'keydown',
+      (event) => {
+        const e = event as KeyboardEvent;
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) send();
+      },
+      true,
+    );
+  }
+
+  return {
+    /** After the seller tracked someone or confirmed the account: read and send everything again. */
+    rescan() {
+      awaitingConfirmation = false;
+      handled.clear();
+      shownKey = undefined;
+      void loadSettings();
+    },
+  };
+}
+
+const zone = (settings: Settings | undefined) => (settings?.timeZone ? { timeZone: settings.timeZone } : {});
+
+/**
+ * Messages with an id, a time and a sender, as the background takes them; never a body.
+ * A collapsed message shows no recipients: one from our side is taken to go to the thread's
+ * external people, as it almost always does, so it still counts as contact.
+ */
+function toCapture(
+  messages: ReturnType<typeof readThread>['value']['messages'],
+  subject: string | undefined,
+  threadExternals: string[],
+): CaptureMessage[] {
+  return messages.flatMap((m) =>
+    m.id && m.time && m.sender
+      ? [
+          {
+            id: m.id,
+            at: m.time.at,
+            from: m.sender.email,
+            to: m.recipients ? m.recipients.map((r) => r.email) : threadExternals,
+            ...(subject ? { subject } : {}),
+          },
+        ]
+      : [],
+  );
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness';
+
+const ME = 'sales@ourco.example';
+const THREAD = 'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html';
+const OTHER_THREAD = 'test/fixtures/gmail/variants/SYNTHETIC-thread-dark-theme.html';
+const URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm';
+
+/**
+ * A compose window inserted after load, as Gmail does when the seller clicks Compose. Markup
+ * from the synthetic chip-UI variant (test/fixtures/gmail/variants/SYNTHETIC-compose-chips-classic-inline.html),
+ * whose header names the public project behind each selector.
+ */
+const COMPOSE = `<div class="dw"><div class="nH"><div class="nH"><div class="no"><div class="AD">
+  <div class="nH Hd"><div role="dialog"><div class="aaZ"><div class="M9"><form method="POST">
+    <input type="hidden" name="composeid" value=""><input type="hidden" name="draft" value="#msg-a:r222">
+    <table class="GS"><tbody><tr class="bzf"><td class="eV"><div><div>
+      <div class="anm" name="to"><div><div><div><div>
+        <div role="listbox"><div><div class="chips"></div></div></div>
+        <input peoplekit-id="BbVjBd" type="text">
+      </div></div></div></div></div>
+    </div></div></td></tr></tbody></table>
+    <input name="subjectbox" value="Next steps">
+    <table class="IZ"><tbody><tr class="btC"><td class="gU Up"><div class="J-J5-Ji btA">
+      <div role="button" class="T-I J-J5-Ji aoO v7 T-I-atl L3" id="send">Send</div>
+    </div></td></tr></tbody></table>
+  </form></div></div></div></div>
+</div></div></div></div></div>`;
+
+const sidebar = (page: Page) => page.locator('rapport-sidebar');
+const people = async (page: Page) =>
+  sidebar(page)
+    .getByTestId('person')
+    .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-email')}:${r.getAttribute('data-tracked')}`));
+
+test.beforeEach(async ({ context, api }) => {
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(THREAD) }),
+  );
+  await api('settings.update', { me: { emails: [ME] }, internalDomains: ['ourco.example'] });
+});
+
+test('a thread: the external people, tracked and recorded once, following the page without reloads', async ({
+  context,
+  api,
+}) => {
+  const page = await context.newPage();
+  await page.goto(URL);
+  // Exactly the external people: not me, not the colleague on a subdomain.
+  await expect.poll(() => people(page)).toEqual(['chris@customer.example:false']);
+  await expect(sidebar(page).getByTestId('confirm-account')).toContainText(ME);
+  await expect(sidebar(page).getByTestId('health')).toHaveCount(0);
+
+  // Track confirms the work account, and the thread's messages are recorded.
+  await sidebar(page).getByTestId('track').click();
+  await expect.poll(() => people(page)).toEqual(['chris@customer.example:true']);
+  const chris = await api('contact.find', { email: 'chris@customer.example' });
+  if (!chris) throw new Error('Chris was not tracked');
+  const recorded = async () =>
+    (await api('touch.list', { contactId: chris.id, limit: 50 })).map((t) => t.direction).sort();
+  // Chris wrote (inbound); the seller and the colleague replied (outbound).
+  await expect.poll(recorded).toEqual(['inbound', 'outbound', 'outbound']);
+  const touches = await api('touch.list', { contactId: chris.id, limit: 50 });
+  expect(new Set(touches.map((t) => t.sellerId)).size).toBe(2);
+  expect(touches.every((t) => t.summary === 'Pilot scope' && t.sourceId?.startsWith('gmail:'))).toBe(true);
+
+  // Reload and reopen: nothing twice.
+  await page.reload();
+  await expect.poll(() => people(page)).toEqual(['chris@customer.example:true']);
+  await page.waitForTimeout(500);
+  expect(await recorded()).toHaveLength(3);
+
+  // Gmail swaps the thread in place: new hash, new DOM, no reload. The sidebar follows.
+  const other = readFileSync(OTHER_THREAD, 'utf8');
+  await page.evaluate((html) => {
+    const next = new DOMParser().parseFromString(html, 'text/html').querySelector('[role=main]');
+    document.querySelector('[role=main]')?.replaceWith(next as Element);
+    location.hash = '#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXz';
+  }, other);
+  await expect.poll(() => people(page)).toEqual(['morgan.buyer@customer.example:false']);
+});
+
+test('a compose window that appears after load shows its recipient, and Send records the e-mail at once', async ({
+  context,
+  api,
+}) => {
+  const page = await context.newPage();
+  await page.goto(URL);
+  await expect.poll(() => people(page)).toEqual(['chris@customer.example:false']);
+  await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), COMPOSE);
+  // The seller picks a recipient: Gmail adds the chip.
+  await page.evaluate(() => {
+    const chip = document.createElement('div');
+    chip.setAttribute('role', 'option');
+    chip.setAttribute('data-hovercard-id', 'dana@lakoach.example');
+    chip.setAttribute('data-name', 'Dana Lakoach');
+    chip.textContent = 'Dana Lakoach';
+    document.querySelector('.chips')?.append(chip);
+  });
+  await expect.poll(() => people(page)).toContain('dana@lakoach.example:false');
+  await sidebar(page).locator('[data-email="dana@lakoach.example"]').getByTestId('track').click();
+  await expect.poll(() => people(page)).toContain('dana@lakoach.example:true');
+
+  await page.locator('#send').click();
+  const dana = await api('contact.find', { email: 'dana@lakoach.example' });
+  if (!dana) throw new Error('Dana was not tracked');
+  await expect
+    .poll(async () =>
+      (await api('touch.list', { contactId: dana.id, limit: 10 })).map((t) => [t.direction, t.sourceId, t.summary]),
+    )
+    .toEqual([['outbound', 'gmail-sent:r222', 'Next steps']]);
+});
+
+test('when Gmail changes its markup, the sidebar names the reader that failed; a normal page shows none', async ({
+  context,
+}) => {
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync('test/fixtures/gmail/variants/SYNTHETIC-thread-sender-attributes-removed.html'),
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(URL);
+  await expect(sidebar(page).getByTestId('health')).toHaveAttribute('data-readers', /thread\.sender/);
+  // The page itself keeps working.
+  await expect(page.locator('h2.hP')).toBeVisible();
+});
