@@ -30,7 +30,8 @@ export async function showThread(page: Page, bench: BenchContext, threadNo: numb
   await page.evaluate(
     ([markup, no]) => {
       performance.mark('rapport-bench:insert');
-      history.replaceState(null, '', `#inbox/FMfcgzBench${no}`);
+      // Gmail's thread tokens are 16+ letters and digits (site-dom.md A1).
+      history.replaceState(null, '', `#inbox/FMfcgzQbdrkBench${String(no).padStart(6, '0')}`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
       const slot = document.querySelector('.bench-thread') as HTMLElement;
       slot.innerHTML = markup;
