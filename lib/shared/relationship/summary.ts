@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * A contact's relationship in a few hundred bytes: everything trust and next touch need,
+ * so the popup and sidebar never read a contact's touches. The background recomputes it
+ * with `summarize` whenever that contact's touches or follow-ups change, and stores it.
+ *
+ * It depends on the touches only, never on `now`: time passing does not make it stale.
+ * Every list is bounded; every value is a plain number, string or boolean (JSON-safe).
+ */
+export const SUMMARY_VERSION = 1;
+
+export const KEPT = {
+  attempts: 10,
+  checkIns: 3,
+  kinds: 6,
+  sellers: 10,
+  /** Months of two-way counts, up to the month of the latest two-way contact. */
+  months: 24,
+  silences: 40,
+} as const;
+
+/** Gaps between two-way contacts shorter than this are not kept as silences. */
+export const SILENCE_MIN_DAYS = 7;
+
+/** The kinds that give or ask, remembered so the rotation never asks twice in a row. */
+export const RotationKind = z.enum(['check-in', 'value-add', 'something-new', 'introduce', 'offer']);
+export type RotationKind = z.infer<typeof RotationKind>;
+
+const At = z.number();
+const Count = z.number().int().nonnegative();
+
+export const ContactSummary = z.object({
+  version: z.literal(SUMMARY_VERSION),
+  contactId: z.string(),
+  /** Touches that are contact (all but profile visits and notes), by side. */
+  touchCount: Count,
+  inboundCount: Count,
+  outboundCount: Count,
+  twoWayCount: Count,
+  firstTouchAt: At.optional(),
+  lastTouchAt: At.optional(),
+  firstTwoWayAt: At.optional(),
+  lastTwoWayAt: At.optional(),
+  lastInboundAt: At.optional(),
+  lastOutboundAt: At.optional(),
+  /** The latest seller-side touch of any kind (a message, a meeting, a logged give). */
+  lastSellerAt: At.optional(),
+  lastMeetingAt: At.optional(),
+  /** The latest follow-up the seller marked done or dismissed. */
+  lastClosedAt: At.optional(),
+  /** The first customer message still waiting for an answer (a dismissed reply clears it). */
+  replyOwedSince: At.optional(),
+  /** Seller messages in a row with no answer since the customer's last word. */
+  unanswered: z.object({ count: Count, since: At, lastAt: At }).optional(),
+  /** The latest seller-side touches, newest first: did each get (or give) an answer? */
+  attempts: z.array(z.object({ at: At, reciprocated: z.boolean() })).max(KEPT.attempts),
+  /** The latest check-in answers, newest first. */
+  checkIns: z.array(z.object({ at: At, happiness: z.number().int().min(1).max(5) })).max(KEPT.checkIns),
+  /** The latest gives and asks (logged touches and completed follow-ups), newest first. */
+  recentKinds: z.array(z.object({ kind: RotationKind, at: At })).max(KEPT.kinds),
+  /** Sellers who had two-way contact with this person, most recent first. */
+  sellers: z.array(z.object({ id: z.string(), lastTwoWayAt: At })).max(KEPT.sellers),
+  /** Two-way contacts per UTC month (`YYYY-MM`), oldest first; months without any are left out. */
+  twoWayByMonth: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), count: Count })).max(KEPT.months),
+  /** Gaps of more than a week between two-way contacts, oldest first: history for the leaky bucket. */
+  silences: z.array(z.object({ from: At, to: At })).max(KEPT.silences),
+});
+export type ContactSummary = z.infer<typeof ContactSummary>;
+
+/** The summary of a contact with no touches yet. */
+export function emptySummary(contactId: string): ContactSummary {
+  return {
+    version: SUMMARY_VERSION,
+    contactId,
+    touchCount: 0,
+    inboundCount: 0,
+    outboundCount: 0,
+    twoWayCount: 0,
+    attempts: [],
+    checkIns: [],
+    recentKinds: [],
+    sellers: [],
+    twoWayByMonth: [],
+    silences: [],
+  };
+}
