@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import type { Requester } from '@/lib/messaging/client';
+import type { Card } from '@/lib/messaging/protocol';
 import type { Contact } from '@/lib/shared/model';
 
 /** A person the page shows, as the site adapter read them. */
@@ -12,6 +13,8 @@ export interface PagePerson {
 export interface PersonView extends PagePerson {
   /** null: looked up and not tracked; undefined: not looked up yet. */
   contact: Contact | null | undefined;
+  /** What Rapport knows of a tracked contact: trust, next touch, history, account. */
+  card?: Card;
   error?: string;
 }
 
@@ -50,9 +53,14 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
       contacts.find(
         (c) => (p.email && c.emails.includes(p.email)) || (p.linkedinId && c.linkedinId === p.linkedinId),
       ) ?? null;
-    people.value = next.map((p) =>
-      result.ok ? { ...p, contact: match(p) } : { ...p, contact: undefined, error: result.error.message },
-    );
+    const cardOf = (contact: Contact | null) =>
+      result.ok && contact ? result.data.cards.find((c) => c.contactId === contact.id) : undefined;
+    people.value = next.map((p) => {
+      if (!result.ok) return { ...p, contact: undefined, error: result.error.message };
+      const contact = match(p);
+      const card = cardOf(contact);
+      return card ? { ...p, contact, card } : { ...p, contact };
+    });
   }
 
   async function confirmAccount() {
@@ -76,7 +84,18 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
           : { ...p, error: result.error.message }
         : p,
     );
-    if (result.ok) events.onChange?.();
+    if (result.ok) {
+      events.onChange?.();
+      // Look everyone up again so the new contact's card (trust, next touch) appears.
+      await show(
+        people.value.map(({ name, email, linkedinId }) => ({
+          name,
+          ...(email ? { email } : {}),
+          ...(linkedinId ? { linkedinId } : {}),
+        })),
+        message.value,
+      );
+    }
   }
 
   return { people, collapsed, message, count, health, account, show, track, confirmAccount };

@@ -25,11 +25,12 @@ export async function captureMessages(
   db: IDBPDatabase<RapportDB>,
   input: ParsedRequestOf<'gmail.capture'>,
   newId: () => string,
-): Promise<ResponseOf<'gmail.capture'>> {
+): Promise<{ response: ResponseOf<'gmail.capture'>; changed: string[] }> {
   const settings = await getSettings(db);
   if (!settings.confirmedAccounts.includes(input.account)) {
-    return { confirmed: false, stored: 0, duplicates: 0, untracked: 0 };
+    return { response: { confirmed: false, stored: 0, duplicates: 0, untracked: 0 }, changed: [] };
   }
+  const changed = new Set<string>();
   const self = makeSelf({
     emails: settings.me.emails,
     internalDomains: settings.internalDomains,
@@ -76,6 +77,7 @@ export async function captureMessages(
         const sent = await justSent(touches, contact.id, message.at);
         if (sent) {
           await touches.put({ ...sent, sourceId, at: message.at });
+          changed.add(contact.id);
           duplicates++;
           continue;
         }
@@ -93,11 +95,12 @@ export async function captureMessages(
         ...(message.subject ? { summary: message.subject } : {}),
       };
       await touches.add(touch);
+      changed.add(contact.id);
       stored++;
     }
   }
   await tx.done;
-  return { confirmed: true, stored, duplicates, untracked: untracked.size };
+  return { response: { confirmed: true, stored, duplicates, untracked: untracked.size }, changed: [...changed] };
 }
 
 /** Sent-at-click and shown-by-Gmail times differ by the send delay and clock skew: allow a quarter hour. */

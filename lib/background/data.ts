@@ -50,7 +50,7 @@ export async function exportDataSet(db: IDBPDatabase<RapportDB>): Promise<DataSe
 
 /** Erases every record and the settings. The caller has confirmed it in words. */
 export async function resetAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
-  const stores = [...DATA_STORES, 'meta'] as const;
+  const stores = [...DATA_STORES, 'meta', 'summaries'] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
   await tx.done;

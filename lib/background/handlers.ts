@@ -1,9 +1,11 @@
 import type { IDBPDatabase } from 'idb';
 import { captureMessages } from './capture';
+import { cardsFor } from './cards';
 import { findContact, lookupPeople, trackContact } from './contacts';
 import { countAll, exportDataSet, putDataSet, resetAll } from './data';
 import type { RapportDB } from './db/schema';
 import type { Handlers } from './router';
+import { refreshContacts } from './relationship';
 import { getSettings, updateSettings } from './settings';
 import { addTouch, listTouches } from './touches';
 
@@ -19,6 +21,9 @@ export interface HandlerDeps {
 /** Every request type's handler. Each one reads the database afresh: the worker keeps no state. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, now, newId } = deps;
+  /** After a write: the touched contacts' summaries and follow-ups, from the engine. */
+  const refresh = async (database: IDBPDatabase<RapportDB>, contactIds: Iterable<string>) =>
+    refreshContacts(database, contactIds, { now: now(), newId, settings: await getSettings(database) });
   return {
     ping: async () => ({ version: deps.version, bootId: deps.bootId, startedAt: deps.startedAt }),
     'settings.get': async () => getSettings(await db()),
@@ -30,18 +35,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return trackContact(database, person, { now: now(), newId, internalDomains });
     },
     // A touch from a content script is captured from the page; from a page, logged by hand.
-    'touch.add': async (input, from) => addTouch(await db(), input, from === 'content' ? 'captured' : 'manual', newId),
+    'touch.add': async (input, from) => {
+      const database = await db();
+      const added = await addTouch(database, input, from === 'content' ? 'captured' : 'manual', newId);
+      if (!added.duplicate) await refresh(database, [input.contactId]);
+      return added;
+    },
     'touch.list': async ({ contactId, limit }) => listTouches(await db(), contactId, limit),
-    'people.lookup': async (query) => ({ contacts: await lookupPeople(await db(), query) }),
+    'people.lookup': async (query) => {
+      const database = await db();
+      const contacts = await lookupPeople(database, query);
+      const cards = await cardsFor(database, contacts, { now: now(), settings: await getSettings(database) });
+      return { contacts, cards };
+    },
     'account.confirm': async ({ account }) => {
       const database = await db();
       const { confirmedAccounts } = await getSettings(database);
       if (confirmedAccounts.includes(account)) return { confirmedAccounts };
       return updateSettings(database, { confirmedAccounts: [...confirmedAccounts, account] });
     },
-    'gmail.capture': async (input) => captureMessages(await db(), input, newId),
+    'gmail.capture': async (input) => {
+      const database = await db();
+      const { response, changed } = await captureMessages(database, input, newId);
+      await refresh(database, changed);
+      return response;
+    },
     'data.counts': async () => countAll(await db()),
-    'data.put': async (data) => putDataSet(await db(), data),
+    'data.put': async (data) => {
+      const database = await db();
+      const counts = await putDataSet(database, data);
+      await refresh(database, [...data.contacts.map((c) => c.id), ...data.touches.map((t) => t.contactId)]);
+      return counts;
+    },
     'data.export': async () => exportDataSet(await db()),
     'data.reset': async () => resetAll(await db()),
   };

@@ -14,6 +14,7 @@ import {
   Id,
   LinkedInId,
   Purchase,
+  Reason,
   Seller,
   Settings,
   SettingsPatch,
@@ -21,6 +22,7 @@ import {
   Timestamp,
   Touch,
   TouchKind,
+  TrustLevel,
 } from '@/lib/shared/model';
 
 // Extension pages forbid `new Function`; tell zod up front instead of letting it probe
@@ -55,6 +57,34 @@ export const DataSet = z.object({
   followUps: z.array(FollowUp).default([]),
 });
 export type DataSet = z.infer<typeof DataSet>;
+
+/** What the sidebar card shows for one tracked contact; reasons are codes the UI words. */
+const Card = z.object({
+  contactId: Id,
+  trust: z.object({ level: TrustLevel, score: z.number(), overridden: z.boolean(), reasons: z.array(Reason) }),
+  /** The live follow-up: the suggested next touch, when the contact has a cadence. */
+  followUp: FollowUp.nullable(),
+  risk: z.object({ state: z.enum(['healthy', 'at-risk', 'lost', 'not-customer']), reasons: z.array(Reason) }),
+  /** The latest touches, newest first. */
+  recent: z.array(Touch),
+  /** Two-way contacts per month (`YYYY-MM`), for the sparkline. */
+  touchesByMonth: z.array(z.object({ month: z.string(), count: z.number() })),
+  account: Account.nullable(),
+  coverage: z
+    .object({ quadrant: z.number().int().min(1).max(4).nullable(), risk: Reason, moves: z.array(Reason) })
+    .nullable(),
+  value: z.array(
+    z.object({
+      currency: z.string(),
+      toDate: z.number(),
+      perYear: z.number(),
+      years: z.number(),
+      ahead: z.number().nullable(),
+      expectedYears: z.number().nullable(),
+    }),
+  ),
+});
+export type Card = z.infer<typeof Card>;
 
 const ContactQuery = z
   .object({ email: Email.optional(), linkedinId: LinkedInId.optional() })
@@ -100,7 +130,7 @@ export const protocol = {
       emails: z.array(Email).max(200).default([]),
       linkedinIds: z.array(LinkedInId).max(50).default([]),
     }),
-    z.object({ contacts: z.array(Contact) }),
+    z.object({ contacts: z.array(Contact), cards: z.array(Card) }),
   ),
   /** The seller confirms that the Gmail account open on the page is a work account: capture may start. */
   'account.confirm': define('any', z.object({ account: Email }), z.object({ confirmedAccounts: z.array(Email) })),

@@ -41,6 +41,11 @@ export const migrations: readonly Migration[] = [
 
     db.createObjectStore('meta');
   },
+  // v2: per-contact relationship summaries. Empty at first: each is built the first time its
+  // contact is read or written (building them here would mean awaiting work inside the upgrade).
+  (db) => {
+    db.createObjectStore('summaries', { keyPath: 'contactId' });
+  },
 ];
 
 export const DB_VERSION = migrations.length;

@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { Account, Contact, FollowUp, Purchase, Seller, Settings, Touch } from '@/lib/shared/model';
+import type { ContactSummary } from '@/lib/shared/relationship/summary';
 
 export const DB_NAME = 'rapport';
 
@@ -38,6 +39,12 @@ export interface RapportDB extends DBSchema {
   };
   /** Single records by name: `settings`. */
   meta: { key: string; value: Settings };
+  /**
+   * Derived, one per contact: what trust and next touch need, kept current on every write so
+   * the sidebar and popup never read a contact's touches. Rebuilt from touches when missing or
+   * of an older `version`; not part of backups.
+   */
+  summaries: { key: string; value: ContactSummary };
 }
 
 export type StoreName = 'sellers' | 'accounts' | 'contacts' | 'touches' | 'purchases' | 'followUps';

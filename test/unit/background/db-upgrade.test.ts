@@ -26,6 +26,8 @@ const heldAtVersion: Record<number, Record<(typeof DATA_STORES)[number], unknown
     followUps: [followUp(), followUp({ id: 'fu-2', state: 'done', liveFor: undefined, closedAt: 5 })],
   },
 };
+// v2 added the derived `summaries` store only: the same records.
+heldAtVersion[2] = heldAtVersion[1] as (typeof heldAtVersion)[number];
 
 let counter = 0;
 const fresh = () => `rapport-upgrade-test-${++counter}`;
@@ -44,6 +46,7 @@ describe('schema upgrades', () => {
   it('empty → v1 creates every store and index the product looks up by', async () => {
     const db = await openAt(fresh(), 1);
     expect([...db.objectStoreNames].sort()).toEqual([...DATA_STORES, 'meta'].sort());
+    expect(db.version).toBe(1);
     const tx = db.transaction(['contacts', 'touches', 'followUps', 'accounts', 'purchases']);
     expect([...tx.objectStore('contacts').indexNames].sort()).toEqual(['by-account', 'by-email', 'by-linkedin']);
     expect([...tx.objectStore('touches').indexNames].sort()).toEqual([
@@ -92,7 +95,7 @@ describe('schema upgrades', () => {
     const v2Step: Migration = (_db, tx) => {
       tx.objectStore('contacts').createIndex('by-name-test' as never, 'name');
     };
-    const withV2 = [...migrations.slice(0, 1), v2Step];
+    const withV2 = [...migrations.slice(0, 1), v2Step, ...migrations.slice(2)];
     const v2 = await openStore({ name, steps: withV2 });
     open.push(v2);
     expect(v2.version).toBe(2);

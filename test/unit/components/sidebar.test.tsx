@@ -11,9 +11,14 @@ afterEach(cleanup);
 describe('sidebar', () => {
   it('lists people, offers Track for unknown ones, and tracks on click', async () => {
     const known = contact({ name: 'Jane Example', emails: ['jane@acme.example'] });
+    const tracked = [known];
     const api = fakeApi({
-      'people.lookup': () => ok({ contacts: [known] }),
-      'contact.track': () => ok(contact({ id: 'new', name: 'Pat New', emails: ['pat@beta.example'] })),
+      'people.lookup': () => ok({ contacts: [...tracked], cards: [] }),
+      'contact.track': () => {
+        const pat = contact({ id: 'new', name: 'Pat New', emails: ['pat@beta.example'] });
+        tracked.push(pat);
+        return ok(pat);
+      },
     });
     const state = createSidebarState(api.request);
     render(<Sidebar state={state} />);
@@ -27,7 +32,7 @@ describe('sidebar', () => {
     await waitFor(() =>
       expect(screen.getAllByTestId('person').map((p) => p.dataset.tracked)).toEqual(['true', 'true']),
     );
-    expect(api.calls.at(-1)).toEqual({
+    expect(api.calls.find((c) => c.type === 'contact.track')).toEqual({
       type: 'contact.track',
       payload: { name: 'Pat New', email: 'pat@beta.example' },
     });
@@ -38,7 +43,7 @@ describe('sidebar', () => {
     const pending: (() => void)[] = [];
     const slow = (async () => {
       await new Promise<void>((resolve) => pending.push(resolve));
-      return ok({ contacts: [] });
+      return ok({ contacts: [], cards: [] });
     }) as never;
     const state = createSidebarState(slow);
     const first = state.show([{ name: 'Old', email: 'old@acme.example' }]);
@@ -62,7 +67,7 @@ describe('sidebar', () => {
   });
 
   it('renders a display name with markup as text', async () => {
-    const api = fakeApi({ 'people.lookup': () => ok({ contacts: [] }) });
+    const api = fakeApi({ 'people.lookup': () => ok({ contacts: [], cards: [] }) });
     const state = createSidebarState(api.request);
     const { container } = render(<Sidebar state={state} />);
     await state.show([{ name: '<img src=x onerror=alert(1)>', email: 'x@beta.example' }]);
@@ -92,7 +97,7 @@ describe('sidebar notices', () => {
 
   it('asks once to confirm the work account, and Track confirms it too', async () => {
     const api = fakeApi({
-      'people.lookup': () => ok({ contacts: [] }),
+      'people.lookup': () => ok({ contacts: [], cards: [] }),
       'account.confirm': () => ok({ confirmedAccounts: ['me@ourco.example'] }),
       'contact.track': () => ok(contact({ emails: ['x@beta.example'] })),
     });
@@ -103,6 +108,14 @@ describe('sidebar notices', () => {
     expect(await screen.findByTestId('confirm-account')).toBeTruthy();
     fireEvent.click(await screen.findByTestId('track'));
     await waitFor(() => expect(screen.queryByTestId('confirm-account')).toBeNull());
-    expect(api.calls.map((c) => c.type)).toEqual(['people.lookup', 'account.confirm', 'contact.track']);
+    // Then the people are looked up again, so the new contact's card appears.
+    await waitFor(() =>
+      expect(api.calls.map((c) => c.type)).toEqual([
+        'people.lookup',
+        'account.confirm',
+        'contact.track',
+        'people.lookup',
+      ]),
+    );
   });
 });

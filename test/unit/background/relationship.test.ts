@@ -1,0 +1,94 @@
+import type { IDBPDatabase } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RapportDB } from '@/lib/background/db/schema';
+import type { Card } from '@/lib/messaging/protocol';
+import { deliver, envelope, senders, startBackground } from '../../helpers/background';
+import { account, contact, touch } from '../../helpers/records';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 23, 10);
+const ME = 'me@ourco.example';
+let db: IDBPDatabase<RapportDB>;
+
+/** Two years of weekly e-mail both ways with Jane, ending `endDaysAgo` days ago. */
+function weeklyHistory(endDaysAgo: number) {
+  return Array.from({ length: 104 }, (_, week) => {
+    const at = NOW - (endDaysAgo + (103 - week) * 7) * DAY;
+    return [
+      touch({ id: `in-${week}`, sourceId: `s-in-${week}`, direction: 'inbound', at }),
+      // The seller answers within the hour: no reply is owed.
+      touch({ id: `out-${week}`, sourceId: `s-out-${week}`, direction: 'outbound', at: at + 3_600_000 }),
+    ];
+  }).flat();
+}
+
+const cardOf = async (email: string): Promise<Card | undefined> => {
+  const answer = await deliver(envelope('people.lookup', { emails: [email] }), senders.content);
+  return (answer.data as { cards: Card[] }).cards[0];
+};
+
+beforeEach(async () => {
+  db = await startBackground(() => NOW);
+  await deliver(
+    envelope('settings.update', { me: { emails: [ME] }, confirmedAccounts: [ME], timeZone: 'Europe/Berlin' }),
+    senders.page,
+  );
+});
+
+describe('summaries and follow-ups stay current on every write', () => {
+  it('a steady customer: full trust, a follow-up not due within the week, and a summary stored', async () => {
+    await deliver(
+      envelope('data.put', { accounts: [account()], contacts: [contact()], touches: weeklyHistory(2) }),
+      senders.page,
+    );
+    const card = await cardOf('jane@acme.example');
+    expect(card?.trust.level).not.toBe('none');
+    expect(card?.followUp).toMatchObject({ state: 'open', contactId: 'contact-1' });
+    expect((card?.followUp?.due ?? '') > '2026-11-30').toBe(true);
+    expect(card?.recent).toHaveLength(5);
+    expect(await db.get('summaries', 'contact-1')).toMatchObject({
+      contactId: 'contact-1',
+      twoWayCount: expect.any(Number),
+    });
+  });
+
+  it('an unanswered e-mail from the customer turns the next touch into a reply, due now', async () => {
+    await deliver(
+      envelope('data.put', { accounts: [account()], contacts: [contact()], touches: weeklyHistory(20) }),
+      senders.page,
+    );
+    expect((await cardOf('jane@acme.example'))?.followUp?.kind).not.toBe('reply');
+    await deliver(
+      envelope('gmail.capture', {
+        account: ME,
+        messages: [{ id: '77', from: 'jane@acme.example', to: [ME], at: NOW - 4 * DAY, subject: 'Question' }],
+      }),
+      senders.content,
+    );
+    const card = await cardOf('jane@acme.example');
+    expect(card?.followUp).toMatchObject({ kind: 'reply', reason: { code: 'reply_owed' } });
+    expect((card?.followUp?.due ?? '9') <= '2026-11-23').toBe(true);
+  });
+
+  it('marking a customer former closes their follow-up; a plain contact never gets one', async () => {
+    await deliver(
+      envelope('data.put', { accounts: [account()], contacts: [contact()], touches: weeklyHistory(2) }),
+      senders.page,
+    );
+    expect((await cardOf('jane@acme.example'))?.followUp).not.toBeNull();
+    await deliver(envelope('data.put', { contacts: [contact({ status: 'former' })] }), senders.page);
+    expect((await cardOf('jane@acme.example'))?.followUp).toBeNull();
+    expect((await db.getAll('followUps')).map((f) => f.state)).toEqual(['dismissed']);
+
+    await deliver(envelope('contact.track', { name: 'Lee', email: 'lee@beta.example' }), senders.content);
+    expect((await cardOf('lee@beta.example'))?.followUp).toBeNull();
+  });
+
+  it('a card answers for a contact whose summary was never built (an older store)', async () => {
+    await db.put('contacts', contact());
+    await db.put('touches', touch());
+    const card = await cardOf('jane@acme.example');
+    expect(card?.recent).toHaveLength(1);
+    expect(card?.trust.level).toBe('none');
+  });
+});
