@@ -1,8 +1,17 @@
+import { useEffect } from 'preact/hooks';
+import { PersonCard } from './PersonCard';
 import type { PersonView, SidebarState } from './state';
+
+/** The mark the benchmark measures the sidebar by: cards with trust and next touch are on screen. */
+export const CARD_MARK = 'rapport:sidebar:card';
 
 /** The sidebar shell: a header with a collapse toggle, then one row per person on the page. */
 export function Sidebar({ state }: { state: SidebarState }) {
   const collapsed = state.collapsed.value;
+  const people = state.people.value;
+  useEffect(() => {
+    if (people.some((p) => p.card)) performance.mark(CARD_MARK);
+  }, [people]);
   return (
     <aside class={`rapport ${collapsed ? 'is-collapsed' : ''}`} data-testid="sidebar" aria-label="Rapport">
       <header class="rapport-header">
@@ -87,14 +96,17 @@ function PersonRow({ person, onTrack }: { person: PersonView; onTrack: () => voi
       </span>
       <span class="rapport-who">
         <span class="rapport-name">{person.contact?.name || person.name || person.email}</span>
-        {person.email && <span class="rapport-sub">{person.email}</span>}
+        <span class="rapport-sub">
+          {[person.contact?.title, person.card?.account?.name].filter(Boolean).join(' · ') || person.email}
+        </span>
       </span>
       {person.contact === null && (
         <button type="button" class="rapport-button" data-testid="track" onClick={onTrack}>
           Track
         </button>
       )}
-      {tracked && <span class="rapport-sub">Tracked</span>}
+      {tracked && !person.card && <span class="rapport-sub">Tracked</span>}
+      {person.card && <PersonCard card={person.card} now={Date.now()} />}
       {person.error && (
         <span class="rapport-error" role="alert">
           {person.error}

@@ -127,3 +127,58 @@ test('when Gmail changes its markup, the sidebar names the reader that failed; a
   // The page itself keeps working.
   await expect(page.locator('h2.hP')).toBeVisible();
 });
+
+test('the card of a known customer shows trust with its reasons, the next touch and the history', async ({
+  context,
+  seed,
+}) => {
+  const now = Date.now();
+  const day = 86_400_000;
+  await seed({
+    accounts: [
+      {
+        id: 'a1',
+        name: 'Customer Co',
+        domains: ['customer.example'],
+        valueTier: 'high',
+        products: [],
+        notes: '',
+        createdAt: 1,
+        updatedAt: 1,
+      },
+    ],
+    contacts: [
+      {
+        id: 'chris',
+        name: 'Chris Customer',
+        emails: ['chris@customer.example'],
+        accountId: 'a1',
+        status: 'customer',
+        title: 'Buyer',
+        statusHistory: [{ status: 'customer', at: now - 400 * day }],
+        createdAt: now - 400 * day,
+        updatedAt: now - 400 * day,
+      },
+    ] as never,
+    touches: Array.from({ length: 20 }, (_, i) => ({
+      id: `t${i}`,
+      contactId: 'chris',
+      accountId: 'a1',
+      kind: 'email',
+      direction: i % 2 ? 'outbound' : 'inbound',
+      at: now - (200 - i * 10) * day,
+      source: 'imported',
+      summary: `Subject ${i}`,
+    })) as never,
+    purchases: [{ id: 'p1', accountId: 'a1', amount: 1200, currency: 'EUR', at: now - 100 * day }],
+  });
+  const page = await context.newPage();
+  await page.goto(URL);
+  const card = sidebar(page).locator('[data-email="chris@customer.example"]');
+  await expect(card.getByTestId('trust')).toHaveAttribute('data-level', /none|some|full/);
+  await expect(card.getByTestId('next-touch')).toHaveAttribute('data-due', /^\d{4}-\d{2}-\d{2}$/);
+  await expect(card.getByTestId('touch')).toHaveCount(5);
+  await expect(card.getByTestId('touch').first()).toHaveAttribute('data-direction', 'outbound');
+  await expect(card.getByTestId('ltv')).toContainText('1,200');
+  await expect(card).toContainText('Buyer · Customer Co');
+});

@@ -4,9 +4,9 @@ import type { Touch } from '@/lib/shared/model';
 const DAY = 86_400_000;
 
 /**
- * A small, believable book of business around the people in the fixtures: Sam Sender
- * (the real Aug-2025 Gmail capture), Chris Customer (the synthetic conversation) and
- * Jane Example Doe (the 2024 LinkedIn capture). Times are relative to `now`, so the demo
+ * A small, believable book of business around the people in the fixtures: Chris Customer
+ * (the synthetic Gmail thread the demo opens), Sam Sender (the real Aug-2025 Gmail capture)
+ * and Jane Example Doe (the 2024 LinkedIn capture). Times are relative to `now`, so the demo
  * always shows recent history.
  */
 export function demoData(now: number): DataSet {
@@ -25,8 +25,8 @@ export function demoData(now: number): DataSet {
     },
     {
       id: 'a-exorg',
-      name: 'Example Org',
-      domains: ['example.org'],
+      name: 'Customer Co',
+      domains: ['customer.example'],
       valueTier: 'medium',
       products: [],
       notes: '',
@@ -60,7 +60,7 @@ export function demoData(now: number): DataSet {
   });
   const contacts: DataSet['contacts'] = [
     contact('c-sam', 'Sam Sender', 'a-example', { emails: ['sender@example.com'], title: 'Head of Operations' }),
-    contact('c-chris', 'Chris Customer', 'a-exorg', { emails: ['customer@example.org'], title: 'Buyer' }),
+    contact('c-chris', 'Chris Customer', 'a-exorg', { emails: ['chris@customer.example'], title: 'Buyer' }),
     contact('c-jane', 'Jane Example Doe', 'a-company', {
       linkedinId: 'jane-example-doe',
       status: 'prospect',
@@ -107,7 +107,20 @@ export function demoData(now: number): DataSet {
     source: 'manual',
     happiness: 5,
   });
-  // Chris: the seller writes, Chris rarely answers.
+  // Chris: answered for a year, then the seller writes and Chris goes quiet.
+  const chris = {
+    contactId: 'c-chris',
+    accountId: 'a-exorg',
+    sellerId: 'me',
+    kind: 'email',
+    source: 'imported',
+  } as const;
+  for (const days of [400, 340, 280, 220, 160]) {
+    touches.push(
+      { ...chris, id: `t-chris-out-${days}`, direction: 'outbound', at: ago(days), summary: 'Quarterly plan' },
+      { ...chris, id: `t-chris-in-${days}`, direction: 'inbound', at: ago(days - 2), summary: 'Re: Quarterly plan' },
+    );
+  }
   for (const days of [80, 50, 20]) {
     touches.push({
       id: `t-chris-${days}`,
@@ -134,13 +147,18 @@ export function demoData(now: number): DataSet {
   const purchases: DataSet['purchases'] = [
     { id: 'p-1', accountId: 'a-example', amount: 24000, currency: 'EUR', at: ago(700), product: 'Platform' },
     { id: 'p-2', accountId: 'a-example', amount: 26000, currency: 'EUR', at: ago(335), product: 'Platform' },
+    { id: 'p-3', accountId: 'a-exorg', amount: 4800, currency: 'EUR', at: ago(300), product: 'Starter' },
   ];
   return { sellers: [], accounts, contacts, touches, purchases, followUps: [] };
 }
 
-/** The demo seller: the synthetic Gmail fixture's account is theirs. */
+/** The demo seller: the account of the synthetic Gmail thread the demo opens is theirs. */
 export const demoSettings: RequestOf<'settings.update'> = {
-  me: { name: 'Alex Agent', emails: ['agent@example.net'], crmOwnerName: 'Alex Agent' },
-  internalDomains: ['example.net'],
+  me: { name: 'Sam Seller', emails: ['sales@ourco.example'], crmOwnerName: 'Sam Seller' },
+  internalDomains: ['ourco.example'],
+  confirmedAccounts: ['sales@ourco.example'],
   onboardedAt: Date.UTC(2026, 0, 1),
 };
+
+/** The Gmail page the demo shows: a synthetic thread with a customer, the seller and a colleague. */
+export const DEMO_GMAIL_THREAD = 'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html';

@@ -2,11 +2,11 @@
 // opens Chromium on the demo Gmail and LinkedIn pages and the popup. With a display the
 // window stays open to explore; without one, screenshots are written to demo-output/.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, PAGES, requestFrom } from '../e2e/launch';
-import { demoData, demoSettings } from './demo-data';
+import { DEMO_GMAIL_THREAD, demoData, demoSettings } from './demo-data';
 
 const OUT = path.resolve('demo-output');
 
@@ -16,6 +16,9 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const headed = !!process.env.DISPLAY && process.env.DEMO_HEADLESS !== '1';
 const { context, extensionId } = await launch(mkdtempSync(path.join(os.tmpdir(), 'rapport-demo-')), [], !headed);
 
+await context.route('https://mail.google.com/**', (route) =>
+  route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(DEMO_GMAIL_THREAD) }),
+);
 const popupUrl = `chrome-extension://${extensionId}/popup.html`;
 const control = await context.newPage();
 await control.goto(popupUrl);
@@ -41,7 +44,10 @@ for (const [file, url, viewport] of shots) {
   const page = await context.newPage();
   await page.setViewportSize(viewport);
   await page.goto(url);
-  const ready = url === popupUrl ? page.getByTestId('popup') : page.locator('rapport-sidebar [data-testid="sidebar"]');
+  const ready =
+    url === popupUrl
+      ? page.getByTestId('popup')
+      : page.locator('rapport-sidebar [data-testid="person"][data-tracked="true"]').first();
   await ready.waitFor();
   // Let the sidebar's look-ups answer before the picture is taken.
   await page.waitForTimeout(300);

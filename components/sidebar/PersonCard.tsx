@@ -1,0 +1,64 @@
+import type { Card } from '@/lib/messaging/protocol';
+import { describeReason } from '@/lib/shared/relationship/describe';
+import { daysUntil, money, NEXT_WORDS, QUADRANT_WORDS, relative, TOUCH_WORDS, TRUST_WORDS } from './words';
+
+const ARROWS = { inbound: '←', outbound: '→', none: '·' } as const;
+
+/** A tracked person's card: trust, next touch, history and account, answer first. */
+export function PersonCard({ card, now }: { card: Card; now: number }) {
+  const { trust, followUp } = card;
+  const dueIn = followUp ? daysUntil(followUp.due, now) : 0;
+  return (
+    <div class="rapport-card">
+      <p
+        class={`rapport-trust is-${trust.level}`}
+        data-testid="trust"
+        data-level={trust.level}
+        data-override={trust.overridden ? 'true' : undefined}
+      >
+        <span class="rapport-pill">{TRUST_WORDS[trust.level]}</span>
+        {trust.overridden && <span class="rapport-sub"> (set by you)</span>}
+      </p>
+      <ul class="rapport-reasons">
+        {trust.reasons.slice(0, 2).map((r) => (
+          <li key={r.code}>{describeReason(r)}</li>
+        ))}
+      </ul>
+      {followUp && (
+        <p class="rapport-next" data-testid="next-touch" data-kind={followUp.kind} data-due={followUp.due}>
+          <strong>{NEXT_WORDS[followUp.kind]}</strong>
+          {' · '}
+          {dueIn <= 0
+            ? dueIn < 0
+              ? `overdue since ${relative(dueIn * 86_400_000).replace(/^in /, '')}`
+              : 'due today'
+            : `due ${relative(dueIn * 86_400_000)}`}
+          <span class="rapport-why">{describeReason(followUp.reason)}</span>
+        </p>
+      )}
+      {card.recent.length > 0 && (
+        <ol class="rapport-history" aria-label="Latest touches">
+          {card.recent.map((t) => (
+            <li key={t.id} data-testid="touch" data-kind={t.kind} data-direction={t.direction}>
+              <span aria-hidden="true">{ARROWS[t.direction]}</span> {TOUCH_WORDS[t.kind]}
+              {t.summary ? `: ${t.summary}` : ''} <span class="rapport-sub">{relative(t.at - now)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {card.account && (
+        <div class="rapport-account">
+          {card.coverage?.quadrant && (
+            <p data-testid="coverage" data-quadrant={card.coverage.quadrant}>
+              {QUADRANT_WORDS[card.coverage.quadrant as 1 | 2 | 3 | 4]}
+              {card.coverage.moves[0] ? `: ${describeReason(card.coverage.moves[0])}` : ''}
+            </p>
+          )}
+          {card.value.length > 0 && (
+            <p data-testid="ltv">Lifetime value {card.value.map((v) => money(v.toDate, v.currency)).join(' + ')}</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { FollowUpKind, TouchKind, TrustLevel } from '@/lib/shared/model';
+
+/** Trust in words: colour is never the only signal. */
+export const TRUST_WORDS: Record<TrustLevel, string> = { none: 'No trust yet', some: 'Some trust', full: 'Trusted' };
+
+export const NEXT_WORDS: Record<FollowUpKind, string> = {
+  reply: 'Reply',
+  'follow-up': 'Follow up gently',
+  'check-in': 'Check in: ask if they are happy',
+  'value-add': 'Share something useful',
+  'something-new': 'Show them something new',
+  introduce: 'Introduce a colleague',
+  offer: 'Make an offer',
+};
+
+export const TOUCH_WORDS: Record<TouchKind, string> = {
+  email: 'E-mail',
+  meeting: 'Meeting',
+  call: 'Call',
+  'linkedin-message': 'LinkedIn message',
+  'linkedin-visit': 'Profile visit',
+  note: 'Note',
+  'check-in': 'Check-in',
+  'value-add': 'Value-add',
+  offer: 'Offer',
+};
+
+export const QUADRANT_WORDS = {
+  1: 'One seller, one contact',
+  2: 'One seller, many contacts',
+  3: 'Many sellers, one contact',
+  4: 'Many sellers, many contacts',
+} as const;
+
+const DAY = 86_400_000;
+
+/** "3 days ago", "in 2 weeks", in the browser's language. */
+export function relative(fromNow: number, locale?: string): string {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const days = Math.round(fromNow / DAY);
+  if (Math.abs(days) >= 60) return format.format(Math.round(days / 30), 'month');
+  if (Math.abs(days) >= 14) return format.format(Math.round(days / 7), 'week');
+  return format.format(days, 'day');
+}
+
+/** Days from today to a calendar date (`YYYY-MM-DD`), both read as local dates. */
+export function daysUntil(date: string, now: number): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const due = new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).getTime();
+  const today = new Date(now);
+  return Math.round((due - new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime()) / DAY);
+}
+
+export function money(amount: number, currency: string, locale?: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${Math.round(amount)} ${currency}`;
+  }
+}
