@@ -2,6 +2,7 @@ import type { Card } from '@/lib/messaging/protocol';
 import { describeReason } from '@/lib/shared/relationship/describe';
 import { daysUntil, money, NEXT_WORDS, QUADRANT_WORDS, relative, TOUCH_WORDS, TRUST_WORDS } from './words';
 
+const DAY = 86_400_000;
 const ARROWS = { inbound: '←', outbound: '→', none: '·' } as const;
 
 /** A tracked person's card: trust, next touch, history and account, answer first. */
@@ -28,11 +29,11 @@ export function PersonCard({ card, now }: { card: Card; now: number }) {
         <p class="rapport-next" data-testid="next-touch" data-kind={followUp.kind} data-due={followUp.due}>
           <strong>{NEXT_WORDS[followUp.kind]}</strong>
           {' · '}
-          {dueIn <= 0
-            ? dueIn < 0
-              ? `overdue since ${relative(dueIn * 86_400_000).replace(/^in /, '')}`
-              : 'due today'
-            : `due ${relative(dueIn * 86_400_000)}`}
+          {dueIn === 0
+            ? 'due today'
+            : dueIn < 0
+              ? `overdue, was due ${relative(dueIn * DAY)}`
+              : `due ${relative(dueIn * DAY)}`}
           <span class="rapport-why">{describeReason(followUp.reason)}</span>
         </p>
       )}
