@@ -1,0 +1,93 @@
+import type { ContactStatus, Direction, TouchKind } from '@/lib/shared/model';
+
+/**
+ * What a row of a file says, checked but not yet matched against the store. Mapping a row
+ * (columns → a draft) and planning it (draft → records, merges) are separate steps so the
+ * dashboard can parse in the page and the background can plan against the store.
+ */
+
+/** Why a row was not imported. `code` is stable for the UI; `reason` is an English sentence. */
+export type RowErrorCode =
+  | 'no-identity'
+  | 'invalid-email'
+  | 'invalid-linkedin'
+  | 'missing-date'
+  | 'invalid-date'
+  | 'missing-amount'
+  | 'invalid-amount'
+  | 'negative-amount'
+  | 'missing-currency'
+  | 'invalid-currency'
+  | 'missing-kind'
+  | 'unknown-kind'
+  | 'unknown-direction'
+  | 'missing-account'
+  | 'free-mail-account'
+  | 'broken-quotes'
+  | 'invalid-record'
+  | 'duplicate-record'
+  | 'not-a-backup';
+
+/** `line` is 1-based in the file as the seller sees it: header and preamble lines count. */
+export interface RowError {
+  line: number;
+  code: RowErrorCode;
+  reason: string;
+}
+
+/** Someone named in an owner or seller column: a name, an address, or both. */
+export interface PersonRef {
+  name?: string;
+  email?: string;
+}
+
+export interface ContactDraft {
+  line: number;
+  /** Empty when the file gave none; the planner falls back to an address. */
+  name: string;
+  emails: string[];
+  linkedinId?: string;
+  title?: string;
+  company?: string;
+  owner?: PersonRef;
+  /** Read and kept for the day the model stores phone numbers; not written to a contact yet. */
+  phones: string[];
+  status?: ContactStatus;
+}
+
+export interface ActivityDraft {
+  line: number;
+  at: number;
+  kind: TouchKind;
+  direction: Direction;
+  /** One touch per contact: an e-mail to three customers is three touches with one source id. */
+  contactEmails: string[];
+  contactLinkedinId?: string;
+  contactName?: string;
+  seller?: PersonRef;
+  summary?: string;
+  /** Stable across imports of the same file, so importing it twice adds nothing. */
+  sourceId: string;
+}
+
+export interface PurchaseDraft {
+  line: number;
+  at: number;
+  amount: number;
+  currency: string;
+  accountName?: string;
+  accountDomain?: string;
+  contactEmail?: string;
+  product?: string;
+}
+
+export type MappedRows =
+  | { kind: 'contacts'; drafts: ContactDraft[]; errors: RowError[] }
+  | { kind: 'activities'; drafts: ActivityDraft[]; errors: RowError[] }
+  | { kind: 'purchases'; drafts: PurchaseDraft[]; errors: RowError[] };
+
+/** Quotes a cell's value in a reason, cut short so one wild cell cannot flood the error list. */
+export function quoted(value: string): string {
+  const oneLine = value.replace(/\s+/g, ' ');
+  return `"${oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine}"`;
+}

@@ -1,0 +1,62 @@
+import type { Account, Contact } from '@/lib/shared/model';
+import { type MergeChange, revertMerge } from './changes';
+import type { ImportPlan } from './planner';
+
+/**
+ * What the background keeps of an applied import so it can be undone as one step: the ids of
+ * every record it created (touches and purchases also carry `importId`; contacts, accounts and
+ * sellers will once the model has the field) and what each merge changed.
+ */
+export interface ImportUndo {
+  importId: string;
+  created: { sellers: string[]; accounts: string[]; contacts: string[]; touches: string[]; purchases: string[] };
+  merge: { accounts: MergeChange<Account>[]; contacts: MergeChange<Contact>[] };
+}
+
+export function undoRecord(plan: ImportPlan): ImportUndo {
+  const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
+  return {
+    importId: plan.importId,
+    created: {
+      sellers: ids(plan.create.sellers),
+      accounts: ids(plan.create.accounts),
+      contacts: ids(plan.create.contacts),
+      touches: ids(plan.create.touches),
+      purchases: ids(plan.create.purchases),
+    },
+    merge: plan.merge,
+  };
+}
+
+export interface UndoSteps {
+  delete: ImportUndo['created'];
+  /** Merged records with the import's changes taken back out. */
+  put: { accounts: Account[]; contacts: Contact[] };
+}
+
+/**
+ * The writes that undo an import, given the merged records as they are now (read them in the
+ * undo transaction). A record deleted since is left deleted; one the seller edited since keeps
+ * the seller's edits (see `revertMerge`).
+ */
+export function planUndo(
+  undo: ImportUndo,
+  current: { account(id: string): Account | undefined; contact(id: string): Contact | undefined },
+  now: number,
+): UndoSteps {
+  const revert = <T extends { id: string; updatedAt: number }>(
+    changes: readonly MergeChange<T>[],
+    read: (id: string) => T | undefined,
+  ): T[] =>
+    changes.flatMap((change) => {
+      const record = read(change.id);
+      return record ? [revertMerge(record, change, now)] : [];
+    });
+  return {
+    delete: undo.created,
+    put: {
+      accounts: revert(undo.merge.accounts, (id) => current.account(id)),
+      contacts: revert(undo.merge.contacts, (id) => current.contact(id)),
+    },
+  };
+}
