@@ -79,6 +79,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
 
     const health: Check[] = [...account.health];
     const people = new Map<string, string>();
+    let toRecord: CaptureMessage[] = [];
     if (route.threadOpen) {
       const thread = readThread(document, { self, lang: document.documentElement.lang, ...zone(settings) });
       health.push(...thread.health);
@@ -86,8 +87,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
         for (const p of classifyMessage(message, self).externals)
           if (!people.has(p.email)) people.set(p.email, p.name ?? '');
       }
-      const messages = toCapture(thread.value.messages, thread.value.subject, [...people.keys()]);
-      if (accountEmail) void capture(accountEmail, messages, signal);
+      toRecord = toCapture(thread.value.messages, thread.value.subject, [...people.keys()]);
     }
     for (const root of findComposeRoots(document)) {
       const compose = readCompose(root);
@@ -111,6 +111,8 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       healthKey = failed.join();
       sidebar.setHealth(failed);
     }
+    // After the look-up has gone out: the card is what the seller waits for, the record is not.
+    if (accountEmail && toRecord.length > 0) void capture(accountEmail, toRecord, signal);
   });
 
   /** Sends what this page view has not sent yet; remembers what the background took. */
@@ -126,6 +128,11 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       return;
     }
     for (const m of fresh) handled.add(m.id as string);
+    if (result.data.stored > 0) {
+      // New touches change trust and the next touch: show the cards again.
+      shownKey = undefined;
+      watcher.refresh();
+    }
   }
 
   /** Records the message at the moment the seller sends it: a click on Send, or Ctrl/⌘+Enter. */

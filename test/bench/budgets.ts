@@ -8,8 +8,13 @@
  * forced reflow to open compose); Rapport reads a local store and should beat them by far.
  */
 export const BUDGETS = {
-  /** Thread markup inserted → the card shows history, trust and next touch (worker warm). */
-  sidebar: { p95Ms: 100, maxRatioToBaseline: 3 },
+  /**
+   * Thread markup inserted → the card shows history, trust and next touch (worker warm).
+   * `sidebar / baseline` is reported, not budgeted: the baseline has no animation frame to wait
+   * for and no message hop to the worker, which every content script pays, so a fixed multiple
+   * would judge the browser's architecture rather than our code. The absolute p95 is the bar.
+   */
+  sidebar: { p95Ms: 100 },
   /** The same with the worker stopped first (reported, budgeted separately). */
   sidebarCold: { p95Ms: 400 },
   /** Popup opened → today's list rendered, 10,000 contacts in the store. */
