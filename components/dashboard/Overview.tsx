@@ -19,8 +19,10 @@ export function Overview({ settings }: { settings: Settings }) {
   const api = useApi();
   const [counts, setCounts] = useState<Counts>();
   const [error, setError] = useState('');
+  const [health, setHealth] = useState<ResponseOf<'health.last'>>(null);
   useEffect(() => {
     void api('data.counts', {}).then((r) => (r.ok ? setCounts(r.data) : setError(r.error.message)));
+    void api('health.last', {}).then((r) => r.ok && setHealth(r.data));
   }, [api]);
   return (
     <section data-testid="overview" aria-labelledby="overview-title">
@@ -36,6 +38,7 @@ export function Overview({ settings }: { settings: Settings }) {
           {error}
         </p>
       )}
+      {health && <HealthReport report={health} />}
       {counts && (
         <dl class="counts">
           {(Object.keys(LABELS) as (keyof Counts)[]).map((key) => (
@@ -47,5 +50,22 @@ export function Overview({ settings }: { settings: Settings }) {
         </dl>
       )}
     </section>
+  );
+}
+
+/** The last word from the page readers: did Gmail still show what Rapport reads? */
+function HealthReport({ report }: { report: NonNullable<ResponseOf<'health.last'>> }) {
+  const when = new Date(report.at).toLocaleString();
+  const site = report.site === 'gmail' ? 'Gmail' : 'LinkedIn';
+  return (
+    <p
+      class={`callout ${report.failed.length ? 'status error' : ''}`}
+      data-testid="health-report"
+      data-failed={report.failed.join(' ')}
+    >
+      {report.failed.length
+        ? `${site} changed its page: Rapport could not read ${report.failed.join(', ')} (${when}). The page still works; Rapport records less until this is fixed.`
+        : `${site} page check: everything Rapport reads was found (${when}).`}
+    </p>
   );
 }

@@ -1,52 +1,77 @@
 import type { IDBPDatabase } from 'idb';
-import type { ResponseOf } from '@/lib/messaging/protocol';
-import { type Contact, isLive } from '@/lib/shared/model';
+import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
+import { type Contact, isLive, type Settings } from '@/lib/shared/model';
 import { riskOf } from '@/lib/shared/relationship/risk';
 import { trust } from '@/lib/shared/relationship/trust';
 import { lifetimeValue } from '@/lib/shared/relationship/value';
 import type { RapportDB } from './db/schema';
-import { contextOf, RELATIONSHIP_STORES, type RefreshDeps, summaryOf } from './relationship';
-import { listTouches } from './touches';
+import { contextOf, RELATIONSHIP_STORES, type Reader, summaryOf } from './relationship';
+import { withDefaults } from './settings';
 
 type Card = ResponseOf<'people.lookup'>['cards'][number];
 
 /**
- * Everything the sidebar card shows for each contact, answered from stored summaries and
- * indexes in one read-only pass: trust with its reasons, the live follow-up (the next touch),
- * risk, the last touches, the account's coverage and lifetime value.
+ * The sidebar's one request: the tracked contacts among the people on a page, and for each
+ * everything the card shows (trust with its reasons, the live follow-up, risk, the last
+ * touches, the account's coverage and lifetime value). All of it is read in ONE read-only
+ * transaction: a separate transaction per step would let a capture's write slip in between
+ * and make the seller wait for it.
  */
-export async function cardsFor(
+export async function lookupCards(
   db: IDBPDatabase<RapportDB>,
-  contacts: readonly Contact[],
-  deps: Pick<RefreshDeps, 'now' | 'settings'>,
-): Promise<Card[]> {
+  query: ParsedRequestOf<'people.lookup'>,
+  now: number,
+): Promise<ResponseOf<'people.lookup'>> {
+  const tx = db.transaction(CARD_STORES);
+  const contactsStore = tx.objectStore('contacts');
+  const found = await Promise.all([
+    ...query.emails.map((email) => contactsStore.index('by-email').get(email)),
+    ...query.linkedinIds.map((id) => contactsStore.index('by-linkedin').get(id)),
+  ]);
+  const contacts = [...new Map(found.flatMap((c) => (c ? [[c.id, c] as const] : []))).values()];
+  const settings = withDefaults((await tx.objectStore('meta').get('settings')) as Settings | undefined);
   const cards: Card[] = [];
-  for (const contact of contacts) {
-    const tx = db.transaction(RELATIONSHIP_STORES);
-    const summary = await summaryOf(tx, contact.id);
-    const { context, coverage } = await contextOf(tx, contact, summary, deps);
-    const followUps = await tx.objectStore('followUps').index('by-contact').getAll(contact.id);
-    const account = contact.accountId ? await tx.objectStore('accounts').get(contact.accountId) : undefined;
-    const purchases = account
-      ? await tx
-          .objectStore('purchases')
-          .index('by-account-at')
-          .getAll(IDBKeyRange.bound([account.id, 0], [account.id, Infinity]))
-      : [];
-    await tx.done;
-    const t = trust(summary, context);
-    const risk = riskOf(summary, context);
-    cards.push({
-      contactId: contact.id,
-      trust: { level: t.level, score: Math.round(t.score), overridden: t.overridden, reasons: t.reasons },
-      followUp: followUps.find(isLive) ?? null,
-      risk: { state: risk.state, reasons: risk.reasons },
-      recent: await listTouches(db, contact.id, 5),
-      touchesByMonth: summary.twoWayByMonth,
-      account: account ?? null,
-      coverage: coverage ? { quadrant: coverage.quadrant, risk: coverage.risk, moves: coverage.moves } : null,
-      value: lifetimeValue(purchases, { now: deps.now, lost: risk.state === 'lost' }),
-    });
-  }
-  return cards;
+  // The same transaction, seen through the read-only view the relationship helpers take.
+  const reader = tx as unknown as Reader;
+  for (const contact of contacts) cards.push(await cardOf(reader, contact, { now, settings }));
+  await tx.done;
+  return { contacts, cards };
 }
+
+const CARD_STORES = [...RELATIONSHIP_STORES, 'meta'] as const;
+
+async function cardOf(tx: Reader, contact: Contact, deps: { now: number; settings: Settings }): Promise<Card> {
+  const summary = await summaryOf(tx, contact.id);
+  const { context, coverage } = await contextOf(tx, contact, summary, deps);
+  const followUps = await tx.objectStore('followUps').index('by-contact').getAll(contact.id);
+  const account = contact.accountId ? await tx.objectStore('accounts').get(contact.accountId) : undefined;
+  const purchases = account
+    ? await tx
+        .objectStore('purchases')
+        .index('by-account-at')
+        .getAll(IDBKeyRange.bound([account.id, 0], [account.id, Infinity]))
+    : [];
+  const recent: Card['recent'] = [];
+  const range = IDBKeyRange.bound([contact.id, -Infinity], [contact.id, Infinity]);
+  let cursor = await tx.objectStore('touches').index('by-contact-at').openCursor(range, 'prev');
+  while (cursor && recent.length < RECENT) {
+    recent.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  const t = trust(summary, context);
+  const risk = riskOf(summary, context);
+  return {
+    contactId: contact.id,
+    trust: { level: t.level, score: Math.round(t.score), overridden: t.overridden, reasons: t.reasons },
+    followUp: followUps.find(isLive) ?? null,
+    risk: { state: risk.state, reasons: risk.reasons },
+    recent,
+    touchesByMonth: summary.twoWayByMonth,
+    account: account ?? null,
+    coverage: coverage ? { quadrant: coverage.quadrant, risk: coverage.risk, moves: coverage.moves } : null,
+    value: lifetimeValue(purchases, { now: deps.now, lost: risk.state === 'lost' }),
+  };
+}
+
+/** How many of the latest touches the card lists. */
+const RECENT = 5;

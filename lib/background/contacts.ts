@@ -15,21 +15,6 @@ export async function findContact(db: IDBPDatabase<RapportDB>, key: ContactKey):
   return key.linkedinId ? db.getFromIndex('contacts', 'by-linkedin', key.linkedinId) : undefined;
 }
 
-/** The tracked contacts among these addresses and LinkedIn ids, each once, from one transaction. */
-export async function lookupPeople(
-  db: IDBPDatabase<RapportDB>,
-  query: { emails: readonly string[]; linkedinIds: readonly string[] },
-): Promise<Contact[]> {
-  const store = db.transaction('contacts').store;
-  const found = await Promise.all([
-    ...query.emails.map((email) => store.index('by-email').get(email)),
-    ...query.linkedinIds.map((id) => store.index('by-linkedin').get(id)),
-  ]);
-  const unique = new Map<string, Contact>();
-  for (const contact of found) if (contact) unique.set(contact.id, contact);
-  return [...unique.values()];
-}
-
 /**
  * Starts tracking a person. Idempotent: an existing contact is returned unchanged. A person
  * known by e-mail joins the account of their company's domain, which is created if needed.

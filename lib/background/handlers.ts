@@ -1,9 +1,9 @@
 import type { IDBPDatabase } from 'idb';
 import { captureMessages } from './capture';
-import { cardsFor } from './cards';
-import { findContact, lookupPeople, trackContact } from './contacts';
+import { lookupCards } from './cards';
+import { findContact, trackContact } from './contacts';
 import { countAll, exportDataSet, putDataSet, resetAll } from './data';
-import type { RapportDB } from './db/schema';
+import type { HealthReport, RapportDB } from './db/schema';
 import type { Handlers } from './router';
 import { refreshContacts } from './relationship';
 import { getSettings, updateSettings } from './settings';
@@ -42,12 +42,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return added;
     },
     'touch.list': async ({ contactId, limit }) => listTouches(await db(), contactId, limit),
-    'people.lookup': async (query) => {
-      const database = await db();
-      const contacts = await lookupPeople(database, query);
-      const cards = await cardsFor(database, contacts, { now: now(), settings: await getSettings(database) });
-      return { contacts, cards };
-    },
+    'people.lookup': async (query) => lookupCards(await db(), query, now()),
     'account.confirm': async ({ account }) => {
       const database = await db();
       const { confirmedAccounts } = await getSettings(database);
@@ -60,6 +55,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await refresh(database, changed);
       return response;
     },
+    'health.report': async (report) => {
+      await (await db()).put('meta', { ...report, at: now() }, 'health');
+      return {};
+    },
+    'health.last': async () => ((await (await db()).get('meta', 'health')) as HealthReport | undefined) ?? null,
     'data.counts': async () => countAll(await db()),
     'data.put': async (data) => {
       const database = await db();

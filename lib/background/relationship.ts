@@ -11,7 +11,7 @@ import type { RapportDB } from './db/schema';
 export const RELATIONSHIP_STORES = ['contacts', 'accounts', 'touches', 'purchases', 'followUps', 'summaries'] as const;
 type Tx = IDBPTransaction<RapportDB, (typeof RELATIONSHIP_STORES)[number][], 'readwrite'>;
 /** Reading needs no write lock: the sidebar's look-ups use a read-only transaction. */
-type Reader = Pick<
+export type Reader = Pick<
   IDBPTransaction<RapportDB, (typeof RELATIONSHIP_STORES)[number][], IDBTransactionMode>,
   'objectStore'
 >;

@@ -6,11 +6,11 @@ const KEY = 'settings';
 
 /** The seller's settings, or the defaults until they have saved any. */
 export async function getSettings(db: IDBPDatabase<RapportDB>): Promise<Settings> {
-  return withDefaults(await db.get('meta', KEY));
+  return withDefaults((await db.get('meta', KEY)) as Settings | undefined);
 }
 
 /** Stored settings read over the defaults, so a field added in a later version has a value. */
-const withDefaults = (stored: Partial<Settings> | undefined): Settings => ({
+export const withDefaults = (stored: Partial<Settings> | undefined): Settings => ({
   ...DEFAULT_SETTINGS,
   ...stored,
   me: { ...DEFAULT_SETTINGS.me, ...stored?.me },
@@ -20,7 +20,7 @@ const withDefaults = (stored: Partial<Settings> | undefined): Settings => ({
 /** Merges a validated patch: `me` and `cadence` merge field by field, the rest replaces. */
 export async function updateSettings(db: IDBPDatabase<RapportDB>, patch: SettingsPatch): Promise<Settings> {
   const tx = db.transaction('meta', 'readwrite');
-  const current = withDefaults(await tx.store.get(KEY));
+  const current = withDefaults((await tx.store.get(KEY)) as Settings | undefined);
   const next: Settings = {
     ...current,
     ...patch,

@@ -38,7 +38,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
   const { watcher, request, sidebar } = options;
   let settings: Settings | undefined;
   let shownKey: string | undefined;
-  let healthKey = '';
+  let healthKey: string | undefined;
   let accountKey = '';
   const handled = new Set<string>();
   const inFlight = new Set<string>();
@@ -110,6 +110,8 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
     if (failed.join() !== healthKey) {
       healthKey = failed.join();
       sidebar.setHealth(failed);
+      // The dashboard shows the last report, so a seller can see Gmail changed even after closing the tab.
+      void request('health.report', { site: 'gmail', failed });
     }
     // After the look-up has gone out: the card is what the seller waits for, the record is not.
     if (accountEmail && toRecord.length > 0) void capture(accountEmail, toRecord, signal);

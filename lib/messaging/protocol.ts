@@ -176,6 +176,17 @@ export const protocol = {
       untracked: z.number(),
     }),
   ),
+  /** A content script says which of its page readers failed (empty: all found what they expected). */
+  'health.report': define(
+    'any',
+    z.object({ site: z.enum(['gmail', 'linkedin']), failed: z.array(z.string().regex(/^[a-z]+\.[a-zA-Z]+$/)).max(30) }),
+    z.object({}),
+  ),
+  'health.last': define(
+    'page',
+    z.object({}),
+    z.object({ site: z.enum(['gmail', 'linkedin']), failed: z.array(z.string()), at: Timestamp }).nullable(),
+  ),
   'data.counts': define('page', z.object({}), Counts),
   /** Adds or replaces records as given; the test and demo seeding path, and later restore. */
   'data.put': define('page', DataSet, Counts),

@@ -114,6 +114,7 @@ test('a compose window that appears after load shows its recipient, and Send rec
 
 test('when Gmail changes its markup, the sidebar names the reader that failed; a normal page shows none', async ({
   context,
+  extensionId,
 }) => {
   await context.route('https://mail.google.com/**', (route) =>
     route.fulfill({
@@ -126,6 +127,22 @@ test('when Gmail changes its markup, the sidebar names the reader that failed; a
   await expect(sidebar(page).getByTestId('health')).toHaveAttribute('data-readers', /thread\.sender/);
   // The page itself keeps working.
   await expect(page.locator('h2.hP')).toBeVisible();
+  // The dashboard shows the last report, after the tab is gone.
+  await page.close();
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/options.html#overview`);
+  await expect(dashboard.getByTestId('health-report')).toHaveAttribute('data-failed', /thread\.sender/);
+
+  // A healthy page clears it.
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(THREAD) }),
+  );
+  const healthy = await context.newPage();
+  await healthy.goto(URL);
+  await expect.poll(() => people(healthy)).toEqual(['chris@customer.example:false']);
+  await expect(sidebar(healthy).getByTestId('health')).toHaveCount(0);
+  await dashboard.reload();
+  await expect(dashboard.getByTestId('health-report')).toHaveAttribute('data-failed', '');
 });
 
 test('the card of a known customer shows trust with its reasons, the next touch and the history', async ({

@@ -4,6 +4,13 @@ import type { ContactSummary } from '@/lib/shared/relationship/summary';
 
 export const DB_NAME = 'rapport';
 
+/** What the page readers last said: which of them found nothing where the site should show something. */
+export interface HealthReport {
+  site: 'gmail' | 'linkedin';
+  failed: string[];
+  at: number;
+}
+
 /**
  * The store's shape at the newest version. Index names say what they look up.
  * Compound indexes skip records where a part is missing: a touch without a `sourceId`
@@ -37,8 +44,8 @@ export interface RapportDB extends DBSchema {
     value: FollowUp;
     indexes: { 'by-state-due': [string, string]; 'by-contact': string; 'by-live-contact': string };
   };
-  /** Single records by name: `settings`. */
-  meta: { key: string; value: Settings };
+  /** Single records by name: `settings`, and `health` (the last page-reader report). */
+  meta: { key: string; value: Settings | HealthReport };
   /**
    * Derived, one per contact: what trust and next touch need, kept current on every write so
    * the sidebar and popup never read a contact's touches. Rebuilt from touches when missing or
