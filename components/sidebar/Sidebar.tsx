@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { PersonCard } from './PersonCard';
 import type { PersonView, SidebarState } from './state';
 
@@ -9,7 +9,8 @@ export const CARD_MARK = 'rapport:sidebar:card';
 export function Sidebar({ state }: { state: SidebarState }) {
   const collapsed = state.collapsed.value;
   const people = state.people.value;
-  useEffect(() => {
+  // A layout effect runs right after the cards are in the DOM (a plain effect waits for the next frame).
+  useLayoutEffect(() => {
     if (people.some((p) => p.card)) performance.mark(CARD_MARK);
   }, [people]);
   return (

@@ -34,20 +34,33 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
   /** The site account open on the page (Gmail), and whether the seller confirmed it is for work. */
   const account = signal<{ address: string; confirmed: boolean } | undefined>(undefined);
   let generation = 0;
+  let appliedGeneration = 0;
+  let shownKey: string | undefined;
 
   const key = (p: PagePerson) => (p.email ? { email: p.email } : { linkedinId: p.linkedinId });
 
   /** Shows these people and looks them up in one request; an answer that arrives after the page moved on is dropped. */
   async function show(next: PagePerson[], emptyMessage = '') {
+    const nextKey = next.map((p) => p.email ?? p.linkedinId).join(' ');
+    // The same people again (new touches were recorded): keep their cards on screen until the
+    // fresh answer comes, and let an earlier answer still land, so the card never waits twice.
+    const samePeople = nextKey === shownKey;
     const mine = ++generation;
+    if (!samePeople) {
+      shownKey = nextKey;
+      appliedGeneration = 0;
+      people.value = next.map((p) => ({ ...p, contact: undefined }));
+    }
     message.value = emptyMessage;
-    people.value = next.map((p) => ({ ...p, contact: undefined }));
     if (next.length === 0) return;
+    performance.mark('rapport:lookup:start');
     const result = await request('people.lookup', {
       emails: next.flatMap((p) => (p.email ? [p.email] : [])),
       linkedinIds: next.flatMap((p) => (p.linkedinId ? [p.linkedinId] : [])),
     });
-    if (mine !== generation) return;
+    performance.mark('rapport:lookup:end');
+    if (nextKey !== shownKey || mine < appliedGeneration) return;
+    appliedGeneration = mine;
     const contacts = result.ok ? result.data.contacts : [];
     const match = (p: PagePerson) =>
       contacts.find(

@@ -19,7 +19,7 @@ export default defineContentScript({
       watcher: createPageWatcher({ lifetime: ctx.signal }),
       request,
       sidebar: {
-        showPeople: (people, empty) => void state.show(people, empty),
+        showPeople: (people, empty) => state.show(people, empty),
         setHealth: (readers) => {
           state.health.value = readers;
         },

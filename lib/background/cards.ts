@@ -5,40 +5,32 @@ import { riskOf } from '@/lib/shared/relationship/risk';
 import { trust } from '@/lib/shared/relationship/trust';
 import { lifetimeValue } from '@/lib/shared/relationship/value';
 import type { RapportDB } from './db/schema';
-import { contextOf, RELATIONSHIP_STORES, type Reader, summaryOf } from './relationship';
-import { withDefaults } from './settings';
+import { contextOf, openReader, type Reader, summaryOf } from './relationship';
 
 type Card = ResponseOf<'people.lookup'>['cards'][number];
 
 /**
  * The sidebar's one request: the tracked contacts among the people on a page, and for each
  * everything the card shows (trust with its reasons, the live follow-up, risk, the last
- * touches, the account's coverage and lifetime value). All of it is read in ONE read-only
- * transaction: a separate transaction per step would let a capture's write slip in between
- * and make the seller wait for it.
+ * touches, the account's coverage and lifetime value), all read in one transaction.
  */
 export async function lookupCards(
   db: IDBPDatabase<RapportDB>,
   query: ParsedRequestOf<'people.lookup'>,
   now: number,
 ): Promise<ResponseOf<'people.lookup'>> {
-  const tx = db.transaction(CARD_STORES);
+  const { tx, reader, settings } = await openReader(db);
   const contactsStore = tx.objectStore('contacts');
   const found = await Promise.all([
     ...query.emails.map((email) => contactsStore.index('by-email').get(email)),
     ...query.linkedinIds.map((id) => contactsStore.index('by-linkedin').get(id)),
   ]);
   const contacts = [...new Map(found.flatMap((c) => (c ? [[c.id, c] as const] : []))).values()];
-  const settings = withDefaults((await tx.objectStore('meta').get('settings')) as Settings | undefined);
   const cards: Card[] = [];
-  // The same transaction, seen through the read-only view the relationship helpers take.
-  const reader = tx as unknown as Reader;
   for (const contact of contacts) cards.push(await cardOf(reader, contact, { now, settings }));
   await tx.done;
   return { contacts, cards };
 }
-
-const CARD_STORES = [...RELATIONSHIP_STORES, 'meta'] as const;
 
 async function cardOf(tx: Reader, contact: Contact, deps: { now: number; settings: Settings }): Promise<Card> {
   const summary = await summaryOf(tx, contact.id);

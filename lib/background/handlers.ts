@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { captureMessages } from './capture';
 import { lookupCards } from './cards';
+import { lookupMarkers } from './markers';
 import { findContact, trackContact } from './contacts';
 import { countAll, exportDataSet, putDataSet, resetAll } from './data';
 import type { HealthReport, RapportDB } from './db/schema';
@@ -55,6 +56,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await refresh(database, changed);
       return response;
     },
+    'markers.lookup': async ({ emails }) => ({ markers: await lookupMarkers(await db(), emails, now()) }),
     'health.report': async (report) => {
       await (await db()).put('meta', { ...report, at: now() }, 'health');
       return {};

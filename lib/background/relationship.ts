@@ -6,6 +6,7 @@ import { nextTouch } from '@/lib/shared/relationship/next-touch';
 import { summarize } from '@/lib/shared/relationship/summarize';
 import { type ContactSummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
 import type { RapportDB } from './db/schema';
+import { withDefaults } from './settings';
 
 /** The stores one contact's refresh reads and writes, in one transaction. */
 export const RELATIONSHIP_STORES = ['contacts', 'accounts', 'touches', 'purchases', 'followUps', 'summaries'] as const;
@@ -15,6 +16,18 @@ export type Reader = Pick<
   IDBPTransaction<RapportDB, (typeof RELATIONSHIP_STORES)[number][], IDBTransactionMode>,
   'objectStore'
 >;
+
+/**
+ * One read-only transaction for a look-up from a page, with the settings read inside it: a
+ * separate transaction per step would let a capture's write slip in between and make the
+ * seller wait for it.
+ */
+export async function openReader(db: IDBPDatabase<RapportDB>) {
+  const tx = db.transaction([...RELATIONSHIP_STORES, 'meta'] as const);
+  const settings = withDefaults((await tx.objectStore('meta').get('settings')) as Settings | undefined);
+  // The same transaction, seen through the read-only view the helpers below take.
+  return { tx, reader: tx as unknown as Reader, settings };
+}
 
 export interface RefreshDeps {
   now: number;

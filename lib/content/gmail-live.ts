@@ -1,6 +1,7 @@
 import type { Requester } from '@/lib/messaging/client';
-import type { RequestOf } from '@/lib/messaging/protocol';
+import type { RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/shared/model';
+import { clearMarkers, placeMarkers } from './gmail-markers';
 import type { PageWatcher } from './page-watcher';
 import {
   classifyAddress,
@@ -9,10 +10,12 @@ import {
   failedReaders,
   findComposeRoots,
   findSendButton,
+  type InboxRow,
   makeSelf,
   parseGmailUrl,
   readAccount,
   readCompose,
+  readInboxRows,
   readThread,
   type Self,
 } from './sites/gmail';
@@ -21,7 +24,8 @@ type CaptureMessage = RequestOf<'gmail.capture'>['messages'][number];
 
 /** What the Gmail page tells the sidebar; the entrypoint connects it to the sidebar's state. */
 export interface SidebarPort {
-  showPeople(people: { name: string; email: string }[], emptyMessage: string): void;
+  /** Resolves once the people's cards are on screen. */
+  showPeople(people: { name: string; email: string }[], emptyMessage: string): Promise<void>;
   setHealth(readers: string[]): void;
   setAccount(account: { address: string; confirmed: boolean } | undefined): void;
 }
@@ -40,6 +44,8 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
   let shownKey: string | undefined;
   let healthKey: string | undefined;
   let accountKey = '';
+  let markersKey = '';
+  let markers = new Map<string, ResponseOf<'markers.lookup'>['markers'][number]>();
   const handled = new Set<string>();
   const inFlight = new Set<string>();
   let awaitingConfirmation = false;
@@ -48,8 +54,11 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
   /** Settings can change in the dashboard at any time: read them at start and on every navigation. */
   const loadSettings = async () => {
     const result = await request('settings.get', {});
-    if (result.ok) {
-      settings = result.data;
+    if (!result.ok) return;
+    const before = settings && whoIsWho(settings);
+    settings = result.data;
+    // Read the page again only when the change alters who is who (or whether to record).
+    if (whoIsWho(settings) !== before) {
       shownKey = undefined;
       watcher.refresh();
     }
@@ -89,6 +98,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       }
       toRecord = toCapture(thread.value.messages, thread.value.subject, [...people.keys()]);
     }
+    if (!route.threadOpen) showMarkers(readInboxRows(document).value, self);
     for (const root of findComposeRoots(document)) {
       const compose = readCompose(root);
       health.push(...compose.health);
@@ -100,9 +110,10 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
 
     const failed = failedReaders(route.threadOpen ? health : health.filter((c) => !c.reader.startsWith('thread.')));
     const key = [...people.keys()].join(' ');
+    let shown: Promise<void> = Promise.resolve();
     if (key !== shownKey) {
       shownKey = key;
-      sidebar.showPeople(
+      shown = sidebar.showPeople(
         [...people].map(([email, name]) => ({ email, name })),
         EMPTY,
       );
@@ -113,9 +124,31 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       // The dashboard shows the last report, so a seller can see Gmail changed even after closing the tab.
       void request('health.report', { site: 'gmail', failed });
     }
-    // After the look-up has gone out: the card is what the seller waits for, the record is not.
-    if (accountEmail && toRecord.length > 0) void capture(accountEmail, toRecord, signal);
+    // After the cards are on screen: the card is what the seller waits for, the record is not,
+    // and the worker should not be busy writing while it answers the look-up.
+    if (accountEmail && toRecord.length > 0) void shown.then(() => capture(accountEmail, toRecord, signal));
   });
+
+  /** Marks beside tracked senders in the list: looked up when the senders change, placed every frame. */
+  function showMarkers(rows: InboxRow[], self: Self) {
+    if (settings?.inboxMarkers === false) {
+      if (markers.size) clearMarkers(document);
+      markers = new Map();
+      return;
+    }
+    placeMarkers(rows, markers);
+    const senders = [...new Set(rows.flatMap((r) => r.senders.map((p) => p.email)))].filter(
+      (email) => classifyAddress(email, self) === 'external',
+    );
+    const key = senders.join(' ');
+    if (key === markersKey || senders.length === 0) return;
+    markersKey = key;
+    void request('markers.lookup', { emails: senders.slice(0, 500) }).then((result) => {
+      if (!result.ok) return;
+      markers = new Map(result.data.markers.map((m) => [m.email, m]));
+      watcher.refresh();
+    });
+  }
 
   /** Sends what this page view has not sent yet; remembers what the background took. */
   async function capture(account: string, messages: CaptureMessage[], signal: AbortSignal) {
@@ -180,10 +213,15 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       awaitingConfirmation = false;
       handled.clear();
       shownKey = undefined;
+      markersKey = '';
       void loadSettings();
     },
   };
 }
+
+/** The settings that decide who is me, a colleague or a customer, and whether capture runs. */
+const whoIsWho = (s: Settings) =>
+  JSON.stringify([s.me.emails, s.internalDomains, s.confirmedAccounts, s.inboxMarkers, s.timeZone]);
 
 const zone = (settings: Settings | undefined) => (settings?.timeZone ? { timeZone: settings.timeZone } : {});
 

@@ -176,6 +176,16 @@ export const protocol = {
       untracked: z.number(),
     }),
   ),
+  /** Marks for tracked senders in the Gmail list: reply owed, overdue, or a customer with no trust yet. */
+  'markers.lookup': define(
+    'any',
+    z.object({ emails: z.array(Email).max(500) }),
+    z.object({
+      markers: z.array(
+        z.object({ email: Email, reason: z.enum(['reply', 'overdue', 'low-trust']), name: ShortText(200) }),
+      ),
+    }),
+  ),
   /** A content script says which of its page readers failed (empty: all found what they expected). */
   'health.report': define(
     'any',

@@ -199,3 +199,53 @@ test('the card of a known customer shows trust with its reasons, the next touch 
   await expect(card.getByTestId('ltv')).toContainText('1,200');
   await expect(card).toContainText('Buyer · Customer Co');
 });
+
+test('inbox markers: a quiet mark beside a tracked sender who is waiting for a reply, off by a setting', async ({
+  context,
+  api,
+  seed,
+}) => {
+  const INBOX = 'test/fixtures/gmail/gmail-inbox-list-2014__inboxsdk-injected-thread-identifier.excerpt.html';
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(INBOX) }),
+  );
+  const now = Date.now();
+  await api('settings.update', { me: { emails: ['streak.web.test.1@gmail.com'] }, internalDomains: [] });
+  await seed({
+    contacts: [
+      {
+        id: 'bot',
+        name: 'Streak Notifications',
+        emails: ['notifications@mailfoogae.appspotmail.com'],
+        status: 'customer',
+        createdAt: now - 100 * 86_400_000,
+        updatedAt: now - 100 * 86_400_000,
+      },
+    ] as never,
+    touches: [
+      {
+        id: 'q',
+        contactId: 'bot',
+        kind: 'email',
+        direction: 'inbound',
+        at: now - 6 * 86_400_000,
+        source: 'imported',
+        summary: 'A question',
+      },
+    ] as never,
+  });
+  const page = await context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/#inbox');
+  const marks = page.locator('[data-testid="rapport-marker"]');
+  await expect(marks.first()).toHaveAttribute('data-reason', 'reply');
+  await expect(marks.first()).toHaveAttribute('title', /waiting for your reply/);
+  // Only tracked senders are marked: the seller's own rows carry none.
+  const marked = await marks.evaluateAll((dots) => dots.map((d) => d.previousElementSibling?.getAttribute('email')));
+  expect(new Set(marked)).toEqual(new Set(['notifications@mailfoogae.appspotmail.com']));
+
+  await api('settings.update', { inboxMarkers: false });
+  await page.reload();
+  await expect(page.locator('tr.zA').first()).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(marks).toHaveCount(0);
+});

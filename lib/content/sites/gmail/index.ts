@@ -30,6 +30,7 @@
  *   unread, time? }`. Checks: list.rows, list.senders.
  * - readSentRows(root, options?) → Reading<SentRow[]>: the same with `recipients`. Checks:
  *   list.rows, list.recipients.
+ * - senderElement(row, email) → the visible element naming that sender, for a marker beside it.
  *
  * People
  * - makeSelf({ emails, internalDomains, accountEmail? }) → Self, then classifyAddress(email, self)
@@ -69,7 +70,7 @@ export {
 export { parseGmailDate, type WallClock, wallClockToMs } from './dates';
 export { type Check, failedReaders, type Reading, type ReaderName } from './health';
 export { normalizeMessageId, normalizeThreadId, timeFromId } from './ids';
-export { type InboxRow, readInboxRows, readSentRows, type SentRow } from './list';
+export { type InboxRow, readInboxRows, readSentRows, type SentRow, senderElement } from './list';
 export { type GmailRoute, parseGmailUrl } from './route';
 export {
   type GmailMessage,

@@ -3,7 +3,7 @@ import { parseGmailDate, wallClockToMs } from './dates';
 import { type Check, perItem, type Reading } from './health';
 import { normalizeThreadId } from './ids';
 import { HIDDEN, LIST } from './selectors';
-import { allMatches } from './dom';
+import { allMatches, isInlineHidden } from './dom';
 import type { MessageTime, ReadOptions } from './thread';
 
 interface Row {
@@ -103,4 +103,14 @@ export function readSentRows(root: ParentNode, options: ReadOptions = {}): Readi
     value,
     health: [rowsCheck, perItem('list.recipients', value.filter((r) => r.recipients.length).length, value.length)],
   };
+}
+
+/**
+ * The visible element that names this sender in a row, where a marker can sit beside it.
+ * Gmail repeats each address in a hidden node (2014 inbox capture, `div.afn`); those are skipped.
+ */
+export function senderElement(row: Element, email: string): Element | undefined {
+  return [...row.querySelectorAll(LIST.person)].find(
+    (el) => el.getAttribute('email')?.trim().toLowerCase() === email && !isInlineHidden(el),
+  );
 }
