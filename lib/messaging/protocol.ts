@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   Account,
   Contact,
+  DataSet,
   Direction,
   Email,
   FollowUp,
@@ -47,16 +48,7 @@ const Counts = z.object({
   followUps: z.number(),
 });
 
-/** Everything the store holds, as a backup or a seed. */
-export const DataSet = z.object({
-  sellers: z.array(Seller).default([]),
-  accounts: z.array(Account).default([]),
-  contacts: z.array(Contact).default([]),
-  touches: z.array(Touch).default([]),
-  purchases: z.array(Purchase).default([]),
-  followUps: z.array(FollowUp).default([]),
-});
-export type DataSet = z.infer<typeof DataSet>;
+export { DataSet } from '@/lib/shared/model';
 
 /** What the sidebar card shows for one tracked contact; reasons are codes the UI words. */
 const Card = z.object({

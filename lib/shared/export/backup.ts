@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Account, Contact, FollowUp, Purchase, Seller, Touch } from '@/lib/shared/model';
+import { Account, Contact, DataSet, FollowUp, Purchase, Seller, Touch } from '@/lib/shared/model';
 
 // Backups are made and restored in extension pages, whose CSP forbids `new Function`: tell
 // zod up front (as the protocol does) rather than let it probe and log a CSP error.
@@ -10,8 +10,7 @@ export const BACKUP_VERSION = 1;
 
 /**
  * The stores a backup holds, in the order they are written and restored (records a later
- * store points to come first). The same shape as the protocol's `DataSet`, which lib/shared
- * may not import; a test keeps the two equal.
+ * store points to come first). Their schemas are the model's `DataSet`.
  */
 export const BACKUP_STORES = ['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'followUps'] as const;
 export type BackupStore = (typeof BACKUP_STORES)[number];
@@ -25,15 +24,9 @@ export const BACKUP_SCHEMAS = {
   followUps: FollowUp,
 } as const;
 
-export const BackupData = z.object({
-  sellers: z.array(Seller).default([]),
-  accounts: z.array(Account).default([]),
-  contacts: z.array(Contact).default([]),
-  touches: z.array(Touch).default([]),
-  purchases: z.array(Purchase).default([]),
-  followUps: z.array(FollowUp).default([]),
-});
-export type BackupData = z.infer<typeof BackupData>;
+/** A backup's data is the store's data set: one schema for both. */
+export const BackupData = DataSet;
+export type BackupData = DataSet;
 
 /** The file: a stable, versioned envelope, so a later Rapport can tell what it is reading. */
 export interface BackupEnvelope {
