@@ -98,7 +98,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       }
       toRecord = toCapture(thread.value.messages, thread.value.subject, [...people.keys()]);
     }
-    if (!route.threadOpen) showMarkers(readInboxRows(document).value, self);
+    if (!route.threadOpen) showMarkers(readInboxRows(document, { withoutTime: true }).value, self);
     for (const root of findComposeRoots(document)) {
       const compose = readCompose(root);
       health.push(...compose.health);
@@ -136,10 +136,11 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       markers = new Map();
       return;
     }
-    placeMarkers(rows, markers);
-    const senders = [...new Set(rows.flatMap((r) => r.senders.map((p) => p.email)))].filter(
-      (email) => classifyAddress(email, self) === 'external',
-    );
+    if (markers.size > 0) placeMarkers(rows, markers);
+    // Sorted: Gmail reorders and scrolls rows all the time; only a new sender needs a look-up.
+    const senders = [...new Set(rows.flatMap((r) => r.senders.map((p) => p.email)))]
+      .filter((email) => classifyAddress(email, self) === 'external')
+      .sort();
     const key = senders.join(' ');
     if (key === markersKey || senders.length === 0) return;
     markersKey = key;

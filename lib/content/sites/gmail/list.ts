@@ -60,7 +60,7 @@ function readRow(group: Element[], options: ReadOptions): Row {
     if (threadId) break;
   }
   let time: MessageTime | undefined;
-  for (const el of group.flatMap((tr) => [...tr.querySelectorAll(LIST.date)])) {
+  for (const el of options.withoutTime ? [] : group.flatMap((tr) => [...tr.querySelectorAll(LIST.date)])) {
     const wall = parseGmailDate(el.getAttribute('title') ?? '', options.lang);
     if (wall) {
       time = { at: wallClockToMs(wall, options.timeZone), from: 'date' };
