@@ -11,7 +11,8 @@ export default defineConfig({
     description: 'Relationship context where sellers already work: who this is, how much trust, what to do next.',
     // unlimitedStorage: the IndexedDB store holds years of touches; without it the
     // browser may evict it under storage pressure.
-    permissions: ['unlimitedStorage'],
+    // alarms: wake the worker at local midnight so the badge counts the new day's follow-ups.
+    permissions: ['unlimitedStorage', 'alarms'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { keepBadgeCurrent, updateBadge } from '@/lib/background/badge';
 import { store } from '@/lib/background/db/open';
 import { createHandlers } from '@/lib/background/handlers';
 import { listen } from '@/lib/background/listen';
@@ -14,7 +15,9 @@ export default defineBackground(() => {
       version: browser.runtime.getManifest().version,
       bootId: crypto.randomUUID(),
       startedAt: Date.now(),
+      afterWrite: (db) => updateBadge(db, Date.now()),
     }),
   );
   openOnboardingOnInstall();
+  keepBadgeCurrent(store, Date.now);
 });

@@ -1,24 +1,77 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
+import { type Act, FollowUpRow } from './FollowUpRow';
 
-/**
- * The toolbar popup. Today's follow-ups arrive with the follow-ups feature; until then it
- * says how much Rapport knows and leads to setup when that is not done.
- */
-export function Popup({ openDashboard }: { openDashboard: (section: string) => void }) {
+type List = ResponseOf<'followup.list'>;
+type Row = List['rows'][number];
+
+/** The mark the benchmark measures the popup by: today's list is on screen. */
+export const TODAY_MARK = 'rapport:popup:today';
+
+const GROUPS: { id: Row['group']; title: string }[] = [
+  { id: 'reply', title: 'Waiting for your reply' },
+  { id: 'overdue', title: 'Overdue' },
+  { id: 'today', title: 'Today' },
+  { id: 'upcoming', title: 'Next days' },
+];
+
+/** Where "Open" goes: the person's LinkedIn profile, else their mail in Gmail. */
+export function openUrlFor(row: Pick<Row, 'email' | 'linkedinId'>): string | undefined {
+  if (row.linkedinId) return `https://www.linkedin.com/in/${encodeURIComponent(row.linkedinId)}/`;
+  if (row.email) return `https://mail.google.com/mail/u/0/#search/${encodeURIComponent(row.email)}`;
+  return undefined;
+}
+
+/** The toolbar popup: today's follow-ups, done / snooze / open / dismiss in one click. */
+export function Popup({
+  openDashboard,
+  openUrl,
+}: {
+  openDashboard: (section: string) => void;
+  openUrl: (url: string) => void;
+}) {
   const api = useApi();
   const [settings, setSettings] = useState<Settings>();
-  const [contacts, setContacts] = useState<number>();
+  const [list, setList] = useState<List>();
+  const [team, setTeam] = useState(false);
   const [error, setError] = useState('');
+  const load = useCallback(
+    () => api('followup.list', { team }).then((r) => (r.ok ? setList(r.data) : setError(r.error.message))),
+    [api, team],
+  );
   useEffect(() => {
     void api('settings.get', {}).then((r) => (r.ok ? setSettings(r.data) : setError(r.error.message)));
-    void api('data.counts', {}).then((r) => (r.ok ? setContacts(r.data.contacts) : setError(r.error.message)));
   }, [api]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useLayoutEffect(() => {
+    if (list) performance.mark(TODAY_MARK);
+  }, [list]);
+
+  const act = async (row: Row, action: Act) => {
+    const result = await api('followup.act', { ...action, id: row.followUp.id });
+    if (!result.ok) setError(result.error.message);
+    await load();
+  };
+
   return (
     <div class="popup" data-testid="popup">
-      <header>
+      <header class="popup-header">
         <h1>Rapport</h1>
+        {list?.ownerKnown && (
+          <label class="inline">
+            <input
+              type="checkbox"
+              data-testid="followups-team"
+              checked={team}
+              onChange={(e) => setTeam(e.currentTarget.checked)}
+            />
+            Team's too
+          </label>
+        )}
       </header>
       {error && (
         <p class="status error" role="alert">
@@ -33,13 +86,38 @@ export function Popup({ openDashboard }: { openDashboard: (section: string) => v
           </button>
         </p>
       )}
-      {contacts !== undefined && (
-        <p data-testid="popup-contacts">
-          {contacts === 0
-            ? 'No contacts yet. Track people from Gmail or LinkedIn.'
-            : `${contacts.toLocaleString()} ${contacts === 1 ? 'contact' : 'contacts'} tracked.`}
+      {list && list.rows.length === 0 && (
+        <p class="callout" data-testid="followups-empty">
+          Nothing due this week. Track customers from Gmail or LinkedIn, or import them in the dashboard, and Rapport
+          plans each one's next touch.
         </p>
       )}
+      {list &&
+        GROUPS.map(({ id, title }) => {
+          const rows = list.rows.filter((r) => r.group === id);
+          if (rows.length === 0) return null;
+          return (
+            <section key={id} aria-labelledby={`group-${id}`}>
+              <h2 id={`group-${id}`}>
+                {title} <span class="count">{rows.length}</span>
+              </h2>
+              <ul class="followups">
+                {rows.map((row) => (
+                  <FollowUpRow
+                    key={row.followUp.id}
+                    row={row}
+                    today={list.today}
+                    onAct={(action) => void act(row, action)}
+                    onOpen={() => {
+                      const url = openUrlFor(row);
+                      if (url) openUrl(url);
+                    }}
+                  />
+                ))}
+              </ul>
+            </section>
+          );
+        })}
       <footer>
         <button type="button" onClick={() => openDashboard('overview')}>
           Open dashboard

@@ -1,6 +1,6 @@
 import type { Card } from '@/lib/messaging/protocol';
 import { describeReason } from '@/lib/shared/relationship/describe';
-import { daysUntil, money, NEXT_WORDS, QUADRANT_WORDS, relative, TOUCH_WORDS, TRUST_WORDS } from './words';
+import { daysUntil, money, NEXT_WORDS, QUADRANT_WORDS, relative, TOUCH_WORDS, TRUST_WORDS } from '../common/words';
 
 const DAY = 86_400_000;
 const ARROWS = { inbound: '←', outbound: '→', none: '·' } as const;

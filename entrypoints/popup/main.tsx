@@ -10,9 +10,14 @@ const openDashboard = (section: string) => {
   window.close();
 };
 
+const openUrl = (url: string) => {
+  void browser.tabs.create({ url });
+  window.close();
+};
+
 render(
   <ApiContext.Provider value={request}>
-    <Popup openDashboard={openDashboard} />
+    <Popup openDashboard={openDashboard} openUrl={openUrl} />
   </ApiContext.Provider>,
   document.getElementById('app') as HTMLElement,
 );

@@ -54,3 +54,28 @@ export async function trackContact(
   await tx.done;
   return contact;
 }
+
+/** A new status, remembered in the contact's history so won and lost months can be recomputed. */
+export async function setStatus(
+  db: IDBPDatabase<RapportDB>,
+  change: { contactId: string; status: Contact['status']; activeProspect: boolean },
+  now: number,
+): Promise<Contact> {
+  const tx = db.transaction('contacts', 'readwrite');
+  const contact = await tx.store.get(change.contactId);
+  if (!contact) throw new Error(`no contact with id ${change.contactId}`);
+  const history =
+    contact.status === change.status
+      ? contact.statusHistory
+      : [...contact.statusHistory, { status: change.status, at: now }];
+  const next: Contact = {
+    ...contact,
+    status: change.status,
+    activeProspect: change.status === 'prospect' && change.activeProspect,
+    statusHistory: history,
+    updatedAt: now,
+  };
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}

@@ -1,8 +1,9 @@
 import type { IDBPDatabase } from 'idb';
 import { captureMessages } from './capture';
 import { lookupCards } from './cards';
+import { actOnFollowUp, listFollowUps } from './followups';
 import { lookupMarkers } from './markers';
-import { findContact, trackContact } from './contacts';
+import { findContact, setStatus, trackContact } from './contacts';
 import { countAll, exportDataSet, putDataSet, resetAll } from './data';
 import type { HealthReport, RapportDB } from './db/schema';
 import type { Handlers } from './router';
@@ -17,14 +18,23 @@ export interface HandlerDeps {
   version: string;
   bootId: string;
   startedAt: number;
+  /** Called after every write that can change follow-ups (the background updates the badge). */
+  afterWrite?: (db: IDBPDatabase<RapportDB>) => Promise<void>;
 }
 
 /** Every request type's handler. Each one reads the database afresh: the worker keeps no state. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, now, newId } = deps;
-  /** After a write: the touched contacts' summaries and follow-ups, from the engine. */
-  const refresh = async (database: IDBPDatabase<RapportDB>, contactIds: Iterable<string>) =>
-    refreshContacts(database, contactIds, { now: now(), newId, settings: await getSettings(database) });
+  /** After a write: the touched contacts' summaries and follow-ups, from the engine; then the badge. */
+  const refresh = async (
+    database: IDBPDatabase<RapportDB>,
+    contactIds: Iterable<string>,
+    onlyWithoutFollowUps = false,
+  ) => {
+    const settings = await getSettings(database);
+    await refreshContacts(database, contactIds, { now: now(), newId, settings, onlyWithoutFollowUps });
+    await deps.afterWrite?.(database);
+  };
   return {
     ping: async () => ({ version: deps.version, bootId: deps.bootId, startedAt: deps.startedAt }),
     'settings.get': async () => getSettings(await db()),
@@ -36,6 +46,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return trackContact(database, person, { now: now(), newId, internalDomains });
     },
     // A touch from a content script is captured from the page; from a page, logged by hand.
+    'contact.setStatus': async (change) => {
+      const database = await db();
+      const contact = await setStatus(database, change, now());
+      await refresh(database, [contact.id]);
+      return contact;
+    },
     'touch.add': async (input, from) => {
       const database = await db();
       const added = await addTouch(database, input, from === 'content' ? 'captured' : 'manual', newId);
@@ -56,6 +72,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await refresh(database, changed);
       return response;
     },
+    'followup.list': async (query) => listFollowUps(await db(), query, now()),
+    'followup.act': async (action) => {
+      const database = await db();
+      const followUp = await actOnFollowUp(database, action, now(), newId);
+      await refresh(database, [followUp.contactId]);
+      return followUp;
+    },
     'markers.lookup': async ({ emails }) => ({ markers: await lookupMarkers(await db(), emails, now()) }),
     'health.report': async (report) => {
       await (await db()).put('meta', { ...report, at: now() }, 'health');
@@ -66,7 +89,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'data.put': async (data) => {
       const database = await db();
       const counts = await putDataSet(database, data);
-      await refresh(database, [...data.contacts.map((c) => c.id), ...data.touches.map((t) => t.contactId)]);
+      // A restore or seed keeps the follow-ups it brings; contacts without any get one planned.
+      await refresh(database, [...data.contacts.map((c) => c.id), ...data.touches.map((t) => t.contactId)], true);
       return counts;
     },
     'data.export': async () => exportDataSet(await db()),

@@ -33,6 +33,11 @@ export interface RefreshDeps {
   now: number;
   newId: () => string;
   settings: Settings;
+  /**
+   * Restores and seeds bring their own follow-ups, which must land exactly as given: then only
+   * contacts that have none get one planned. Every other write plans them all.
+   */
+  onlyWithoutFollowUps?: boolean;
 }
 
 /**
@@ -68,7 +73,9 @@ async function refreshOne(tx: Tx, contactId: string, deps: RefreshDeps): Promise
   const ctx = await contextOf(tx, contact, summary, deps);
   const next = nextTouch(summary, ctx.context);
   const followUps = tx.objectStore('followUps');
-  const live = (await followUps.index('by-contact').getAll(contactId)).find(isLive);
+  const existing = await followUps.index('by-contact').getAll(contactId);
+  if (deps.onlyWithoutFollowUps && existing.length > 0) return;
+  const live = existing.find(isLive);
   if (live?.state === 'snoozed') return;
   if (!next) {
     if (live) await followUps.put(close(live, deps.now));

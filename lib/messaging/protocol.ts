@@ -7,7 +7,9 @@
 import { z } from 'zod';
 import {
   Account,
+  CalendarDate,
   Contact,
+  ContactStatus,
   DataSet,
   Direction,
   Email,
@@ -96,6 +98,12 @@ export const protocol = {
       .refine((q) => q.email || q.linkedinId, { message: 'give an email or a linkedinId' }),
     Contact,
   ),
+  /** Customer, prospect (active or not), former or plain contact: the status decides the cadence. */
+  'contact.setStatus': define(
+    'any',
+    z.object({ contactId: Id, status: ContactStatus, activeProspect: z.boolean().default(false) }),
+    Contact,
+  ),
   'touch.add': define(
     'any',
     z.object({
@@ -167,6 +175,38 @@ export const protocol = {
       /** External people on these messages whom the seller does not track. */
       untracked: z.number(),
     }),
+  ),
+  /** The popup's list: follow-ups due within a week, most urgent first. */
+  'followup.list': define(
+    'page',
+    z.object({ team: z.boolean().default(false) }),
+    z.object({
+      today: CalendarDate,
+      /** False while no contact is known to be the seller's own (no CRM owner matched yet). */
+      ownerKnown: z.boolean(),
+      rows: z.array(
+        z.object({
+          followUp: FollowUp,
+          name: z.string(),
+          email: Email.optional(),
+          linkedinId: LinkedInId.optional(),
+          account: z.string().optional(),
+          mine: z.boolean(),
+          trust: TrustLevel,
+          group: z.enum(['reply', 'overdue', 'today', 'upcoming']),
+        }),
+      ),
+    }),
+  ),
+  /** Done (logs the touch; a check-in carries the 1-5 answer), snooze to a date, or dismiss. */
+  'followup.act': define(
+    'page',
+    z.discriminatedUnion('type', [
+      z.object({ type: z.literal('done'), id: Id, happiness: z.number().int().min(1).max(5).optional() }),
+      z.object({ type: z.literal('snooze'), id: Id, until: CalendarDate }),
+      z.object({ type: z.literal('dismiss'), id: Id }),
+    ]),
+    FollowUp,
   ),
   /** Marks for tracked senders in the Gmail list: reply owed, overdue, or a customer with no trust yet. */
   'markers.lookup': define(

@@ -27,7 +27,7 @@ for (const [name, hash] of [
 test('the popup passes axe', async ({ context, extensionId }) => {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await expect(page.getByTestId('popup-contacts')).toBeVisible();
+  await expect(page.getByTestId('followups-empty')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
 

@@ -7,6 +7,7 @@ const manifest = (target: string) => JSON.parse(readFileSync(`.output/${target}/
 /** Every permission the extension asks for, with the feature that needs it. Adding one means adding its reason here. */
 const PERMISSION_REASONS: Record<string, string> = {
   unlimitedStorage: 'the IndexedDB store must not be evicted under storage pressure',
+  alarms: 'wake the worker at local midnight so the badge counts the new day',
 };
 
 for (const target of ['chrome-mv3', 'firefox-mv3']) {

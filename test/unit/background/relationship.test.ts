@@ -76,7 +76,14 @@ describe('summaries and follow-ups stay current on every write', () => {
       senders.page,
     );
     expect((await cardOf('jane@acme.example'))?.followUp).not.toBeNull();
-    await deliver(envelope('data.put', { contacts: [contact({ status: 'former' })] }), senders.page);
+    const former = await deliver(
+      envelope('contact.setStatus', { contactId: 'contact-1', status: 'former' }),
+      senders.content,
+    );
+    expect((former.data as { statusHistory: { status: string }[] }).statusHistory.map((h) => h.status)).toEqual([
+      'customer',
+      'former',
+    ]);
     expect((await cardOf('jane@acme.example'))?.followUp).toBeNull();
     expect((await db.getAll('followUps')).map((f) => f.state)).toEqual(['dismissed']);
 

@@ -1,0 +1,119 @@
+import type { IDBPDatabase } from 'idb';
+import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
+import { type FollowUp, type FollowUpKind, ME, type Touch, type TouchKind, transition } from '@/lib/shared/model';
+import { addDays, dateOf } from '@/lib/shared/relationship/calendar';
+import { trust } from '@/lib/shared/relationship/trust';
+import type { RapportDB } from './db/schema';
+import { contextOf, openReader, summaryOf } from './relationship';
+
+type Row = ResponseOf<'followup.list'>['rows'][number];
+
+/** How far ahead the popup looks: today and the next week. */
+export const HORIZON_DAYS = 7;
+
+/**
+ * The seller's follow-ups for the popup, most urgent first: reply owed, overdue, due today,
+ * then the coming week. Mine by default: contacts I own or nobody owns. While Rapport does not
+ * know which CRM owner I am (no contact is mine), everyone's, so the list is never empty by mistake.
+ */
+export async function listFollowUps(
+  db: IDBPDatabase<RapportDB>,
+  { team }: ParsedRequestOf<'followup.list'>,
+  now: number,
+): Promise<ResponseOf<'followup.list'>> {
+  const { tx, reader, settings } = await openReader(db);
+  const today = dateOf(now, settings.timeZone);
+  const horizon = addDays(today, HORIZON_DAYS);
+  const due = await tx
+    .objectStore('followUps')
+    .index('by-state-due')
+    .getAll(IDBKeyRange.bound(['open', ''], ['open', horizon]));
+  const rows: Row[] = [];
+  let ownerKnown = false;
+  for (const followUp of due) {
+    const contact = await tx.objectStore('contacts').get(followUp.contactId);
+    if (!contact) continue;
+    if (contact.ownerId === ME) ownerKnown = true;
+    const account = contact.accountId ? await tx.objectStore('accounts').get(contact.accountId) : undefined;
+    const summary = await summaryOf(reader, contact.id);
+    const { context } = await contextOf(reader, contact, summary, { now, settings });
+    rows.push({
+      followUp,
+      name: contact.name,
+      ...(contact.emails[0] ? { email: contact.emails[0] } : {}),
+      ...(contact.linkedinId ? { linkedinId: contact.linkedinId } : {}),
+      ...(account ? { account: account.name } : {}),
+      mine: contact.ownerId === undefined || contact.ownerId === ME,
+      trust: trust(summary, context).level,
+      group:
+        followUp.kind === 'reply'
+          ? 'reply'
+          : followUp.due < today
+            ? 'overdue'
+            : followUp.due === today
+              ? 'today'
+              : 'upcoming',
+    });
+  }
+  await tx.done;
+  const order = { reply: 0, overdue: 1, today: 2, upcoming: 3 } as const;
+  const shown = rows
+    .filter((r) => team || !ownerKnown || r.mine)
+    .sort((a, b) => order[a.group] - order[b.group] || a.followUp.due.localeCompare(b.followUp.due));
+  return { rows: shown, today, ownerKnown };
+}
+
+/** The touch that doing a follow-up records: what the seller did, from our side. */
+const DONE_AS: Record<FollowUpKind, TouchKind> = {
+  reply: 'email',
+  'follow-up': 'email',
+  'check-in': 'check-in',
+  'value-add': 'value-add',
+  'something-new': 'offer',
+  introduce: 'meeting',
+  offer: 'offer',
+};
+
+/**
+ * Done, snooze or dismiss. Done logs the touch (with the 1-5 answer for a check-in), so trust
+ * and the next touch follow at once; the caller refreshes the contact, which opens the next
+ * follow-up (a dismissed one comes back at the next cadence, not now).
+ */
+export async function actOnFollowUp(
+  db: IDBPDatabase<RapportDB>,
+  action: ParsedRequestOf<'followup.act'>,
+  now: number,
+  newId: () => string,
+): Promise<FollowUp> {
+  const tx = db.transaction(['followUps', 'touches', 'contacts'], 'readwrite');
+  const followUp = await tx.objectStore('followUps').get(action.id);
+  if (!followUp) throw new Error(`no follow-up with id ${action.id}`);
+  const next =
+    action.type === 'snooze'
+      ? transition(followUp, { type: 'snooze', until: action.until })
+      : transition(followUp, { type: action.type === 'done' ? 'done' : 'dismiss', at: now });
+  await tx.objectStore('followUps').put(next);
+  if (action.type === 'done') {
+    const contact = await tx.objectStore('contacts').get(followUp.contactId);
+    const touch: Touch = {
+      id: newId(),
+      contactId: followUp.contactId,
+      ...(contact?.accountId ? { accountId: contact.accountId } : {}),
+      sellerId: ME,
+      kind: DONE_AS[followUp.kind],
+      direction: 'outbound',
+      at: now,
+      source: 'manual',
+      sourceId: `followup:${followUp.id}`,
+      ...(action.happiness ? { happiness: action.happiness } : {}),
+    };
+    await tx.objectStore('touches').put(touch);
+  }
+  await tx.done;
+  return next;
+}
+
+/** Due today or overdue, for the toolbar badge: one index count. */
+export async function dueCount(db: IDBPDatabase<RapportDB>, today: string): Promise<number> {
+  return db.countFromIndex('followUps', 'by-state-due', IDBKeyRange.bound(['open', ''], ['open', today]));
+}

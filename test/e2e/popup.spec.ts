@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness';
+
+const DAY = 86_400_000;
+/** A calendar date `days` from today in the browser's zone, as the popup computes it. */
+const dateIn = (days: number) => {
+  const d = new Date(Date.now() + days * DAY);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+const person = (id: string, name: string) => ({
+  id,
+  name,
+  emails: [`${id}@customer.example`],
+  status: 'customer',
+  createdAt: Date.now() - 400 * DAY,
+  updatedAt: Date.now() - 400 * DAY,
+});
+const due = (id: string, days: number, kind: string) => ({
+  id: `fu-${id}`,
+  contactId: id,
+  due: dateIn(days),
+  kind,
+  reason: { code: 'cadence', params: { days: 30 } },
+  state: 'open',
+  liveFor: id,
+  createdAt: Date.now() - 40 * DAY,
+});
+const badge = (page: Page) => page.evaluate(() => chrome.action.getBadgeText({}));
+
+test('today’s follow-ups: order, badge, done and snooze', async ({
+  context,
+  extensionId,
+  seed,
+  api,
+  extensionPage,
+}) => {
+  await seed({
+    contacts: [person('olga', 'Olga Overdue'), person('tom', 'Tom Today'), person('nina', 'Nina Nextweek')] as never,
+    followUps: [due('nina', 5, 'value-add'), due('tom', 0, 'follow-up'), due('olga', -3, 'check-in')] as never,
+  });
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const rows = popup.getByTestId('followup');
+  await expect(rows).toHaveCount(3);
+  expect(await rows.evaluateAll((r) => r.map((e) => e.getAttribute('data-email')))).toEqual([
+    'olga@customer.example',
+    'tom@customer.example',
+    'nina@customer.example',
+  ]);
+  await expect(rows.first()).toHaveAttribute('data-due', dateIn(-3));
+  await expect.poll(() => badge(extensionPage)).toBe('2');
+
+  // Done on a check-in asks how happy they are, then logs it.
+  await rows.first().getByTestId('followup-done').click();
+  await rows.first().getByTestId('happiness-4').click();
+  await expect(
+    popup.locator(`[data-testid="followup"][data-email="olga@customer.example"][data-due="${dateIn(-3)}"]`),
+  ).toHaveCount(0);
+  await expect.poll(() => badge(extensionPage)).toBe('1');
+  const olga = await api('contact.find', { email: 'olga@customer.example' });
+  const touches = await api('touch.list', { contactId: olga?.id ?? '', limit: 5 });
+  expect(touches.map((t) => [t.kind, t.happiness])).toEqual([['check-in', 4]]);
+
+  // Snooze moves Tom out of today, and the badge drops.
+  const tom = popup.locator('[data-testid="followup"][data-email="tom@customer.example"]');
+  await tom.getByTestId('followup-snooze').selectOption('7');
+  await expect(tom)
+    .toHaveAttribute('data-state', 'snoozed', { timeout: 1000 })
+    .catch(() => undefined);
+  await expect.poll(() => badge(extensionPage)).toBe('');
+});

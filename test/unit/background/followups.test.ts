@@ -1,0 +1,79 @@
+import type { IDBPDatabase } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RapportDB } from '@/lib/background/db/schema';
+import type { ResponseOf } from '@/lib/messaging/protocol';
+import { deliver, envelope, senders, startBackground } from '../../helpers/background';
+import { contact, followUp } from '../../helpers/records';
+
+const NOW = Date.UTC(2026, 10, 23, 10); // Monday 23 November 2026
+let db: IDBPDatabase<RapportDB>;
+type List = ResponseOf<'followup.list'>;
+
+const list = async (team = false) =>
+  (await deliver(envelope('followup.list', { team }), senders.popup)).data as List;
+
+beforeEach(async () => {
+  db = await startBackground(() => NOW);
+  await deliver(envelope('settings.update', { timeZone: 'Europe/Berlin' }), senders.page);
+  await deliver(
+    envelope('data.put', {
+      contacts: [
+        contact({ id: 'a', emails: ['a@x.example'], name: 'Ann' }),
+        contact({ id: 'b', emails: ['b@x.example'], name: 'Ben' }),
+        contact({ id: 'c', emails: ['c@x.example'], name: 'Cy' }),
+        contact({ id: 'd', emails: ['d@x.example'], name: 'Dee', ownerId: 'seller-9' }),
+      ],
+      followUps: [
+        followUp({ id: 'next-week', contactId: 'a', liveFor: 'a', due: '2026-11-27', kind: 'value-add' }),
+        followUp({ id: 'today', contactId: 'b', liveFor: 'b', due: '2026-11-23', kind: 'check-in' }),
+        followUp({ id: 'overdue', contactId: 'c', liveFor: 'c', due: '2026-11-10', kind: 'follow-up' }),
+        followUp({ id: 'theirs', contactId: 'd', liveFor: 'd', due: '2026-11-20', kind: 'offer' }),
+      ],
+    }),
+    senders.page,
+  );
+});
+
+describe('the popup list', () => {
+  it('lists overdue, then today, then next days; everyone’s while no contact is known to be mine', async () => {
+    const { rows, today, ownerKnown } = await list();
+    expect(today).toBe('2026-11-23');
+    expect(ownerKnown).toBe(false);
+    expect(rows.map((r) => [r.followUp.id, r.group])).toEqual([
+      ['overdue', 'overdue'],
+      ['theirs', 'overdue'],
+      ['today', 'today'],
+      ['next-week', 'upcoming'],
+    ]);
+  });
+
+  it('once a contact is known to be mine, other sellers’ follow-ups need the team toggle', async () => {
+    await db.put('contacts', contact({ id: 'a', emails: ['a@x.example'], name: 'Ann', ownerId: 'me' }));
+    expect((await list()).rows.map((r) => r.followUp.id)).not.toContain('theirs');
+    expect((await list(true)).rows.map((r) => r.followUp.id)).toContain('theirs');
+  });
+
+  it('done logs the touch with the check-in answer and plans the next touch', async () => {
+    const answer = await deliver(envelope('followup.act', { type: 'done', id: 'today', happiness: 2 }), senders.popup);
+    expect(answer).toMatchObject({ ok: true, data: { state: 'done' } });
+    const touches = (await db.getAll('touches')).filter((t) => t.contactId === 'b');
+    expect(touches).toMatchObject([{ kind: 'check-in', happiness: 2, direction: 'outbound', source: 'manual' }]);
+    const live = (await db.getAllFromIndex('followUps', 'by-contact', 'b')).filter((f) => f.state === 'open');
+    expect(live).toHaveLength(1);
+    expect(live[0]?.id).not.toBe('today');
+  });
+
+  it('snooze moves a follow-up out of today; dismiss closes it', async () => {
+    await deliver(envelope('followup.act', { type: 'snooze', id: 'today', until: '2026-12-01' }), senders.popup);
+    expect((await list()).rows.map((r) => r.followUp.id)).not.toContain('today');
+    expect(await db.get('followUps', 'today')).toMatchObject({ state: 'snoozed', due: '2026-12-01' });
+    await deliver(envelope('followup.act', { type: 'dismiss', id: 'overdue' }), senders.popup);
+    expect(await db.get('followUps', 'overdue')).toMatchObject({ state: 'dismissed' });
+  });
+
+  it('content scripts cannot read or act on the list', async () => {
+    for (const message of [envelope('followup.list', {}), envelope('followup.act', { type: 'dismiss', id: 'today' })]) {
+      expect(await deliver(message, senders.content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+});
