@@ -40,7 +40,8 @@ export function FollowUpRow({
       </div>
       <div class="followup-actions">
         {asking ? (
-          <span role="group" aria-label={`How happy is ${row.name}? 1 to 5`}>
+          <fieldset class="happiness">
+            <legend>How happy is {row.name}? 1 to 5</legend>
             {[1, 2, 3, 4, 5].map((n) => (
               <button
                 type="button"
@@ -51,7 +52,7 @@ export function FollowUpRow({
                 {n}
               </button>
             ))}
-          </span>
+          </fieldset>
         ) : (
           <button
             type="button"

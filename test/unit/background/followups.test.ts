@@ -9,8 +9,7 @@ const NOW = Date.UTC(2026, 10, 23, 10); // Monday 23 November 2026
 let db: IDBPDatabase<RapportDB>;
 type List = ResponseOf<'followup.list'>;
 
-const list = async (team = false) =>
-  (await deliver(envelope('followup.list', { team }), senders.popup)).data as List;
+const list = async (team = false) => (await deliver(envelope('followup.list', { team }), senders.popup)).data as List;
 
 beforeEach(async () => {
   db = await startBackground(() => NOW);
