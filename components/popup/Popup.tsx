@@ -99,7 +99,7 @@ export function Popup({
           return (
             <section key={id} aria-labelledby={`group-${id}`}>
               <h2 id={`group-${id}`}>
-                {title} <span class="count">{rows.length}</span>
+                {title} <span class="count">{list.counts[id]}</span>
               </h2>
               <ul class="followups">
                 {rows.map((row) => (
@@ -115,6 +115,9 @@ export function Popup({
                   />
                 ))}
               </ul>
+              {list.counts[id] > rows.length && (
+                <p class="more">and {list.counts[id] - rows.length} more</p>
+              )}
             </section>
           );
         })}

@@ -28,12 +28,24 @@ export async function listFollowUps(
     .objectStore('followUps')
     .index('by-state-due')
     .getAll(IDBKeyRange.bound(['open', ''], ['open', horizon]));
+  const owners = new Map<string, string | undefined>();
+  for (const c of await tx.objectStore('contacts').getAll()) owners.set(c.id, c.ownerId);
+  const ownerKnown = [...owners.values()].includes(ME);
+  const groupOf = (f: FollowUp): Row['group'] =>
+    f.kind === 'reply' ? 'reply' : f.due < today ? 'overdue' : f.due === today ? 'today' : 'upcoming';
+  const mine = (f: FollowUp) => {
+    const owner = owners.get(f.contactId);
+    return owner === undefined || owner === ME;
+  };
+  const shown = due
+    .filter((f) => owners.has(f.contactId) && (team || !ownerKnown || mine(f)))
+    .sort((a, b) => ORDER[groupOf(a)] - ORDER[groupOf(b)] || a.due.localeCompare(b.due));
+  // After an import thousands can be due: the details (trust needs the account) only for the
+  // rows the popup shows; the counts cover them all.
   const rows: Row[] = [];
-  let ownerKnown = false;
-  for (const followUp of due) {
+  for (const followUp of shown.slice(0, MAX_ROWS)) {
     const contact = await tx.objectStore('contacts').get(followUp.contactId);
     if (!contact) continue;
-    if (contact.ownerId === ME) ownerKnown = true;
     const account = contact.accountId ? await tx.objectStore('accounts').get(contact.accountId) : undefined;
     const summary = await summaryOf(reader, contact.id);
     const { context } = await contextOf(reader, contact, summary, { now, settings });
@@ -43,25 +55,20 @@ export async function listFollowUps(
       ...(contact.emails[0] ? { email: contact.emails[0] } : {}),
       ...(contact.linkedinId ? { linkedinId: contact.linkedinId } : {}),
       ...(account ? { account: account.name } : {}),
-      mine: contact.ownerId === undefined || contact.ownerId === ME,
+      mine: mine(followUp),
       trust: trust(summary, context).level,
-      group:
-        followUp.kind === 'reply'
-          ? 'reply'
-          : followUp.due < today
-            ? 'overdue'
-            : followUp.due === today
-              ? 'today'
-              : 'upcoming',
+      group: groupOf(followUp),
     });
   }
   await tx.done;
-  const order = { reply: 0, overdue: 1, today: 2, upcoming: 3 } as const;
-  const shown = rows
-    .filter((r) => team || !ownerKnown || r.mine)
-    .sort((a, b) => order[a.group] - order[b.group] || a.followUp.due.localeCompare(b.followUp.due));
-  return { rows: shown, today, ownerKnown };
+  const counts = { reply: 0, overdue: 0, today: 0, upcoming: 0 };
+  for (const f of shown) counts[groupOf(f)]++;
+  return { rows, today, ownerKnown, counts };
 }
+
+const ORDER = { reply: 0, overdue: 1, today: 2, upcoming: 3 } as const;
+/** What fits a popup: the most urgent fifty. */
+export const MAX_ROWS = 50;
 
 /** The touch that doing a follow-up records: what the seller did, from our side. */
 const DONE_AS: Record<FollowUpKind, TouchKind> = {
