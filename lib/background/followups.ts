@@ -28,17 +28,18 @@ export async function listFollowUps(
     .objectStore('followUps')
     .index('by-state-due')
     .getAll(IDBKeyRange.bound(['open', ''], ['open', horizon]));
-  const owners = new Map<string, string | undefined>();
-  for (const c of await tx.objectStore('contacts').getAll()) owners.set(c.id, c.ownerId);
-  const ownerKnown = [...owners.values()].includes(ME);
+  // Owners from the index's keys alone: no contact record is read for the filter.
+  const othersOwn = new Set<string>();
+  let ownerKnown = false;
+  for (let c = await tx.objectStore('contacts').index('by-owner').openKeyCursor(); c; c = await c.continue()) {
+    if (c.key === ME) ownerKnown = true;
+    else othersOwn.add(c.primaryKey);
+  }
   const groupOf = (f: FollowUp): Row['group'] =>
     f.kind === 'reply' ? 'reply' : f.due < today ? 'overdue' : f.due === today ? 'today' : 'upcoming';
-  const mine = (f: FollowUp) => {
-    const owner = owners.get(f.contactId);
-    return owner === undefined || owner === ME;
-  };
+  const mine = (f: FollowUp) => !othersOwn.has(f.contactId);
   const shown = due
-    .filter((f) => owners.has(f.contactId) && (team || !ownerKnown || mine(f)))
+    .filter((f) => team || !ownerKnown || mine(f))
     .sort((a, b) => ORDER[groupOf(a)] - ORDER[groupOf(b)] || a.due.localeCompare(b.due));
   // After an import thousands can be due: the details (trust needs the account) only for the
   // rows the popup shows; the counts cover them all.

@@ -16,6 +16,8 @@ import {
   readAccount,
   readCompose,
   readInboxRows,
+  readSentRows,
+  type SentRow,
   readThread,
   type Self,
 } from './sites/gmail';
@@ -99,6 +101,12 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       toRecord = toCapture(thread.value.messages, thread.value.subject, [...people.keys()]);
     }
     if (!route.threadOpen) showMarkers(readInboxRows(document, { withoutTime: true }).value, self);
+    if (!route.threadOpen && route.route === 'sent' && accountEmail) {
+      // Mail the seller sent from elsewhere (a phone, another client) shows up here first.
+      const sent = readSentRows(document, { lang: document.documentElement.lang, ...zone(settings) });
+      health.push(...sent.health);
+      toRecord = sentRowsToCapture(sent.value, accountEmail, self);
+    }
     for (const root of findComposeRoots(document)) {
       const compose = readCompose(root);
       health.push(...compose.health);
@@ -153,17 +161,18 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
 
   /** Sends what this page view has not sent yet; remembers what the background took. */
   async function capture(account: string, messages: CaptureMessage[], signal: AbortSignal) {
-    const fresh = messages.filter((m) => m.id && !handled.has(m.id) && !inFlight.has(m.id));
+    const keyOf = (m: CaptureMessage) => m.id ?? `sent:${m.sentKey}`;
+    const fresh = messages.filter((m) => !handled.has(keyOf(m)) && !inFlight.has(keyOf(m)));
     if (fresh.length === 0 || awaitingConfirmation) return;
-    for (const m of fresh) inFlight.add(m.id as string);
+    for (const m of fresh) inFlight.add(keyOf(m));
     const result = await request('gmail.capture', { account, messages: fresh });
-    for (const m of fresh) inFlight.delete(m.id as string);
+    for (const m of fresh) inFlight.delete(keyOf(m));
     if (signal.aborted || !result.ok) return;
     if (!result.data.confirmed) {
       awaitingConfirmation = true;
       return;
     }
-    for (const m of fresh) handled.add(m.id as string);
+    for (const m of fresh) handled.add(keyOf(m));
     if (result.data.stored > 0) {
       // New touches change trust and the next touch: show the cards again.
       shownKey = undefined;
@@ -249,4 +258,26 @@ function toCapture(
         ]
       : [],
   );
+}
+
+/**
+ * A Sent row is the seller's latest message in a thread, without a message id: it is keyed by
+ * thread (or recipients) and minute, and takes the real id when the thread is opened (the
+ * background matches a sent message by contact and time).
+ */
+function sentRowsToCapture(rows: readonly SentRow[], account: string, self: Self): CaptureMessage[] {
+  return rows.flatMap((row) => {
+    const to = row.recipients.map((r) => r.email).filter((email) => classifyAddress(email, self) === 'external');
+    if (!row.time || to.length === 0) return [];
+    const minute = Math.floor(row.time.at / 60_000);
+    const sentKey = `row-${row.threadId ?? shortHash(to.join(','))}-${minute}`;
+    return [{ sentKey, at: row.time.at, from: account, to }];
+  });
+}
+
+/** A short, stable key from text (djb2): enough to tell rows apart, never a secret. */
+function shortHash(text: string): string {
+  let hash = 5381;
+  for (let i = 0; i < text.length; i++) hash = (hash * 33) ^ text.charCodeAt(i);
+  return (hash >>> 0).toString(36);
 }

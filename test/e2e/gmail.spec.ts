@@ -249,3 +249,26 @@ test('inbox markers: a quiet mark beside a tracked sender who is waiting for a r
   await page.waitForTimeout(500);
   await expect(marks).toHaveCount(0);
 });
+
+test('browsing Sent records mail the seller sent from elsewhere, once', async ({ context, api, seed }) => {
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync('test/fixtures/gmail/variants/SYNTHETIC-sent-list.html'),
+    }),
+  );
+  await api('account.confirm', { account: ME });
+  await seed({
+    contacts: [
+      { id: 'chris', name: 'Chris Customer', emails: ['chris@customer.example'], createdAt: 1, updatedAt: 1 },
+    ] as never,
+  });
+  const page = await context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/#sent');
+  const sent = async () =>
+    (await api('touch.list', { contactId: 'chris', limit: 10 })).map((t) => [t.direction, t.sourceId?.split(':')[0]]);
+  await expect.poll(sent).toEqual([['outbound', 'gmail-sent']]);
+  await page.reload();
+  await page.waitForTimeout(500);
+  expect(await sent()).toHaveLength(1);
+});

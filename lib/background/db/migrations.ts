@@ -46,6 +46,11 @@ export const migrations: readonly Migration[] = [
   (db) => {
     db.createObjectStore('summaries', { keyPath: 'contactId' });
   },
+  // v3: contacts by CRM owner, so the popup can tell the seller's own follow-ups from the team's
+  // by reading index keys instead of every contact.
+  (_db, tx) => {
+    tx.objectStore('contacts').createIndex('by-owner', 'ownerId');
+  },
 ];
 
 export const DB_VERSION = migrations.length;

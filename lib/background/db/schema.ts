@@ -26,7 +26,7 @@ export interface RapportDB extends DBSchema {
   contacts: {
     key: string;
     value: Contact;
-    indexes: { 'by-email': string; 'by-linkedin': string; 'by-account': string };
+    indexes: { 'by-email': string; 'by-linkedin': string; 'by-account': string; 'by-owner': string };
   };
   touches: {
     key: string;
