@@ -115,9 +115,7 @@ export function Popup({
                   />
                 ))}
               </ul>
-              {list.counts[id] > rows.length && (
-                <p class="more">and {list.counts[id] - rows.length} more</p>
-              )}
+              {list.counts[id] > rows.length && <p class="more">and {list.counts[id] - rows.length} more</p>}
             </section>
           );
         })}
