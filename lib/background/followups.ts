@@ -68,8 +68,8 @@ export async function listFollowUps(
 }
 
 const ORDER = { reply: 0, overdue: 1, today: 2, upcoming: 3 } as const;
-/** What fits a popup: the most urgent fifty. */
-export const MAX_ROWS = 50;
+/** What a popup can show without scrolling far: the most urgent twenty. */
+export const MAX_ROWS = 20;
 
 /** The touch that doing a follow-up records: what the seller did, from our side. */
 const DONE_AS: Record<FollowUpKind, TouchKind> = {

@@ -182,7 +182,7 @@ export const protocol = {
       today: CalendarDate,
       /** False while no contact is known to be the seller's own (no CRM owner matched yet). */
       ownerKnown: z.boolean(),
-      /** How many follow-ups each group holds; `rows` carries the most urgent fifty. */
+      /** How many follow-ups each group holds; `rows` carries the most urgent twenty. */
       counts: z.object({ reply: z.number(), overdue: z.number(), today: z.number(), upcoming: z.number() }),
       rows: z.array(
         z.object({
