@@ -1,12 +1,14 @@
 import type { Card } from '@/lib/messaging/protocol';
 import { describeReason } from '@/lib/shared/relationship/describe';
+import { CardActions, NextTouchActions } from './CardActions';
+import type { SidebarState } from './state';
 import { daysUntil, money, NEXT_WORDS, QUADRANT_WORDS, relative, TOUCH_WORDS, TRUST_WORDS } from '../common/words';
 
 const DAY = 86_400_000;
 const ARROWS = { inbound: '←', outbound: '→', none: '·' } as const;
 
 /** A tracked person's card: trust, next touch, history and account, answer first. */
-export function PersonCard({ card, now }: { card: Card; now: number }) {
+export function PersonCard({ card, now, state, name }: { card: Card; now: number; state: SidebarState; name: string }) {
   const { trust, followUp } = card;
   const dueIn = followUp ? daysUntil(followUp.due, now) : 0;
   return (
@@ -35,6 +37,7 @@ export function PersonCard({ card, now }: { card: Card; now: number }) {
               ? `overdue, was due ${relative(dueIn * DAY)}`
               : `due ${relative(dueIn * DAY)}`}
           <span class="rapport-why">{describeReason(followUp.reason)}</span>
+          <NextTouchActions card={card} state={state} />
         </p>
       )}
       {card.recent.length > 0 && (
@@ -60,6 +63,7 @@ export function PersonCard({ card, now }: { card: Card; now: number }) {
           )}
         </div>
       )}
+      <CardActions card={card} state={state} name={name} />
     </div>
   );
 }

@@ -22,9 +22,7 @@ export function Sidebar({ state }: { state: SidebarState }) {
           data-testid="sidebar-toggle"
           aria-expanded={!collapsed}
           aria-label={collapsed ? `Show Rapport (${state.count.value} people)` : 'Hide Rapport'}
-          onClick={() => {
-            state.collapsed.value = !collapsed;
-          }}
+          onClick={() => state.setCollapsed(!collapsed)}
         >
           {collapsed ? <span class="rapport-badge">{state.count}</span> : '›'}
         </button>
@@ -39,11 +37,7 @@ export function Sidebar({ state }: { state: SidebarState }) {
           ) : (
             <ul class="rapport-people">
               {state.people.value.map((person) => (
-                <PersonRow
-                  key={person.email ?? person.linkedinId}
-                  person={person}
-                  onTrack={() => state.track(person)}
-                />
+                <PersonRow key={person.email ?? person.linkedinId} person={person} state={state} />
               ))}
             </ul>
           )}
@@ -82,7 +76,8 @@ function AccountPrompt({ state }: { state: SidebarState }) {
   );
 }
 
-function PersonRow({ person, onTrack }: { person: PersonView; onTrack: () => void }) {
+function PersonRow({ person, state }: { person: PersonView; state: SidebarState }) {
+  const onTrack = () => state.track(person);
   const tracked = !!person.contact;
   return (
     <li
@@ -107,7 +102,9 @@ function PersonRow({ person, onTrack }: { person: PersonView; onTrack: () => voi
         </button>
       )}
       {tracked && !person.card && <span class="rapport-sub">Tracked</span>}
-      {person.card && <PersonCard card={person.card} now={Date.now()} />}
+      {person.card && (
+        <PersonCard card={person.card} now={Date.now()} state={state} name={person.contact?.name || person.name} />
+      )}
       {person.error && (
         <span class="rapport-error" role="alert">
           {person.error}

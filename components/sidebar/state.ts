@@ -19,6 +19,8 @@ export interface PersonView extends PagePerson {
 }
 
 export interface SidebarEvents {
+  /** Which site's sidebar this is: the collapsed state is remembered per site. */
+  site?: 'gmail' | 'linkedin';
   /** The seller tracked someone or confirmed the account: the page should be read and recorded again. */
   onChange?: () => void;
 }
@@ -76,6 +78,41 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
     });
   }
 
+  /** Collapse or expand, and remember it for this site. */
+  function setCollapsed(value: boolean) {
+    collapsed.value = value;
+    if (events.site) void request('sidebar.setPrefs', { site: events.site, collapsed: value });
+  }
+
+  /** Reads how the seller left the sidebar on this site; call before mounting, so it opens that way. */
+  async function loadPrefs() {
+    if (!events.site) return;
+    const result = await request('sidebar.prefs', { site: events.site });
+    if (result.ok) collapsed.value = result.data.collapsed;
+  }
+
+  /** A quick action from a card: send it, then show everyone's cards again with its effect. */
+  async function act(run: () => ReturnType<Requester>) {
+    const result = await run();
+    if (!result.ok) {
+      message.value = result.error.message;
+      return;
+    }
+    await refresh();
+  }
+
+  /** Looks the same people up again (after an action or a new touch), keeping their cards meanwhile. */
+  function refresh() {
+    return show(
+      people.value.map(({ name, email, linkedinId }) => ({
+        name,
+        ...(email ? { email } : {}),
+        ...(linkedinId ? { linkedinId } : {}),
+      })),
+      message.value,
+    );
+  }
+
   async function confirmAccount() {
     const current = account.value;
     if (!current || current.confirmed) return;
@@ -100,18 +137,25 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
     if (result.ok) {
       events.onChange?.();
       // Look everyone up again so the new contact's card (trust, next touch) appears.
-      await show(
-        people.value.map(({ name, email, linkedinId }) => ({
-          name,
-          ...(email ? { email } : {}),
-          ...(linkedinId ? { linkedinId } : {}),
-        })),
-        message.value,
-      );
+      await refresh();
     }
   }
 
-  return { people, collapsed, message, count, health, account, show, track, confirmAccount };
+  return {
+    people,
+    collapsed,
+    message,
+    count,
+    health,
+    account,
+    show,
+    track,
+    confirmAccount,
+    setCollapsed,
+    loadPrefs,
+    act,
+    request,
+  };
 }
 
 export type SidebarState = ReturnType<typeof createSidebarState>;

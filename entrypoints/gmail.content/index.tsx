@@ -12,7 +12,8 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     let gmail: ReturnType<typeof startGmail> | undefined;
-    const state = createSidebarState(request, { onChange: () => gmail?.rescan() });
+    const state = createSidebarState(request, { site: 'gmail', onChange: () => gmail?.rescan() });
+    await state.loadPrefs();
     const ui = await mountSidebarHost(ctx, css, (container) => renderSidebar(container, state, request));
     ui.mount();
     gmail = startGmail({

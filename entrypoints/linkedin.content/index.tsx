@@ -9,7 +9,8 @@ export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const state = createSidebarState(request);
+    const state = createSidebarState(request, { site: 'linkedin' });
+    await state.loadPrefs();
     const ui = await mountSidebarHost(ctx, css, (container) => renderSidebar(container, state, request));
     // LinkedIn never reloads between pages: follow its history changes, show only on profiles.
     const follow = (url: string) => {

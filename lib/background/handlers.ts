@@ -5,7 +5,7 @@ import { actOnFollowUp, listFollowUps } from './followups';
 import { lookupMarkers } from './markers';
 import { findContact, setStatus, trackContact } from './contacts';
 import { countAll, exportDataSet, putDataSet, resetAll } from './data';
-import type { HealthReport, RapportDB } from './db/schema';
+import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
 import type { Handlers } from './router';
 import { refreshContacts } from './relationship';
 import { getSettings, updateSettings } from './settings';
@@ -54,7 +54,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'touch.add': async (input, from) => {
       const database = await db();
-      const added = await addTouch(database, input, from === 'content' ? 'captured' : 'manual', newId);
+      // Read off a page (it has a source id) it was captured; logged by the seller, it is manual.
+      const added = await addTouch(
+        database,
+        input,
+        from === 'content' && input.sourceId ? 'captured' : 'manual',
+        newId,
+      );
       if (!added.duplicate) await refresh(database, [input.contactId]);
       return added;
     },
@@ -78,6 +84,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const followUp = await actOnFollowUp(database, action, now(), newId);
       await refresh(database, [followUp.contactId]);
       return followUp;
+    },
+    'sidebar.prefs': async ({ site }) => {
+      const prefs = (await (await db()).get('meta', `sidebar:${site}`)) as SidebarPrefs | undefined;
+      return { collapsed: prefs?.collapsed ?? false };
+    },
+    'sidebar.setPrefs': async ({ site, collapsed }) => {
+      await (await db()).put('meta', { collapsed }, `sidebar:${site}`);
+      return { collapsed };
     },
     'markers.lookup': async ({ emails }) => ({ markers: await lookupMarkers(await db(), emails, now()) }),
     'health.report': async (report) => {

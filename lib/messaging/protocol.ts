@@ -200,13 +200,24 @@ export const protocol = {
   ),
   /** Done (logs the touch; a check-in carries the 1-5 answer), snooze to a date, or dismiss. */
   'followup.act': define(
-    'page',
+    'any',
     z.discriminatedUnion('type', [
       z.object({ type: z.literal('done'), id: Id, happiness: z.number().int().min(1).max(5).optional() }),
       z.object({ type: z.literal('snooze'), id: Id, until: CalendarDate }),
       z.object({ type: z.literal('dismiss'), id: Id }),
     ]),
     FollowUp,
+  ),
+  /** The sidebar remembers, per site, whether the seller collapsed it. */
+  'sidebar.prefs': define(
+    'any',
+    z.object({ site: z.enum(['gmail', 'linkedin']) }),
+    z.object({ collapsed: z.boolean() }),
+  ),
+  'sidebar.setPrefs': define(
+    'any',
+    z.object({ site: z.enum(['gmail', 'linkedin']), collapsed: z.boolean() }),
+    z.object({ collapsed: z.boolean() }),
   ),
   /** Marks for tracked senders in the Gmail list: reply owed, overdue, or a customer with no trust yet. */
   'markers.lookup': define(

@@ -37,3 +37,34 @@ test('the sidebar passes axe inside its shadow root', async ({ context }) => {
   await expect(page.locator('rapport-sidebar').getByTestId('person')).toBeVisible();
   expect(await seriousViolations(page, 'rapport-sidebar')).toEqual([]);
 });
+
+test('the sidebar card with its actions passes axe', async ({ context, seed, api }) => {
+  const { readFileSync } = await import('node:fs');
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync('test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html'),
+    }),
+  );
+  await api('settings.update', { me: { emails: ['sales@ourco.example'] }, internalDomains: ['ourco.example'] });
+  const now = Date.now();
+  await seed({
+    contacts: [
+      {
+        id: 'chris',
+        name: 'Chris',
+        emails: ['chris@customer.example'],
+        status: 'customer',
+        createdAt: now,
+        updatedAt: now,
+      },
+    ] as never,
+    touches: [
+      { id: 't1', contactId: 'chris', kind: 'email', direction: 'inbound', at: now - 86_400_000, source: 'imported' },
+    ] as never,
+  });
+  const page = await context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm');
+  await expect(page.locator('rapport-sidebar').getByTestId('trust')).toBeVisible();
+  expect(await seriousViolations(page, 'rapport-sidebar')).toEqual([]);
+});

@@ -272,3 +272,84 @@ test('browsing Sent records mail the seller sent from elsewhere, once', async ({
   await page.waitForTimeout(500);
   expect(await sent()).toHaveLength(1);
 });
+
+test('card actions: a 2/5 check-in lowers trust and brings the next touch forward; former removes it; collapse is remembered', async ({
+  context,
+  seed,
+}) => {
+  const now = Date.now();
+  const day = 86_400_000;
+  // A year of monthly two-way e-mail with Chris, the last a week ago, and a happy check-in.
+  const touches = Array.from({ length: 12 }, (_, i) => [
+    {
+      id: `in${i}`,
+      contactId: 'chris',
+      kind: 'email',
+      direction: 'inbound',
+      at: now - (7 + i * 30) * day,
+      source: 'imported',
+    },
+    {
+      id: `out${i}`,
+      contactId: 'chris',
+      kind: 'email',
+      direction: 'outbound',
+      at: now - (7 + i * 30) * day + 3_600_000,
+      source: 'imported',
+    },
+  ]).flat();
+  touches.push({
+    id: 'happy',
+    contactId: 'chris',
+    kind: 'check-in',
+    direction: 'outbound',
+    at: now - 40 * day,
+    source: 'imported',
+    happiness: 5,
+  } as never);
+  await seed({
+    contacts: [
+      {
+        id: 'chris',
+        name: 'Chris Customer',
+        emails: ['chris@customer.example'],
+        status: 'customer',
+        statusHistory: [{ status: 'customer', at: now - 400 * day }],
+        createdAt: now - 400 * day,
+        updatedAt: now - 400 * day,
+      },
+    ] as never,
+    touches: touches as never,
+  });
+  const page = await context.newPage();
+  await page.goto(URL);
+  const card = sidebar(page).locator('[data-email="chris@customer.example"]');
+  const trustRank = async () =>
+    ['none', 'some', 'full'].indexOf((await card.getByTestId('trust').getAttribute('data-level')) ?? '');
+  const due = () => card.getByTestId('next-touch').getAttribute('data-due');
+  await expect(card.getByTestId('next-touch')).toBeVisible();
+  const [rankBefore, dueBefore] = [await trustRank(), await due()];
+
+  await card.getByTestId('checkin').selectOption('2');
+  await expect.poll(async () => Date.parse((await due()) ?? '')).toBeLessThan(Date.parse(dueBefore ?? ''));
+  expect(await trustRank()).toBeLessThan(rankBefore);
+  await expect(card.getByTestId('touch').first()).toHaveAttribute('data-kind', 'check-in');
+
+  await card.getByTestId('set-status').selectOption('former');
+  await expect(card.getByTestId('next-touch')).toHaveCount(0);
+
+  // Collapse, reload: still collapsed. The host page's own controls stay clickable.
+  await sidebar(page).getByTestId('sidebar-toggle').click();
+  await page.reload();
+  await expect(sidebar(page).getByTestId('sidebar-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await page.evaluate(() => {
+    const button = document.createElement('button');
+    button.id = 'host-button';
+    button.textContent = 'Gmail button';
+    button.style.cssText = 'position:fixed;top:80px;right:330px';
+    button.onclick = () => button.setAttribute('data-clicked', 'yes');
+    document.body.append(button);
+  });
+  await page.locator('#host-button').click();
+  await expect(page.locator('#host-button')).toHaveAttribute('data-clicked', 'yes');
+});

@@ -5,6 +5,11 @@ import type { ContactSummary } from '@/lib/shared/relationship/summary';
 export const DB_NAME = 'rapport';
 
 /** What the page readers last said: which of them found nothing where the site should show something. */
+/** How the seller left the sidebar on a site. */
+export interface SidebarPrefs {
+  collapsed: boolean;
+}
+
 export interface HealthReport {
   site: 'gmail' | 'linkedin';
   failed: string[];
@@ -44,8 +49,8 @@ export interface RapportDB extends DBSchema {
     value: FollowUp;
     indexes: { 'by-state-due': [string, string]; 'by-contact': string; 'by-live-contact': string };
   };
-  /** Single records by name: `settings`, and `health` (the last page-reader report). */
-  meta: { key: string; value: Settings | HealthReport };
+  /** Single records by name: `settings`, `health` (the last page-reader report), `sidebar:<site>`. */
+  meta: { key: string; value: Settings | HealthReport | SidebarPrefs };
   /**
    * Derived, one per contact: what trust and next touch need, kept current on every write so
    * the sidebar and popup never read a contact's touches. Rebuilt from touches when missing or
