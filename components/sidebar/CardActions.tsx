@@ -1,5 +1,6 @@
 import type { Card } from '@/lib/messaging/protocol';
-import type { TouchKind } from '@/lib/shared/model';
+import { useState } from 'preact/hooks';
+import type { TouchKind, TrustLevel, ValueTier } from '@/lib/shared/model';
 import type { SidebarState } from './state';
 
 const LOGGABLE: { kind: TouchKind; label: string }[] = [
@@ -90,7 +91,93 @@ export function CardActions({ card, state, name }: { card: Card; state: SidebarS
           </option>
         ))}
       </select>
+      <select
+        data-testid="set-trust"
+        aria-label={`Set trust in ${name} by hand`}
+        value=""
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          if (!value) return;
+          const level = value === 'clear' ? null : (value as TrustLevel);
+          void state.act(() => state.request('contact.setTrust', { contactId, level, days: 90 }));
+        }}
+      >
+        <option value="">Trust…</option>
+        <option value="full">Trusted (for 90 days)</option>
+        <option value="some">Some trust (for 90 days)</option>
+        <option value="none">No trust (for 90 days)</option>
+        <option value="clear">As Rapport sees it</option>
+      </select>
+      {card.account && <PurchaseForm accountId={card.account.id} contactId={contactId} state={state} />}
     </div>
+  );
+}
+
+/** Logs money the account spent: amount and currency, in the account's own currency. */
+function PurchaseForm({ accountId, contactId, state }: { accountId: string; contactId: string; state: SidebarState }) {
+  const [open, setOpen] = useState(false);
+  const [amount, setAmount] = useState('');
+  const [currency, setCurrency] = useState('EUR');
+  if (!open) {
+    return (
+      <button type="button" class="rapport-button" data-testid="log-purchase" onClick={() => setOpen(true)}>
+        Purchase…
+      </button>
+    );
+  }
+  return (
+    <form
+      class="rapport-purchase"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const value = Number(amount);
+        if (!Number.isFinite(value) || value < 0) return;
+        setOpen(false);
+        void state.act(() =>
+          state.request('purchase.add', { accountId, contactId, amount: value, currency: currency.toUpperCase() }),
+        );
+      }}
+    >
+      <input
+        aria-label="Amount"
+        data-testid="purchase-amount"
+        inputMode="decimal"
+        value={amount}
+        onInput={(e) => setAmount(e.currentTarget.value)}
+      />
+      <input
+        aria-label="Currency"
+        maxLength={3}
+        size={3}
+        value={currency}
+        onInput={(e) => setCurrency(e.currentTarget.value)}
+      />
+      <button type="submit" class="rapport-button" data-testid="purchase-save">
+        Save
+      </button>
+    </form>
+  );
+}
+
+/** The account's value tier: it sets how often to be in touch. */
+export function TierSelect({ card, state }: { card: Card; state: SidebarState }) {
+  const account = card.account;
+  if (!account) return null;
+  return (
+    <select
+      data-testid="set-tier"
+      aria-label={`Value tier of ${account.name}`}
+      value={account.valueTier}
+      onChange={(e) =>
+        void state.act(() =>
+          state.request('account.setTier', { accountId: account.id, tier: e.currentTarget.value as ValueTier }),
+        )
+      }
+    >
+      <option value="high">High value</option>
+      <option value="medium">Medium value</option>
+      <option value="low">Low value</option>
+    </select>
   );
 }
 

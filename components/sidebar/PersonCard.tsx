@@ -1,6 +1,6 @@
 import type { Card } from '@/lib/messaging/protocol';
 import { describeReason } from '@/lib/shared/relationship/describe';
-import { CardActions, NextTouchActions } from './CardActions';
+import { CardActions, NextTouchActions, TierSelect } from './CardActions';
 import type { SidebarState } from './state';
 import { daysUntil, money, NEXT_WORDS, QUADRANT_WORDS, relative, TOUCH_WORDS, TRUST_WORDS } from '../common/words';
 
@@ -52,6 +52,7 @@ export function PersonCard({ card, now, state, name }: { card: Card; now: number
       )}
       {card.account && (
         <div class="rapport-account">
+          <TierSelect card={card} state={state} />
           {card.coverage?.quadrant && (
             <p data-testid="coverage" data-quadrant={card.coverage.quadrant}>
               {QUADRANT_WORDS[card.coverage.quadrant as 1 | 2 | 3 | 4]}

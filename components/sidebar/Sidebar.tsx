@@ -101,6 +101,17 @@ function PersonRow({ person, state }: { person: PersonView; state: SidebarState 
           Track
         </button>
       )}
+      {person.email && !person.card && (
+        <button
+          type="button"
+          class="rapport-button is-quiet"
+          data-testid="ignore-address"
+          aria-label={`Never show ${person.email} again`}
+          onClick={() => void state.ignore(person)}
+        >
+          Ignore
+        </button>
+      )}
       {tracked && !person.card && <span class="rapport-sub">Tracked</span>}
       {person.card && (
         <PersonCard card={person.card} now={Date.now()} state={state} name={person.contact?.name || person.name} />

@@ -113,6 +113,15 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
     );
   }
 
+  /** Never show this address again: it leaves the list now and on every page. */
+  async function ignore(person: PersonView) {
+    if (!person.email) return;
+    const result = await request('address.ignore', { email: person.email });
+    if (!result.ok) return;
+    people.value = people.value.filter((p) => p !== person);
+    events.onChange?.();
+  }
+
   async function confirmAccount() {
     const current = account.value;
     if (!current || current.confirmed) return;
@@ -151,6 +160,7 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
     show,
     track,
     confirmAccount,
+    ignore,
     setCollapsed,
     loadPrefs,
     act,

@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { Contact } from '@/lib/shared/model';
+import type { Contact, TrustLevel } from '@/lib/shared/model';
 import { accountForEmail } from './accounts';
 import type { RapportDB } from './db/schema';
 
@@ -75,6 +75,28 @@ export async function setStatus(
     statusHistory: history,
     updatedAt: now,
   };
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+/** Sets or clears the seller's own trust level; it expires after `days`. */
+export async function setTrust(
+  db: IDBPDatabase<RapportDB>,
+  change: { contactId: string; level: TrustLevel | null; days: number },
+  now: number,
+): Promise<Contact> {
+  const tx = db.transaction('contacts', 'readwrite');
+  const contact = await tx.store.get(change.contactId);
+  if (!contact) throw new Error(`no contact with id ${change.contactId}`);
+  const { trustOverride: _old, ...rest } = contact;
+  const next: Contact = change.level
+    ? {
+        ...rest,
+        trustOverride: { level: change.level, setAt: now, until: now + change.days * 86_400_000 },
+        updatedAt: now,
+      }
+    : { ...rest, updatedAt: now };
   await tx.store.put(next);
   await tx.done;
   return next;

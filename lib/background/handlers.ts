@@ -3,7 +3,7 @@ import { captureMessages } from './capture';
 import { lookupCards } from './cards';
 import { actOnFollowUp, listFollowUps } from './followups';
 import { lookupMarkers } from './markers';
-import { findContact, setStatus, trackContact } from './contacts';
+import { findContact, setStatus, setTrust, trackContact } from './contacts';
 import { countAll, exportDataSet, putDataSet, resetAll } from './data';
 import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
 import type { Handlers } from './router';
@@ -51,6 +51,35 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const contact = await setStatus(database, change, now());
       await refresh(database, [contact.id]);
       return contact;
+    },
+    'contact.setTrust': async (change) => {
+      const database = await db();
+      const contact = await setTrust(database, change, now());
+      await refresh(database, [contact.id]);
+      return contact;
+    },
+    'account.setTier': async ({ accountId, tier }) => {
+      const database = await db();
+      const account = await database.get('accounts', accountId);
+      if (!account) throw new Error(`no account with id ${accountId}`);
+      const next = { ...account, valueTier: tier, updatedAt: now() };
+      await database.put('accounts', next);
+      await refresh(database, await database.getAllKeysFromIndex('contacts', 'by-account', accountId));
+      return next;
+    },
+    'purchase.add': async (input) => {
+      const database = await db();
+      const id = newId();
+      await database.add('purchases', { id, ...input, at: now() });
+      // A purchase starts a short follow-up with everyone at the account.
+      await refresh(database, await database.getAllKeysFromIndex('contacts', 'by-account', input.accountId));
+      return { id };
+    },
+    'address.ignore': async ({ email }) => {
+      const database = await db();
+      const { ignoredAddresses } = await getSettings(database);
+      if (ignoredAddresses.includes(email)) return { ignoredAddresses };
+      return updateSettings(database, { ignoredAddresses: [...ignoredAddresses, email] });
     },
     'touch.add': async (input, from) => {
       const database = await db();

@@ -116,6 +116,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       if (accountEmail) watchSend(root, accountEmail, self);
     }
 
+    for (const email of settings?.ignoredAddresses ?? []) people.delete(email);
     const failed = failedReaders(route.threadOpen ? health : health.filter((c) => !c.reader.startsWith('thread.')));
     const key = [...people.keys()].join(' ');
     let shown: Promise<void> = Promise.resolve();
@@ -231,7 +232,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
 
 /** The settings that decide who is me, a colleague or a customer, and whether capture runs. */
 const whoIsWho = (s: Settings) =>
-  JSON.stringify([s.me.emails, s.internalDomains, s.confirmedAccounts, s.inboxMarkers, s.timeZone]);
+  JSON.stringify([s.me.emails, s.internalDomains, s.confirmedAccounts, s.inboxMarkers, s.timeZone, s.ignoredAddresses]);
 
 const zone = (settings: Settings | undefined) => (settings?.timeZone ? { timeZone: settings.timeZone } : {});
 

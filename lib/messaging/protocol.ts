@@ -24,6 +24,7 @@ import {
   Touch,
   TouchKind,
   TrustLevel,
+  ValueTier,
 } from '@/lib/shared/model';
 
 // Extension pages forbid `new Function`; tell zod up front instead of letting it probe
@@ -102,6 +103,26 @@ export const protocol = {
     z.object({ contactId: Id, status: ContactStatus, activeProspect: z.boolean().default(false) }),
     Contact,
   ),
+  /** A hand-set trust level: shown as the seller's and expiring, so it cannot hide a cooling relationship. */
+  'contact.setTrust': define(
+    'any',
+    z.object({ contactId: Id, level: TrustLevel.nullable(), days: z.number().int().min(1).max(365).default(90) }),
+    Contact,
+  ),
+  'account.setTier': define('any', z.object({ accountId: Id, tier: ValueTier }), Account),
+  'purchase.add': define(
+    'any',
+    z.object({
+      accountId: Id,
+      contactId: Id.optional(),
+      amount: z.number().finite().nonnegative(),
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      product: ShortText(200).optional(),
+    }),
+    z.object({ id: Id }),
+  ),
+  /** Never show this address again (a newsletter, a noreply): kept in settings, editable there. */
+  'address.ignore': define('any', z.object({ email: Email }), z.object({ ignoredAddresses: z.array(Email) })),
   'touch.add': define(
     'any',
     z.object({

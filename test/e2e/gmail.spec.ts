@@ -353,3 +353,63 @@ test('card actions: a 2/5 check-in lowers trust and brings the next touch forwar
   await page.locator('#host-button').click();
   await expect(page.locator('#host-button')).toHaveAttribute('data-clicked', 'yes');
 });
+
+test('card actions: trust by hand shows as the seller’s, a purchase shows in lifetime value, the tier is set', async ({
+  context,
+  seed,
+  api,
+}) => {
+  const now = Date.now();
+  await seed({
+    accounts: [
+      {
+        id: 'a1',
+        name: 'Customer Co',
+        domains: ['customer.example'],
+        valueTier: 'low',
+        products: [],
+        notes: '',
+        createdAt: now,
+        updatedAt: now,
+      },
+    ],
+    contacts: [
+      {
+        id: 'chris',
+        name: 'Chris',
+        emails: ['chris@customer.example'],
+        accountId: 'a1',
+        status: 'customer',
+        createdAt: now,
+        updatedAt: now,
+      },
+    ] as never,
+  });
+  const page = await context.newPage();
+  await page.goto(URL);
+  const card = sidebar(page).locator('[data-email="chris@customer.example"]');
+  await expect(card.getByTestId('trust')).toHaveAttribute('data-level', 'none');
+
+  await card.getByTestId('set-trust').selectOption('full');
+  await expect(card.getByTestId('trust')).toHaveAttribute('data-override', 'true');
+  await expect(card.getByTestId('trust')).toHaveAttribute('data-level', 'full');
+
+  await card.getByTestId('log-purchase').click();
+  await card.getByTestId('purchase-amount').fill('2500');
+  await card.getByTestId('purchase-save').click();
+  await expect(card.getByTestId('ltv')).toContainText('2,500');
+
+  await card.getByTestId('set-tier').selectOption('high');
+  await expect.poll(async () => (await api('data.export', {})).accounts[0]?.valueTier).toBe('high');
+});
+
+test('never show an address again: it leaves the sidebar, also after a reload', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(URL);
+  await expect.poll(() => people(page)).toEqual(['chris@customer.example:false']);
+  await sidebar(page).getByTestId('ignore-address').click();
+  await expect.poll(() => people(page)).toEqual([]);
+  await page.reload();
+  await page.waitForTimeout(500);
+  expect(await people(page)).toEqual([]);
+});

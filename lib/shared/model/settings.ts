@@ -34,6 +34,8 @@ export const Settings = z.object({
   timeZone: z.string().max(100),
   /** Gmail accounts (their addresses) the seller confirmed as work accounts; capture starts only there. */
   confirmedAccounts: z.array(Email),
+  /** Addresses the seller never wants to see in the sidebar (newsletters, noreply). */
+  ignoredAddresses: z.array(Email),
   /** When onboarding was finished or skipped; absent until then. */
   onboardedAt: z.number().int().optional(),
 });
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   inboxMarkers: true,
   timeZone: '',
   confirmedAccounts: [],
+  ignoredAddresses: [],
 };
 
 /** Settings as the seller edits them: any part may be left out. */
