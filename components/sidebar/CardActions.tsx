@@ -211,6 +211,15 @@ export function NextTouchActions({ card, state }: { card: Card; state: SidebarSt
         <option value="1">Tomorrow</option>
         <option value="7">Next week</option>
       </select>
+      <input
+        type="date"
+        data-testid="reschedule"
+        aria-label="Reschedule the next touch to a date"
+        onChange={(e) => {
+          const until = e.currentTarget.value;
+          if (until) void state.act(() => state.request('followup.act', { type: 'snooze', id: followUp.id, until }));
+        }}
+      />
     </span>
   );
 }

@@ -14,7 +14,12 @@ export function Sidebar({ state }: { state: SidebarState }) {
     if (people.some((p) => p.card)) performance.mark(CARD_MARK);
   }, [people]);
   return (
-    <aside class={`rapport ${collapsed ? 'is-collapsed' : ''}`} data-testid="sidebar" aria-label="Rapport">
+    <aside
+      class={`rapport ${collapsed ? 'is-collapsed' : ''} ${state.dark.value ? 'is-dark' : ''}`}
+      data-testid="sidebar"
+      data-theme={state.dark.value ? 'dark' : 'light'}
+      aria-label="Rapport"
+    >
       <header class="rapport-header">
         <button
           type="button"

@@ -31,6 +31,8 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
   const collapsed = signal(false);
   const message = signal<string>('');
   const count = computed(() => people.value.length);
+  /** Follows the page: a dark sidebar on a dark Gmail or LinkedIn. */
+  const dark = signal(false);
   /** Readers that found nothing where the page should have it (the site changed its markup). */
   const health = signal<string[]>([]);
   /** The site account open on the page (Gmail), and whether the seller confirmed it is for work. */
@@ -153,6 +155,7 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
   return {
     people,
     collapsed,
+    dark,
     message,
     count,
     health,

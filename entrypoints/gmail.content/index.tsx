@@ -27,6 +27,9 @@ export default defineContentScript({
         setAccount: (account) => {
           state.account.value = account;
         },
+        setDark: (dark) => {
+          state.dark.value = dark;
+        },
       },
     });
   },

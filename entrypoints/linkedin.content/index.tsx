@@ -3,6 +3,7 @@ import { renderSidebar } from '@/components/sidebar/render';
 import { createSidebarState } from '@/components/sidebar/state';
 import { request } from '@/lib/messaging/client';
 import { mountSidebarHost } from '@/lib/content/sidebar-host';
+import { looksDark } from '@/lib/content/theme';
 import { profileIdFromUrl, profileNameFromTitle } from '@/lib/content/sites/linkedin/profile';
 
 export default defineContentScript({
@@ -17,6 +18,7 @@ export default defineContentScript({
       const linkedinId = profileIdFromUrl(url);
       if (!linkedinId) return ui.remove();
       if (!ui.mounted) ui.mount();
+      state.dark.value = looksDark(document.body);
       void state.show([{ name: profileNameFromTitle(document.title), linkedinId }]);
     };
     follow(location.href);

@@ -3,6 +3,7 @@ import type { RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/shared/model';
 import { clearMarkers, placeMarkers } from './gmail-markers';
 import type { PageWatcher } from './page-watcher';
+import { looksDark } from './theme';
 import {
   classifyAddress,
   type Check,
@@ -18,6 +19,7 @@ import {
   readInboxRows,
   readSentRows,
   type SentRow,
+  THEME,
   readThread,
   type Self,
 } from './sites/gmail';
@@ -30,6 +32,8 @@ export interface SidebarPort {
   showPeople(people: { name: string; email: string }[], emptyMessage: string): Promise<void>;
   setHealth(readers: string[]): void;
   setAccount(account: { address: string; confirmed: boolean } | undefined): void;
+  /** Follow the page's light or dark theme. */
+  setDark(dark: boolean): void;
 }
 
 const EMPTY = 'Open a conversation or write to someone to see them here.';
@@ -68,6 +72,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
 
   watcher.onFrame((signal, reason) => {
     if (reason === 'navigation' || (reason === 'start' && !settings)) void loadSettings();
+    if (reason !== 'mutation') sidebar.setDark(looksDark(document.querySelector(THEME.panel) ?? document.body));
     if (reason === 'navigation') {
       handled.clear();
       shownKey = undefined;

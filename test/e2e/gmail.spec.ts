@@ -198,6 +198,8 @@ test('the card of a known customer shows trust with its reasons, the next touch 
   await expect(card.getByTestId('touch').first()).toHaveAttribute('data-direction', 'outbound');
   await expect(card.getByTestId('ltv')).toContainText('1,200');
   await expect(card).toContainText('Buyer · Customer Co');
+  await card.getByTestId('show-all').click();
+  await expect(card.getByTestId('touch')).toHaveCount(20);
 });
 
 test('inbox markers: a quiet mark beside a tracked sender who is waiting for a reply, off by a setting', async ({
@@ -412,4 +414,18 @@ test('never show an address again: it leaves the sidebar, also after a reload', 
   await page.reload();
   await page.waitForTimeout(500);
   expect(await people(page)).toEqual([]);
+});
+
+test('the sidebar follows Gmail’s light or dark theme', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(URL);
+  await expect(sidebar(page).getByTestId('sidebar')).toHaveAttribute('data-theme', 'light');
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync('test/fixtures/gmail/variants/SYNTHETIC-thread-dark-theme.html'),
+    }),
+  );
+  await page.reload();
+  await expect(sidebar(page).getByTestId('sidebar')).toHaveAttribute('data-theme', 'dark');
 });

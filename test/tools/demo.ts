@@ -16,9 +16,13 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const headed = !!process.env.DISPLAY && process.env.DEMO_HEADLESS !== '1';
 const { context, extensionId } = await launch(mkdtempSync(path.join(os.tmpdir(), 'rapport-demo-')), [], !headed);
 
-await context.route('https://mail.google.com/**', (route) =>
-  route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(DEMO_GMAIL_THREAD) }),
-);
+// The same thread in Gmail's dark theme: Gmail marks it only by colours (see the dark-theme variant).
+const DARK = '<style>body{background:#111;color:#e8eaed}.bkK>.nH{background-color:rgb(32,33,36)}</style>';
+await context.route('https://mail.google.com/**', (route) => {
+  const thread = readFileSync(DEMO_GMAIL_THREAD, 'utf8');
+  const body = route.request().url().includes('dark') ? thread.replace('</head>', `${DARK}</head>`) : thread;
+  return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+});
 const popupUrl = `chrome-extension://${extensionId}/popup.html`;
 const control = await context.newPage();
 await control.goto(popupUrl);
@@ -33,6 +37,11 @@ for (const page of context.pages()) if (page.url().includes('options.html')) awa
 
 const shots: [string, string, { width: number; height: number }][] = [
   ['gmail.png', PAGES.gmailThread.url, { width: 1280, height: 800 }],
+  [
+    'gmail-dark.png',
+    'https://mail.google.com/mail/u/0/?theme=dark#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm',
+    { width: 1280, height: 800 },
+  ],
   ['linkedin.png', PAGES.linkedinProfile.url, { width: 1280, height: 800 }],
   ['popup.png', popupUrl, { width: 380, height: 320 }],
 ];

@@ -72,6 +72,7 @@ export { type Check, failedReaders, type Reading, type ReaderName } from './heal
 export { normalizeMessageId, normalizeThreadId, timeFromId } from './ids';
 export { type InboxRow, readInboxRows, readSentRows, type SentRow, senderElement } from './list';
 export { type GmailRoute, parseGmailUrl } from './route';
+export { THEME } from './selectors';
 export {
   type GmailMessage,
   type GmailThread,

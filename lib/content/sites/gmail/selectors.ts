@@ -139,6 +139,12 @@ export const LIST = {
   date: 'td.xW span[title], .apm span[title]',
 } as const;
 
+/**
+ * The main content panel, whose background tells the theme: InboxSDK reads `.bkK > .nH`'s
+ * computed background (track-gmail-styles.ts); the dark-theme variant fixture sets it.
+ */
+export const THEME = { panel: '.bkK > .nH' } as const;
+
 /** Whose mailbox this is (site-dom.md A1). */
 export const ACCOUNT = {
   /** gmail.js `api.get.user_email()` falls back to `.eYSAde` elements (since 2024-03-07). */
