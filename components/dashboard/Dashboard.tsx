@@ -2,11 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { Onboarding } from '../settings/Onboarding';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useSettingsStore } from '../settings/useSettings';
+import { ImportPage } from '../importing/ImportPage';
 import { Overview } from './Overview';
 
 /** Sections of the dashboard, by URL hash. Later features add theirs here. */
 const SECTIONS = [
   { id: 'overview', label: 'Overview' },
+  { id: 'import', label: 'Import & export' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 
@@ -44,6 +46,8 @@ export function Dashboard() {
           <StatusOrNothing message={store.status.value.message} />
         ) : hash === 'onboarding' ? (
           <Onboarding store={store} settings={settings} onDone={() => (location.hash = 'overview')} />
+        ) : hash === 'import' ? (
+          <ImportPage />
         ) : hash === 'settings' ? (
           <SettingsPage store={store} settings={settings} />
         ) : (

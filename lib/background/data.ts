@@ -56,3 +56,28 @@ export async function resetAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
   await tx.done;
   return countAll(db);
 }
+
+/**
+ * Deletes the given records in one transaction; a deleted contact's follow-ups, touches and
+ * summary go with it, so nothing points at a contact that is gone.
+ */
+export async function deleteRecords(
+  db: IDBPDatabase<RapportDB>,
+  ids: { sellers: string[]; accounts: string[]; contacts: string[]; touches: string[]; purchases: string[] },
+): Promise<Counts> {
+  const tx = db.transaction([...DATA_STORES, 'summaries'] as const, 'readwrite');
+  for (const name of ['sellers', 'accounts', 'touches', 'purchases'] as const) {
+    for (const id of ids[name]) await tx.objectStore(name).delete(id);
+  }
+  for (const id of ids.contacts) {
+    for (const key of await tx.objectStore('followUps').index('by-contact').getAllKeys(id))
+      await tx.objectStore('followUps').delete(key);
+    const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+    for (const key of await tx.objectStore('touches').index('by-contact-at').getAllKeys(range))
+      await tx.objectStore('touches').delete(key);
+    await tx.objectStore('summaries').delete(id);
+    await tx.objectStore('contacts').delete(id);
+  }
+  await tx.done;
+  return countAll(db);
+}

@@ -4,7 +4,7 @@ import { lookupCards } from './cards';
 import { actOnFollowUp, listFollowUps } from './followups';
 import { lookupMarkers } from './markers';
 import { findContact, setStatus, setTrust, trackContact } from './contacts';
-import { countAll, exportDataSet, putDataSet, resetAll } from './data';
+import { countAll, deleteRecords, exportDataSet, putDataSet, resetAll } from './data';
 import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
 import type { Handlers } from './router';
 import { refreshContacts } from './relationship';
@@ -137,6 +137,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return counts;
     },
     'data.export': async () => exportDataSet(await db()),
+    'data.delete': async (ids) => {
+      const database = await db();
+      const counts = await deleteRecords(database, ids);
+      await deps.afterWrite?.(database);
+      return counts;
+    },
     'data.reset': async () => resetAll(await db()),
   };
 }

@@ -265,6 +265,18 @@ export const protocol = {
   /** Adds or replaces records as given; the test and demo seeding path, and later restore. */
   'data.put': define('page', DataSet, Counts),
   'data.export': define('page', z.object({}), DataSet),
+  /** Deletes records by id (an import's undo), with the follow-ups of the contacts removed. */
+  'data.delete': define(
+    'page',
+    z.object({
+      sellers: z.array(Id).default([]),
+      accounts: z.array(Id).default([]),
+      contacts: z.array(Id).default([]),
+      touches: z.array(Id).default([]),
+      purchases: z.array(Id).default([]),
+    }),
+    Counts,
+  ),
   'data.reset': define('page', z.object({ confirm: z.literal('erase everything') }), Counts),
 } as const;
 

@@ -1,0 +1,254 @@
+import { useRef, useState } from 'preact/hooks';
+import { contactsToCsv, contactsToVCard, toBackupJson } from '@/lib/shared/export';
+import { missingFields } from '@/lib/shared/import';
+import { useApi } from '../common/api';
+import { type Report, readSource, runImport, type Source, undoImport } from './flow';
+
+type Stage =
+  | { step: 'choose' }
+  | { step: 'map'; source: Source }
+  | { step: 'run'; share: number }
+  | { step: 'done'; report: Report };
+
+/** Import and export: a file in (mapping shown, progress, a report with every bad row), or everything out. */
+export function ImportPage() {
+  const api = useApi();
+  const [stage, setStage] = useState<Stage>({ step: 'choose' });
+  const [error, setError] = useState('');
+  const cancel = useRef<AbortController | null>(null);
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setError('');
+    try {
+      setStage({ step: 'map', source: await readSource(file) });
+    } catch (e) {
+      setError(`Rapport could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const start = async (source: Source) => {
+    cancel.current = new AbortController();
+    setStage({ step: 'run', share: 0 });
+    try {
+      const report = await runImport(source, api, {
+        signal: cancel.current.signal,
+        onProgress: (share) => setStage({ step: 'run', share }),
+      });
+      setStage(report === 'cancelled' ? { step: 'choose' } : { step: 'done', report });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setStage({ step: 'choose' });
+    }
+  };
+
+  return (
+    <section data-testid="import" aria-labelledby="import-title">
+      <h1 id="import-title">Import &amp; export</h1>
+      {error && (
+        <p class="status error" role="alert">
+          {error}
+        </p>
+      )}
+      {stage.step === 'choose' && (
+        <label
+          class="dropzone"
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={(e) => {
+            e.preventDefault();
+            void choose(e.dataTransfer?.files[0]);
+          }}
+        >
+          Choose or drop a file: a CRM or Google Contacts export, LinkedIn's Connections.csv, activities, purchases, a
+          vCard file or a Rapport backup
+          <input
+            type="file"
+            data-testid="import-file"
+            accept=".csv,.txt,.vcf,.json"
+            onChange={(e) => void choose(e.currentTarget.files?.[0])}
+          />
+        </label>
+      )}
+      {stage.step === 'map' && (
+        <MappingStep source={stage.source} onConfirm={start} onBack={() => setStage({ step: 'choose' })} />
+      )}
+      {stage.step === 'run' && (
+        <p>
+          <progress data-testid="import-progress" value={stage.share} max={1} aria-label="Import progress" />{' '}
+          <button type="button" onClick={() => cancel.current?.abort()}>
+            Cancel
+          </button>
+        </p>
+      )}
+      {stage.step === 'done' && (
+        <ReportView
+          report={stage.report}
+          onUndo={async () => {
+            if (stage.report.undo) await undoImport(stage.report.undo, api);
+            setStage({ step: 'choose' });
+          }}
+        />
+      )}
+      <Exports />
+    </section>
+  );
+}
+
+function MappingStep({
+  source,
+  onConfirm,
+  onBack,
+}: {
+  source: Source;
+  onConfirm: (s: Source) => void;
+  onBack: () => void;
+}) {
+  const [current, setCurrent] = useState(source);
+  const missing = current.kind === 'csv' ? missingFields(current.mapping) : [];
+  return (
+    <div class="mapping">
+      {current.kind === 'csv' ? (
+        <>
+          <p>
+            {current.name}: {current.mapping.kind} ({current.mapping.format} format),{' '}
+            {current.reader.total.toLocaleString()} lines. Check the columns, then import.
+          </p>
+          <table>
+            <tbody>
+              {Object.entries(current.mapping.columns).map(([field, column]) => (
+                <tr key={field}>
+                  <th scope="row">{field}</th>
+                  <td>
+                    <select
+                      aria-label={`Column for ${field}`}
+                      value={column === null ? '' : String(column)}
+                      onChange={(e) => {
+                        const value = e.currentTarget.value;
+                        const mapping = {
+                          ...current.mapping,
+                          columns: { ...current.mapping.columns, [field]: value === '' ? null : Number(value) },
+                        } as typeof current.mapping;
+                        setCurrent({ ...current, mapping });
+                      }}
+                    >
+                      <option value="">(none)</option>
+                      {current.reader.headers.map((h, i) => (
+                        <option key={i} value={String(i)}>
+                          {h || `Column ${i + 1}`}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {missing.length > 0 && <p class="status error">Still needed: {missing.join(', ')}</p>}
+        </>
+      ) : (
+        <p>
+          {current.name}: {current.kind === 'vcard' ? 'contacts in vCard format' : 'a Rapport backup to restore'}.
+        </p>
+      )}
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          data-testid="import-confirm"
+          disabled={missing.length > 0}
+          onClick={() => onConfirm(current)}
+        >
+          Import
+        </button>
+        <button type="button" onClick={onBack}>
+          Choose another file
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ReportView({ report, onUndo }: { report: Report; onUndo: () => void }) {
+  return (
+    <div
+      data-testid="import-report"
+      data-imported={report.imported}
+      data-merged={report.merged}
+      data-skipped={report.skipped}
+      role="status"
+    >
+      <p>
+        {report.imported.toLocaleString()} new, {report.merged.toLocaleString()} merged into what Rapport knew,{' '}
+        {report.skipped.toLocaleString()} skipped.
+      </p>
+      {report.unknownOwners && report.unknownOwners.length > 0 && (
+        <p class="callout">
+          None of the owners in this file ({report.unknownOwners.slice(0, 5).join(', ')}) matches your name in Settings,
+          so everyone's contacts count as yours until you set it.
+        </p>
+      )}
+      {report.errors.length > 0 && (
+        <ul class="errors">
+          {report.errors.map((e) => (
+            <li key={`${e.line}-${e.code}`} data-testid="import-error" data-line={e.line}>
+              Line {e.line}: {e.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.undo && (
+        <button type="button" data-testid="import-undo" onClick={onUndo}>
+          Undo this import
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Everything out: no lock-in. Downloads are made in the page; nothing is sent anywhere. */
+function Exports() {
+  const api = useApi();
+  const download = async (name: string, type: string, make: (data: Parameters<typeof toBackupJson>[0]) => string) => {
+    const result = await api('data.export', {});
+    if (!result.ok) return;
+    const url = URL.createObjectURL(new Blob([make(result.data)], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <div class="actions exports">
+      <button
+        type="button"
+        data-testid="export-json"
+        onClick={() => void download('rapport-backup.json', 'application/json', (d) => toBackupJson(d, Date.now()))}
+      >
+        Export everything (JSON)
+      </button>
+      <button
+        type="button"
+        data-testid="export-csv"
+        onClick={() =>
+          void download('rapport-contacts.csv', 'text/csv', (d) =>
+            contactsToCsv(d.contacts, { accounts: d.accounts, sellers: d.sellers }),
+          )
+        }
+      >
+        Contacts (CSV)
+      </button>
+      <button
+        type="button"
+        data-testid="export-vcard"
+        onClick={() =>
+          void download('rapport-contacts.vcf', 'text/vcard', (d) =>
+            contactsToVCard(d.contacts, { accounts: d.accounts }),
+          )
+        }
+      >
+        Contacts (vCard)
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Requester } from '@/lib/messaging/client';
+import {
+  type BackupRestore,
+  createPlanner,
+  type CsvReader,
+  decodeFile,
+  guessMapping,
+  type ImportUndo,
+  indexRecords,
+  type Mapping,
+  type MappedRows,
+  mapRows,
+  openCsv,
+  parseBackup,
+  parseVCards,
+  planUndo,
+  type RowError,
+  readInBatches,
+  undoRecord,
+} from '@/lib/shared/import';
+
+/** A chosen file, read and understood: a CSV with its guessed mapping, a vCard file or a backup. */
+export type Source =
+  | { kind: 'csv'; name: string; reader: CsvReader; mapping: Mapping }
+  | { kind: 'vcard'; name: string; mapped: MappedRows }
+  | { kind: 'backup'; name: string; restore: BackupRestore };
+
+export interface Report {
+  imported: number;
+  merged: number;
+  skipped: number;
+  errors: RowError[];
+  /** Present for imports (not restores): what undo needs. */
+  undo?: ImportUndo;
+  /** Owners named in the file when none of them is the seller. */
+  unknownOwners?: string[];
+}
+
+export async function readSource(file: File): Promise<Source> {
+  const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
+  const head = text.trimStart().slice(0, 20);
+  if (/\.vcf$/i.test(file.name) || head.startsWith('BEGIN:VCARD')) {
+    return { kind: 'vcard', name: file.name, mapped: parseVCards(text) };
+  }
+  if (/\.json$/i.test(file.name) || head.startsWith('{')) {
+    return { kind: 'backup', name: file.name, restore: parseBackup(text) };
+  }
+  const reader = openCsv(text);
+  const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
+  return { kind: 'csv', name: file.name, reader, mapping };
+}
+
+/**
+ * Plans the import against what the store holds (read once), then writes it in one request:
+ * every good row in, every bad row reported with its line, duplicates merged, never twins.
+ * Parsing runs in slices that give the page a turn every frame, so large files never freeze it.
+ */
+export async function runImport(
+  source: Source,
+  request: Requester,
+  options: { signal?: AbortSignal; onProgress?: (share: number) => void } = {},
+): Promise<Report | 'cancelled'> {
+  if (source.kind === 'backup') {
+    const written = await request('data.put', source.restore.data);
+    if (!written.ok) throw new Error(written.error.message);
+    const { restored, skipped } = source.restore.counts;
+    return { imported: restored, merged: 0, skipped, errors: source.restore.errors };
+  }
+  const [stored, settings] = await Promise.all([request('data.export', {}), request('settings.get', {})]);
+  if (!stored.ok) throw new Error(stored.error.message);
+  const planner = createPlanner({
+    importId: crypto.randomUUID(),
+    now: Date.now(),
+    newId: () => crypto.randomUUID(),
+    existing: indexRecords(stored.data),
+    ...(settings.ok ? { me: settings.data.me, internalDomains: settings.data.internalDomains } : {}),
+  });
+  if (source.kind === 'vcard') planner.add(source.mapped);
+  else {
+    const { mapping, reader } = source;
+    const outcome = await readInBatches(reader, (rows) => planner.add(mapRows(rows, mapping)), {
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: ({ position, total }) => options.onProgress?.(total ? position / total : 1),
+    });
+    if (outcome.status === 'cancelled') return 'cancelled';
+  }
+  const plan = planner.finish();
+  const written = await request('data.put', {
+    sellers: plan.create.sellers,
+    accounts: [...plan.create.accounts, ...plan.merge.accounts.map((m) => m.after)],
+    contacts: [...plan.create.contacts, ...plan.merge.contacts.map((m) => m.after)],
+    touches: plan.create.touches,
+    purchases: plan.create.purchases,
+  });
+  if (!written.ok) throw new Error(written.error.message);
+  return {
+    ...plan.counts,
+    errors: plan.errors,
+    undo: undoRecord(plan),
+    ...(plan.meFound ? {} : { unknownOwners: plan.owners.flatMap((o) => (o.name ? [o.name] : [])) }),
+  };
+}
+
+/** Takes an import back as one step: its records deleted, merged records restored. */
+export async function undoImport(undo: ImportUndo, request: Requester): Promise<void> {
+  const stored = await request('data.export', {});
+  if (!stored.ok) throw new Error(stored.error.message);
+  const accounts = new Map(stored.data.accounts.map((a) => [a.id, a]));
+  const contacts = new Map(stored.data.contacts.map((c) => [c.id, c]));
+  const steps = planUndo(undo, { account: (id) => accounts.get(id), contact: (id) => contacts.get(id) }, Date.now());
+  const deleted = await request('data.delete', steps.delete);
+  if (!deleted.ok) throw new Error(deleted.error.message);
+  const put = await request('data.put', steps.put);
+  if (!put.ok) throw new Error(put.error.message);
+}

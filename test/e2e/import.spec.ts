@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness';
+
+const FIXTURES = 'test/fixtures/import';
+
+async function importFile(page: Page, file: string) {
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-confirm').click();
+  return page.getByTestId('import-report');
+}
+
+test('import contacts and activities, see them in Gmail, bad rows reported by line, undo', async ({
+  context,
+  extensionId,
+  api,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#import`);
+
+  const contacts = await importFile(page, `${FIXTURES}/hubspot-contacts.csv`);
+  await expect(contacts).toHaveAttribute('data-imported', '4');
+  await expect(contacts).toHaveAttribute('data-merged', '1');
+  await expect(contacts).toHaveAttribute('data-skipped', '0');
+
+  await page.getByTestId('import-undo').waitFor();
+  await page.goto(`chrome-extension://${extensionId}/options.html#overview`);
+  await page.goto(`chrome-extension://${extensionId}/options.html#import`);
+  const activities = await importFile(page, `${FIXTURES}/activities.csv`);
+  await expect(activities).toHaveAttribute('data-imported', '6');
+
+  // The imported history shows in the Gmail sidebar for one of those contacts.
+  const thread = readFileSync(
+    'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html',
+    'utf8',
+  ).replaceAll('chris@customer.example', 'jane.doe@acme.example');
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: thread }),
+  );
+  await api('settings.update', { me: { emails: ['sales@ourco.example'] }, internalDomains: ['ourco.example'] });
+  const gmail = await context.newPage();
+  await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm');
+  const card = gmail.locator('rapport-sidebar [data-email="jane.doe@acme.example"]');
+  await expect(card.getByTestId('trust')).toHaveAttribute('data-level', /none|some|full/);
+  await expect(card.getByTestId('touch').first()).toBeVisible();
+  expect(await card.getByTestId('touch').count()).toBeGreaterThanOrEqual(3);
+
+  // Bad rows: each reported with its line; the good ones imported; undo takes them back out.
+  await page.reload();
+  const bad = await importFile(page, `${FIXTURES}/bad-contacts.csv`);
+  await expect(bad).toHaveAttribute('data-skipped', '4');
+  expect(
+    await page.getByTestId('import-error').evaluateAll((e) => e.map((x) => Number(x.getAttribute('data-line')))),
+  ).toEqual([3, 4, 7, 8]);
+  expect(await api('contact.find', { email: 'good@acme.example' })).not.toBeNull();
+  await page.getByTestId('import-undo').click();
+  await expect(page.getByTestId('import-file')).toBeVisible();
+  expect(await api('contact.find', { email: 'good@acme.example' })).toBeNull();
+});
+
+test('export everything as JSON, reset, restore: the same data', async ({ context, extensionId, api, seed }) => {
+  const now = Date.now();
+  await seed({
+    accounts: [
+      {
+        id: 'a1',
+        name: 'Acme',
+        domains: ['acme.example'],
+        valueTier: 'high',
+        products: ['X'],
+        notes: 'n',
+        createdAt: now,
+        updatedAt: now,
+      },
+    ],
+    contacts: [
+      {
+        id: 'c1',
+        name: 'Ada',
+        emails: ['ada@acme.example'],
+        accountId: 'a1',
+        status: 'customer',
+        createdAt: now,
+        updatedAt: now,
+      },
+    ] as never,
+    touches: [
+      { id: 't1', contactId: 'c1', accountId: 'a1', kind: 'call', direction: 'none', at: now - 1000, source: 'manual' },
+    ] as never,
+    purchases: [{ id: 'p1', accountId: 'a1', amount: 10, currency: 'EUR', at: now - 5000 }],
+  });
+  const before = await api('data.export', {});
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#import`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const file = await download.path();
+  await api('data.reset', { confirm: 'erase everything' });
+  expect((await api('data.counts', {})).contacts).toBe(0);
+  const restored = await importFile(page, file);
+  await expect(restored).toHaveAttribute('data-skipped', '0');
+  const after = await api('data.export', {});
+  const sort = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+  for (const store of ['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'followUps'] as const) {
+    expect(sort(after[store] as { id: string }[]), store).toEqual(sort(before[store] as { id: string }[]));
+  }
+});
