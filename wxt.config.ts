@@ -11,8 +11,9 @@ export default defineConfig({
     description: 'Relationship context where sellers already work: who this is, how much trust, what to do next.',
     // unlimitedStorage: the IndexedDB store holds years of touches; without it the
     // browser may evict it under storage pressure.
-    // alarms: wake the worker at local midnight so the badge counts the new day's follow-ups.
-    permissions: ['unlimitedStorage', 'alarms'],
+    // alarms: wake the worker when a follow-up falls due, for the daily digest, and at local
+    // midnight so the badge counts the new day. notifications: tell the seller what fell due.
+    permissions: ['unlimitedStorage', 'alarms', 'notifications'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -4,6 +4,7 @@ import { store } from '@/lib/background/db/open';
 import { createHandlers } from '@/lib/background/handlers';
 import { listen } from '@/lib/background/listen';
 import { openOnboardingOnInstall } from '@/lib/background/onboarding';
+import { armReminders, keepRemindersCurrent } from '@/lib/background/reminders';
 
 export default defineBackground(() => {
   // Listeners register synchronously at start, so an event that woke the worker is not missed.
@@ -15,9 +16,13 @@ export default defineBackground(() => {
       version: browser.runtime.getManifest().version,
       bootId: crypto.randomUUID(),
       startedAt: Date.now(),
-      afterWrite: (db) => updateBadge(db, Date.now()),
+      afterWrite: async (db) => {
+        await updateBadge(db, Date.now());
+        await armReminders(db, Date.now());
+      },
     }),
   );
   openOnboardingOnInstall();
   keepBadgeCurrent(store, Date.now);
+  keepRemindersCurrent(store, Date.now);
 });

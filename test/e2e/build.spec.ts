@@ -7,7 +7,8 @@ const manifest = (target: string) => JSON.parse(readFileSync(`.output/${target}/
 /** Every permission the extension asks for, with the feature that needs it. Adding one means adding its reason here. */
 const PERMISSION_REASONS: Record<string, string> = {
   unlimitedStorage: 'the IndexedDB store must not be evicted under storage pressure',
-  alarms: 'wake the worker at local midnight so the badge counts the new day',
+  alarms: 'wake the worker when a follow-up falls due, for the digest, and at midnight for the badge',
+  notifications: 'tell the seller a follow-up fell due, and the daily digest',
 };
 
 for (const target of ['chrome-mv3', 'firefox-mv3']) {

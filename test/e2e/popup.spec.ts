@@ -49,6 +49,10 @@ test('today’s follow-ups: order, badge, done and snooze', async ({
   ]);
   await expect(rows.first()).toHaveAttribute('data-due', dateIn(-3));
   await expect.poll(() => badge(extensionPage)).toBe('2');
+  // Reminders: one alarm for the next day something falls due, one for the digest.
+  await expect
+    .poll(() => extensionPage.evaluate(() => chrome.alarms.getAll().then((all) => all.map((a) => a.name).sort())))
+    .toEqual(['rapport:digest', 'rapport:midnight', 'rapport:next-due']);
 
   // Done on a check-in asks how happy they are, then logs it.
   await rows.first().getByTestId('followup-done').click();

@@ -36,6 +36,8 @@ export const FollowUp = z.object({
    */
   liveFor: Id.optional(),
   snoozedUntil: CalendarDate.optional(),
+  /** When the seller was told it fell due: a reminder is never shown twice. */
+  notifiedAt: Timestamp.optional(),
   createdAt: Timestamp,
   closedAt: Timestamp.optional(),
 });

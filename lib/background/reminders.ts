@@ -1,0 +1,112 @@
+import type { IDBPDatabase } from 'idb';
+import { browser } from 'wxt/browser';
+import { transition } from '@/lib/shared/model';
+import { addDays, dateOf, startOfDate } from '@/lib/shared/relationship/calendar';
+import type { RapportDB } from './db/schema';
+import { getSettings } from './settings';
+
+export const NEXT_DUE = 'rapport:next-due';
+export const DIGEST = 'rapport:digest';
+export const DUE_NOTIFICATION = 'rapport:due';
+
+const LAST_DATE = '9999-12-31';
+
+/**
+ * Two alarms, however many follow-ups there are (Chrome allows 500): the start of the next day
+ * on which something falls due, and the daily digest. Re-armed from the database after every
+ * write and on every worker start; the worker keeps nothing in memory.
+ */
+export async function armReminders(db: IDBPDatabase<RapportDB>, now: number): Promise<void> {
+  const { timeZone, digestTime } = await getSettings(db);
+  const today = dateOf(now, timeZone);
+  const later = (state: 'open' | 'snoozed') =>
+    db.getFromIndex('followUps', 'by-state-due', IDBKeyRange.bound([state, today], [state, LAST_DATE], true));
+  const next = [await later('open'), await later('snoozed')]
+    .map((f) => f?.due)
+    .filter((d): d is string => !!d)
+    .sort()[0];
+  if (next) await browser.alarms.create(NEXT_DUE, { when: startOfDate(next, timeZone) });
+  else await browser.alarms.clear(NEXT_DUE);
+  await browser.alarms.create(DIGEST, { when: nextDigest(now, digestTime, timeZone) });
+}
+
+/** The next time the clock in the seller's zone shows `HH:MM`. */
+export function nextDigest(now: number, hhmm: string, timeZone: string): number {
+  const [h = 8, m = 30] = hhmm.split(':').map(Number);
+  const at = (date: string) => startOfDate(date, timeZone) + (h * 60 + m) * 60_000;
+  const today = dateOf(now, timeZone);
+  return at(today) > now ? at(today) : at(addDays(today, 1));
+}
+
+/**
+ * Tells the seller what fell due and was not announced yet, once: each follow-up remembers
+ * it was announced. A snoozed follow-up whose day has come is open again. A reminder missed
+ * while the browser was closed is shown at the next start, once.
+ */
+export async function announceDue(db: IDBPDatabase<RapportDB>, now: number): Promise<number> {
+  const { timeZone } = await getSettings(db);
+  const today = dateOf(now, timeZone);
+  const tx = db.transaction(['followUps', 'contacts'], 'readwrite');
+  const index = tx.objectStore('followUps').index('by-state-due');
+  const woken = await index.getAll(IDBKeyRange.bound(['snoozed', ''], ['snoozed', today]));
+  for (const f of woken) await tx.objectStore('followUps').put(transition(f, { type: 'wake' }));
+  const due = (await index.getAll(IDBKeyRange.bound(['open', ''], ['open', today]))).filter((f) => !f.notifiedAt);
+  const names: string[] = [];
+  for (const f of due) {
+    await tx.objectStore('followUps').put({ ...f, notifiedAt: now });
+    const contact = await tx.objectStore('contacts').get(f.contactId);
+    if (contact && names.length < 3) names.push(contact.name);
+  }
+  await tx.done;
+  if (due.length > 0) {
+    await browser.notifications.create(DUE_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: due.length === 1 ? 'A follow-up is due' : `${due.length} follow-ups are due`,
+      message: `${names.join(', ')}${due.length > names.length ? ' and others' : ''}. Open Rapport to see why.`,
+    });
+  }
+  return due.length;
+}
+
+/** The morning digest: how many are due today, whether or not they were announced. */
+export async function digest(db: IDBPDatabase<RapportDB>, now: number): Promise<number> {
+  const { timeZone } = await getSettings(db);
+  const count = await db.countFromIndex(
+    'followUps',
+    'by-state-due',
+    IDBKeyRange.bound(['open', ''], ['open', dateOf(now, timeZone)]),
+  );
+  if (count > 0) {
+    await browser.notifications.create(DUE_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: `Today: ${count} ${count === 1 ? 'follow-up' : 'follow-ups'}`,
+      message: 'Reply owed and overdue first. Open Rapport to work through them.',
+    });
+  }
+  return count;
+}
+
+/**
+ * Wires the alarms and the notification click: the dashboard opens (a notification cannot
+ * open the popup reliably). Listeners register at start; state is read from the database.
+ */
+export function keepRemindersCurrent(db: () => Promise<IDBPDatabase<RapportDB>>, now: () => number): void {
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== NEXT_DUE && alarm.name !== DIGEST) return;
+    const database = await db();
+    if (alarm.name === NEXT_DUE) await announceDue(database, now());
+    else await digest(database, now());
+    await armReminders(database, now());
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id !== DUE_NOTIFICATION) return;
+    void browser.tabs.create({ url: browser.runtime.getURL('/options.html#overview') });
+    void browser.notifications.clear(id);
+  });
+  void db().then(async (database) => {
+    await announceDue(database, now());
+    await armReminders(database, now());
+  });
+}
