@@ -14,6 +14,11 @@ export default defineConfig({
     // alarms: wake the worker when a follow-up falls due, for the daily digest, and at local
     // midnight so the badge counts the new day. notifications: tell the seller what fell due.
     permissions: ['unlimitedStorage', 'alarms', 'notifications'],
+    // Shortcuts the seller can change at chrome://extensions/shortcuts.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+R' }, description: 'Open Rapport' },
+      'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Show or hide the Rapport sidebar' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { keepBadgeCurrent, updateBadge } from '@/lib/background/badge';
+import { listenToCommands } from '@/lib/background/commands';
 import { store } from '@/lib/background/db/open';
 import { createHandlers } from '@/lib/background/handlers';
 import { listen } from '@/lib/background/listen';
@@ -25,4 +26,5 @@ export default defineBackground(() => {
   openOnboardingOnInstall();
   keepBadgeCurrent(store, Date.now);
   keepRemindersCurrent(store, Date.now);
+  listenToCommands();
 });

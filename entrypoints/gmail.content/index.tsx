@@ -3,6 +3,7 @@ import { renderSidebar } from '@/components/sidebar/render';
 import { createSidebarState } from '@/components/sidebar/state';
 import { startGmail } from '@/lib/content/gmail-live';
 import { createPageWatcher } from '@/lib/content/page-watcher';
+import { onToggleCommand } from '@/lib/content/commands';
 import { mountSidebarHost } from '@/lib/content/sidebar-host';
 import { request } from '@/lib/messaging/client';
 
@@ -14,6 +15,7 @@ export default defineContentScript({
     let gmail: ReturnType<typeof startGmail> | undefined;
     const state = createSidebarState(request, { site: 'gmail', onChange: () => gmail?.rescan() });
     await state.loadPrefs();
+    onToggleCommand(() => state.setCollapsed(!state.collapsed.value));
     const ui = await mountSidebarHost(ctx, css, (container) => renderSidebar(container, state, request));
     ui.mount();
     gmail = startGmail({

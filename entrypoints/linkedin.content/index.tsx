@@ -2,6 +2,7 @@ import css from '@/components/sidebar/sidebar.css?inline';
 import { renderSidebar } from '@/components/sidebar/render';
 import { createSidebarState } from '@/components/sidebar/state';
 import { request } from '@/lib/messaging/client';
+import { onToggleCommand } from '@/lib/content/commands';
 import { mountSidebarHost } from '@/lib/content/sidebar-host';
 import { looksDark } from '@/lib/content/theme';
 import { profileIdFromUrl, profileNameFromTitle } from '@/lib/content/sites/linkedin/profile';
@@ -12,6 +13,7 @@ export default defineContentScript({
   async main(ctx) {
     const state = createSidebarState(request, { site: 'linkedin' });
     await state.loadPrefs();
+    onToggleCommand(() => state.setCollapsed(!state.collapsed.value));
     const ui = await mountSidebarHost(ctx, css, (container) => renderSidebar(container, state, request));
     // LinkedIn never reloads between pages: follow its history changes, show only on profiles.
     const follow = (url: string) => {

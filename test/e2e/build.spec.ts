@@ -27,6 +27,12 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
   });
 }
 
+test('keyboard shortcuts: open the popup, toggle the sidebar', () => {
+  const { commands } = manifest('chrome-mv3');
+  expect(commands._execute_action.suggested_key.default).toMatch(/^Alt\+Shift\+/);
+  expect(commands['toggle-sidebar']).toMatchObject({ description: expect.stringMatching(/sidebar/) });
+});
+
 test('firefox-mv3: a fixed gecko id and the data-collection declaration', () => {
   const gecko = manifest('firefox-mv3').browser_specific_settings?.gecko;
   expect(gecko.id).toMatch(/^[^@]+@[^@]+$/);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
 
@@ -48,6 +50,9 @@ test('today’s follow-ups: order, badge, done and snooze', async ({
     'nina@customer.example',
   ]);
   await expect(rows.first()).toHaveAttribute('data-due', dateIn(-3));
+  // The list passes axe with rows in it (serious or critical: none).
+  const { violations } = await new AxeBuilder({ page: popup }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await expect.poll(() => badge(extensionPage)).toBe('2');
   // Reminders: one alarm for the next day something falls due, one for the digest.
   await expect
@@ -64,6 +69,21 @@ test('today’s follow-ups: order, badge, done and snooze', async ({
   const olga = await api('contact.find', { email: 'olga@customer.example' });
   const touches = await api('touch.list', { contactId: olga?.id ?? '', limit: 5 });
   expect(touches.map((t) => [t.kind, t.happiness])).toEqual([['check-in', 4]]);
+  // And it shows in her Gmail card.
+  const thread = readFileSync(
+    'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html',
+    'utf8',
+  ).replaceAll('chris@customer.example', 'olga@customer.example');
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: thread }),
+  );
+  await api('settings.update', { me: { emails: ['sales@ourco.example'] }, internalDomains: ['ourco.example'] });
+  const gmail = await context.newPage();
+  await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm');
+  await expect(
+    gmail.locator('rapport-sidebar [data-email="olga@customer.example"]').getByTestId('touch').first(),
+  ).toHaveAttribute('data-kind', 'check-in');
+  await gmail.close();
 
   // Snooze moves Tom out of today, and the badge drops.
   const tom = popup.locator('[data-testid="followup"][data-email="tom@customer.example"]');
