@@ -3,10 +3,12 @@ import { Onboarding } from '../settings/Onboarding';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useSettingsStore } from '../settings/useSettings';
 import { ImportPage } from '../importing/ImportPage';
+import { Popup } from '../popup/Popup';
 import { Overview } from './Overview';
 
 /** Sections of the dashboard, by URL hash. Later features add theirs here. */
 const SECTIONS = [
+  { id: 'today', label: 'Today' },
   { id: 'overview', label: 'Overview' },
   { id: 'import', label: 'Import & export' },
   { id: 'settings', label: 'Settings' },
@@ -23,7 +25,8 @@ const useHash = () => {
   return hash;
 };
 
-export function Dashboard() {
+/** `openUrl` opens a page in a new tab (the entrypoint owns the browser API). */
+export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
   const hash = useHash();
   const store = useSettingsStore();
   const settings = store.settings.value;
@@ -46,6 +49,13 @@ export function Dashboard() {
           <StatusOrNothing message={store.status.value.message} />
         ) : hash === 'onboarding' ? (
           <Onboarding store={store} settings={settings} onDone={() => (location.hash = 'overview')} />
+        ) : hash === 'today' ? (
+          <Popup
+            openDashboard={(section) => {
+              location.hash = section;
+            }}
+            openUrl={openUrl}
+          />
         ) : hash === 'import' ? (
           <ImportPage />
         ) : hash === 'settings' ? (

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import '@/components/common/page.css';
 import { ApiContext } from '@/components/common/api';
 import { Dashboard } from '@/components/dashboard/Dashboard';
@@ -6,7 +7,7 @@ import { request } from '@/lib/messaging/client';
 
 render(
   <ApiContext.Provider value={request}>
-    <Dashboard />
+    <Dashboard openUrl={(url) => void browser.tabs.create({ url })} />
   </ApiContext.Provider>,
   document.getElementById('app') as HTMLElement,
 );

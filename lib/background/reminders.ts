@@ -89,8 +89,8 @@ export async function digest(db: IDBPDatabase<RapportDB>, now: number): Promise<
 }
 
 /**
- * Wires the alarms and the notification click: the dashboard opens (a notification cannot
- * open the popup reliably). Listeners register at start; state is read from the database.
+ * Wires the alarms and the notification click: the dashboard's Today view opens (a
+ * notification cannot open the popup reliably). Listeners register at start; state is read from the database.
  */
 export function keepRemindersCurrent(db: () => Promise<IDBPDatabase<RapportDB>>, now: () => number): void {
   browser.alarms.onAlarm.addListener(async (alarm) => {
@@ -102,7 +102,7 @@ export function keepRemindersCurrent(db: () => Promise<IDBPDatabase<RapportDB>>,
   });
   browser.notifications.onClicked.addListener((id) => {
     if (id !== DUE_NOTIFICATION) return;
-    void browser.tabs.create({ url: browser.runtime.getURL('/options.html#overview') });
+    void browser.tabs.create({ url: browser.runtime.getURL('/options.html#today') });
     void browser.notifications.clear(id);
   });
   void db().then(async (database) => {

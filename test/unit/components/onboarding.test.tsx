@@ -17,7 +17,7 @@ function renderDashboard(hash: string, update = (patch: SettingsPatch) => ok({ .
   });
   render(
     <ApiContext.Provider value={api.request}>
-      <Dashboard />
+      <Dashboard openUrl={() => {}} />
     </ApiContext.Provider>,
   );
   return api;
