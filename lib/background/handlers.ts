@@ -9,6 +9,7 @@ import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
 import type { Handlers } from './router';
 import { refreshContacts } from './relationship';
 import { getSettings, updateSettings } from './settings';
+import { staggerNew } from './stagger';
 import { addTouch, listTouches } from './touches';
 
 export interface HandlerDeps {
@@ -32,7 +33,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     onlyWithoutFollowUps = false,
   ) => {
     const settings = await getSettings(database);
-    await refreshContacts(database, contactIds, { now: now(), newId, settings, onlyWithoutFollowUps });
+    const created = await refreshContacts(database, contactIds, { now: now(), newId, settings, onlyWithoutFollowUps });
+    // Many new follow-ups at once come from an import or a restore: spread them out.
+    if (onlyWithoutFollowUps) await staggerNew(database, created, { now: now(), settings });
     await deps.afterWrite?.(database);
   };
   return {

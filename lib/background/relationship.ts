@@ -51,18 +51,24 @@ export async function refreshContacts(
   db: IDBPDatabase<RapportDB>,
   ids: Iterable<string>,
   deps: RefreshDeps,
-): Promise<void> {
+): Promise<FollowUp[]> {
   const all = [...new Set(ids)];
+  const created: FollowUp[] = [];
   for (let i = 0; i < all.length; i += CHUNK) {
     const tx = db.transaction(RELATIONSHIP_STORES, 'readwrite');
-    for (const id of all.slice(i, i + CHUNK)) await refreshOne(tx, id, deps);
+    for (const id of all.slice(i, i + CHUNK)) {
+      const followUp = await refreshOne(tx, id, deps);
+      if (followUp) created.push(followUp);
+    }
     await tx.done;
   }
+  return created;
 }
 
 const CHUNK = 250;
 
-async function refreshOne(tx: Tx, contactId: string, deps: RefreshDeps): Promise<void> {
+/** Returns the follow-up it created, if it created one. */
+async function refreshOne(tx: Tx, contactId: string, deps: RefreshDeps): Promise<FollowUp | undefined> {
   const contact = await tx.objectStore('contacts').get(contactId);
   if (!contact) {
     await tx.objectStore('summaries').delete(contactId);
@@ -88,14 +94,16 @@ async function refreshOne(tx: Tx, contactId: string, deps: RefreshDeps): Promise
     }
     return;
   }
-  await followUps.add({
+  const created: FollowUp = {
     id: deps.newId(),
     contactId,
     ...fields,
     state: 'open',
     liveFor: contactId,
     createdAt: deps.now,
-  });
+  };
+  await followUps.add(created);
+  return created;
 }
 
 /** Without a cadence there is nothing to follow up: the live follow-up is closed, not deleted. */

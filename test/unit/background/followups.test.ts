@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { RapportDB } from '@/lib/background/db/schema';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
-import { contact, followUp } from '../../helpers/records';
+import { contact, followUp, touch } from '../../helpers/records';
 
 const NOW = Date.UTC(2026, 10, 23, 10); // Monday 23 November 2026
 let db: IDBPDatabase<RapportDB>;
@@ -78,5 +78,52 @@ describe('the popup list', () => {
     expect(await deliver(envelope('followup.act', { type: 'dismiss', id: 'today' }), senders.content)).toMatchObject({
       ok: true,
     });
+  });
+});
+
+describe('after an import', () => {
+  it('spreads the follow-ups it makes due over the coming working days', async () => {
+    const fresh = await startBackground(() => NOW);
+    const customers = Array.from({ length: 35 }, (_, i) =>
+      contact({
+        id: `k${i}`,
+        emails: [`k${i}@x.example`],
+        name: `K${i}`,
+        statusHistory: [{ status: 'customer', at: 0 }],
+      }),
+    );
+    // Each last heard from half a year ago: all overdue at once, as after a CRM import.
+    const old = NOW - 200 * 86_400_000;
+    const touches = customers.flatMap((c) => [
+      touch({
+        id: `${c.id}-in`,
+        contactId: c.id,
+        accountId: undefined,
+        sourceId: `${c.id}-in`,
+        direction: 'inbound',
+        at: old,
+      }),
+      touch({
+        id: `${c.id}-out`,
+        contactId: c.id,
+        accountId: undefined,
+        sourceId: `${c.id}-out`,
+        direction: 'outbound',
+        at: old + 3_600_000,
+      }),
+    ]);
+    await deliver(envelope('data.put', { contacts: customers, touches }), senders.page);
+    const open = await fresh.getAllFromIndex(
+      'followUps',
+      'by-state-due',
+      IDBKeyRange.bound(['open', ''], ['open', '9999']),
+    );
+    expect(open).toHaveLength(35);
+    const perDay = new Map<string, number>();
+    for (const f of open) perDay.set(f.due, (perDay.get(f.due) ?? 0) + 1);
+    // Ten stay due now (the most valuable and most at risk), the rest go ten a day to the next working days.
+    expect(open.filter((f) => f.due <= '2026-11-23')).toHaveLength(10);
+    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(10);
+    expect([...perDay.keys()].filter((d) => d > '2026-11-23').sort()).toEqual(['2026-11-24', '2026-11-25', '2026-11-26']);
   });
 });
