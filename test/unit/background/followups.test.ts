@@ -124,6 +124,10 @@ describe('after an import', () => {
     // Ten stay due now (the most valuable and most at risk), the rest go ten a day to the next working days.
     expect(open.filter((f) => f.due <= '2026-11-23')).toHaveLength(10);
     expect(Math.max(...perDay.values())).toBeLessThanOrEqual(10);
-    expect([...perDay.keys()].filter((d) => d > '2026-11-23').sort()).toEqual(['2026-11-24', '2026-11-25', '2026-11-26']);
+    expect([...perDay.keys()].filter((d) => d > '2026-11-23').sort()).toEqual([
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+    ]);
   });
 });
