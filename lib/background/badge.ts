@@ -32,5 +32,6 @@ export function keepBadgeCurrent(db: () => Promise<IDBPDatabase<RapportDB>>, now
     await arm();
   });
   void arm();
-  void db().then((database) => updateBadge(database, now()));
+  // After any request that woke the worker (see reminders' start-up delay).
+  setTimeout(() => void db().then((database) => updateBadge(database, now())), 1500);
 }

@@ -10,6 +10,8 @@ export const DIGEST = 'rapport:digest';
 export const DUE_NOTIFICATION = 'rapport:due';
 
 const LAST_DATE = '9999-12-31';
+/** Long enough for a waking request to be answered first, short enough to stay in the worker's life. */
+export const STARTUP_DELAY_MS = 1500;
 
 /**
  * Two alarms, however many follow-ups there are (Chrome allows 500): the start of the next day
@@ -105,8 +107,12 @@ export function keepRemindersCurrent(db: () => Promise<IDBPDatabase<RapportDB>>,
     void browser.tabs.create({ url: browser.runtime.getURL('/options.html#today') });
     void browser.notifications.clear(id);
   });
-  void db().then(async (database) => {
-    await announceDue(database, now());
-    await armReminders(database, now());
-  });
+  // The catch-up waits a moment: a worker woken by a sidebar look-up answers that first, instead
+  // of making the seller wait behind this write.
+  setTimeout(() => {
+    void db().then(async (database) => {
+      await announceDue(database, now());
+      await armReminders(database, now());
+    });
+  }, STARTUP_DELAY_MS);
 }
