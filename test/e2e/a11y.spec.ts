@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, PAGES, test } from './harness';
+import { expect, PAGES, serveGmail, test } from './harness';
 
 /** Serious and critical violations only: the bar the UI guide sets. */
 async function seriousViolations(page: import('@playwright/test').Page, include?: string) {
@@ -39,13 +39,7 @@ test('the sidebar passes axe inside its shadow root', async ({ context }) => {
 });
 
 test('the sidebar card with its actions passes axe', async ({ context, seed, api }) => {
-  const { readFileSync } = await import('node:fs');
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: readFileSync('test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html'),
-    }),
-  );
+  await serveGmail(context, 'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html');
   await api('settings.update', { me: { emails: ['sales@ourco.example'] }, internalDomains: ['ourco.example'] });
   const now = Date.now();
   await seed({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './harness';
+import { expect, serveGmail, test } from './harness';
 
 const ME = 'sales@ourco.example';
 const THREAD = 'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html';
@@ -35,9 +35,7 @@ const people = async (page: Page) =>
     .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-email')}:${r.getAttribute('data-tracked')}`));
 
 test.beforeEach(async ({ context, api }) => {
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(THREAD) }),
-  );
+  await serveGmail(context, THREAD);
   await api('settings.update', { me: { emails: [ME] }, internalDomains: ['ourco.example'] });
 });
 
@@ -116,12 +114,7 @@ test('when Gmail changes its markup, the sidebar names the reader that failed; a
   context,
   extensionId,
 }) => {
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: readFileSync('test/fixtures/gmail/variants/SYNTHETIC-thread-sender-attributes-removed.html'),
-    }),
-  );
+  await serveGmail(context, 'test/fixtures/gmail/variants/SYNTHETIC-thread-sender-attributes-removed.html');
   const page = await context.newPage();
   await page.goto(URL);
   await expect(sidebar(page).getByTestId('health')).toHaveAttribute('data-readers', /thread\.sender/);
@@ -134,9 +127,7 @@ test('when Gmail changes its markup, the sidebar names the reader that failed; a
   await expect(dashboard.getByTestId('health-report')).toHaveAttribute('data-failed', /thread\.sender/);
 
   // A healthy page clears it.
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(THREAD) }),
-  );
+  await serveGmail(context, THREAD);
   const healthy = await context.newPage();
   await healthy.goto(URL);
   await expect.poll(() => people(healthy)).toEqual(['chris@customer.example:false']);
@@ -208,9 +199,7 @@ test('inbox markers: a quiet mark beside a tracked sender who is waiting for a r
   seed,
 }) => {
   const INBOX = 'test/fixtures/gmail/gmail-inbox-list-2014__inboxsdk-injected-thread-identifier.excerpt.html';
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(INBOX) }),
-  );
+  await serveGmail(context, INBOX);
   const now = Date.now();
   await api('settings.update', { me: { emails: ['streak.web.test.1@gmail.com'] }, internalDomains: [] });
   await seed({
@@ -253,12 +242,7 @@ test('inbox markers: a quiet mark beside a tracked sender who is waiting for a r
 });
 
 test('browsing Sent records mail the seller sent from elsewhere, once', async ({ context, api, seed }) => {
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: readFileSync('test/fixtures/gmail/variants/SYNTHETIC-sent-list.html'),
-    }),
-  );
+  await serveGmail(context, 'test/fixtures/gmail/variants/SYNTHETIC-sent-list.html');
   await api('account.confirm', { account: ME });
   await seed({
     contacts: [
@@ -420,12 +404,7 @@ test('the sidebar follows Gmail’s light or dark theme', async ({ context }) =>
   const page = await context.newPage();
   await page.goto(URL);
   await expect(sidebar(page).getByTestId('sidebar')).toHaveAttribute('data-theme', 'light');
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: readFileSync('test/fixtures/gmail/variants/SYNTHETIC-thread-dark-theme.html'),
-    }),
-  );
+  await serveGmail(context, 'test/fixtures/gmail/variants/SYNTHETIC-thread-dark-theme.html');
   await page.reload();
   await expect(sidebar(page).getByTestId('sidebar')).toHaveAttribute('data-theme', 'dark');
 });

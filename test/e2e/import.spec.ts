@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './harness';
+import { expect, serveGmail, test } from './harness';
 
 const FIXTURES = 'test/fixtures/import';
 
@@ -30,13 +29,9 @@ test('import contacts and activities, see them in Gmail, bad rows reported by li
   await expect(activities).toHaveAttribute('data-imported', '6');
 
   // The imported history shows in the Gmail sidebar for one of those contacts.
-  const thread = readFileSync(
-    'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html',
-    'utf8',
-  ).replaceAll('chris@customer.example', 'jane.doe@acme.example');
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: thread }),
-  );
+  await serveGmail(context, 'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html', {
+    'chris@customer.example': 'jane.doe@acme.example',
+  });
   await api('settings.update', { me: { emails: ['sales@ourco.example'] }, internalDomains: ['ourco.example'] });
   const gmail = await context.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm');

@@ -37,6 +37,22 @@ export async function serveFixtures(context: BrowserContext): Promise<void> {
   }
 }
 
+/**
+ * Serves a Gmail page (a fixture file, optionally with addresses swapped so a seeded contact
+ * is in it) at Gmail's real URL, for every later navigation in this context.
+ */
+export async function serveGmail(
+  context: BrowserContext,
+  file: string,
+  swap: Record<string, string> = {},
+): Promise<void> {
+  let body = readFileSync(file, 'utf8');
+  for (const [from, to] of Object.entries(swap)) body = body.replaceAll(from, to);
+  await context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body }),
+  );
+}
+
 /** Starts Chromium with the built extension in a profile folder that may be reused across restarts. */
 export async function launch(
   userDataDir: string,

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './harness';
+import { expect, serveGmail, test } from './harness';
 
 const DAY = 86_400_000;
 /** A calendar date `days` from today in the browser's zone, as the popup computes it. */
@@ -70,13 +69,9 @@ test('today’s follow-ups: order, badge, done and snooze', async ({
   const touches = await api('touch.list', { contactId: olga?.id ?? '', limit: 5 });
   expect(touches.map((t) => [t.kind, t.happiness])).toEqual([['check-in', 4]]);
   // And it shows in her Gmail card.
-  const thread = readFileSync(
-    'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html',
-    'utf8',
-  ).replaceAll('chris@customer.example', 'olga@customer.example');
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: thread }),
-  );
+  await serveGmail(context, 'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html', {
+    'chris@customer.example': 'olga@customer.example',
+  });
   await api('settings.update', { me: { emails: ['sales@ourco.example'] }, internalDomains: ['ourco.example'] });
   const gmail = await context.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm');
