@@ -1,3 +1,4 @@
+import { dateOf, daysBetween } from '@/lib/shared/relationship/calendar';
 import type { FollowUpKind, TouchKind, TrustLevel } from '@/lib/shared/model';
 
 /** Trust in words: colour is never the only signal. */
@@ -43,13 +44,8 @@ export function relative(fromNow: number, locale?: string): string {
   return format.format(days, 'day');
 }
 
-/** Days from today to a calendar date (`YYYY-MM-DD`), both read as local dates. */
-export function daysUntil(date: string, now: number): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const due = new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).getTime();
-  const today = new Date(now);
-  return Math.round((due - new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime()) / DAY);
-}
+/** Days from today (in the browser's zone) to a calendar date (`YYYY-MM-DD`). */
+export const daysUntil = (date: string, now: number): number => daysBetween(dateOf(now, ''), date);
 
 export function money(amount: number, currency: string, locale?: string): string {
   try {

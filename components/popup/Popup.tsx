@@ -1,14 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
+import { TODAY_MARK } from '@/lib/shared/marks';
 import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
 import { type Act, FollowUpRow } from './FollowUpRow';
 
 type List = ResponseOf<'followup.list'>;
 type Row = List['rows'][number];
-
-/** The mark the benchmark measures the popup by: today's list is on screen. */
-export const TODAY_MARK = 'rapport:popup:today';
 
 const GROUPS: { id: Row['group']; title: string }[] = [
   { id: 'reply', title: 'Waiting for your reply' },

@@ -1,6 +1,7 @@
 import type { Card } from '@/lib/messaging/protocol';
 import { useState } from 'preact/hooks';
 import type { TouchKind, TrustLevel, ValueTier } from '@/lib/shared/model';
+import { addDays, dateOf } from '@/lib/shared/relationship/calendar';
 import type { SidebarState } from './state';
 
 const LOGGABLE: { kind: TouchKind; label: string }[] = [
@@ -202,9 +203,9 @@ export function NextTouchActions({ card, state }: { card: Card; state: SidebarSt
         onChange={(e) => {
           const days = Number(e.currentTarget.value);
           if (!days) return;
-          const until = new Date(Date.now() + days * 86_400_000);
-          const date = `${until.getFullYear()}-${String(until.getMonth() + 1).padStart(2, '0')}-${String(until.getDate()).padStart(2, '0')}`;
-          void state.act(() => state.request('followup.act', { type: 'snooze', id: followUp.id, until: date }));
+          // Calendar dates in the browser's zone (''), as the popup's snooze computes them.
+          const until = addDays(dateOf(Date.now(), ''), days);
+          void state.act(() => state.request('followup.act', { type: 'snooze', id: followUp.id, until }));
         }}
       >
         <option value="">Snooze…</option>

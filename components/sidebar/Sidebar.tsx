@@ -2,8 +2,7 @@ import { useLayoutEffect } from 'preact/hooks';
 import { PersonCard } from './PersonCard';
 import type { PersonView, SidebarState } from './state';
 
-/** The mark the benchmark measures the sidebar by: cards with trust and next touch are on screen. */
-export const CARD_MARK = 'rapport:sidebar:card';
+import { CARD_MARK } from '@/lib/shared/marks';
 
 /** The sidebar shell: a header with a collapse toggle, then one row per person on the page. */
 export function Sidebar({ state }: { state: SidebarState }) {

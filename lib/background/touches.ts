@@ -1,4 +1,4 @@
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPIndex } from 'idb';
 import type { ParsedRequestOf } from '@/lib/messaging/protocol';
 import { ME, type Touch } from '@/lib/shared/model';
 import type { RapportDB } from './db/schema';
@@ -41,11 +41,19 @@ export async function addTouch(
   return { touch, duplicate: false };
 }
 
-/** The newest touches of a contact, newest first, read from the `[contactId, at]` index. */
-export async function listTouches(db: IDBPDatabase<RapportDB>, contactId: string, limit: number): Promise<Touch[]> {
+/** The newest touches of a contact, newest first, in a transaction of its own. */
+export function listTouches(db: IDBPDatabase<RapportDB>, contactId: string, limit: number): Promise<Touch[]> {
+  return newestTouches(db.transaction('touches').store.index('by-contact-at'), contactId, limit);
+}
+
+/** The part of the `[contactId, at]` index a reader needs, from a transaction of any mode. */
+type ByContactAt = Pick<IDBPIndex<RapportDB, ['touches'], 'touches', 'by-contact-at'>, 'openCursor'>;
+
+/** The newest touches of a contact, newest first, walking the `[contactId, at]` index backwards. */
+export async function newestTouches(index: ByContactAt, contactId: string, limit: number): Promise<Touch[]> {
   const range = IDBKeyRange.bound([contactId, -Infinity], [contactId, Infinity]);
   const result: Touch[] = [];
-  let cursor = await db.transaction('touches').store.index('by-contact-at').openCursor(range, 'prev');
+  let cursor = await index.openCursor(range, 'prev');
   while (cursor && result.length < limit) {
     result.push(cursor.value);
     cursor = await cursor.continue();

@@ -1,3 +1,5 @@
+import { WORK_MEASURE } from '@/lib/shared/marks';
+
 /**
  * The one place page changes come in: one MutationObserver for the whole page, work batched
  * into a single animation frame, and an AbortSignal per page view that fires on the next
@@ -27,9 +29,6 @@ export interface PageWatcher {
   refresh(): void;
   stop(): void;
 }
-
-/** The measure name around each frame's work; the benchmark reads it. */
-export const WORK_MEASURE = 'rapport:work';
 
 export function createPageWatcher(options: PageWatcherOptions): PageWatcher {
   const root = options.root ?? document.body;

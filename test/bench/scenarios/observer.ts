@@ -1,10 +1,8 @@
+import { WORK_MEASURE } from '@/lib/shared/marks';
 import { BUDGETS } from '../budgets';
 import { openGmail } from '../page';
 import { median, percentile } from '../stats';
 import { type Scenario, verdict } from '../types';
-
-/** The measure name the content script wraps around each batch of page work it does. */
-export const WORK_MEASURE = 'rapport:work';
 
 const budget = `p95 ≤ ${BUDGETS.observer.p95Ms} ms/batch, ≤ ${BUDGETS.observer.maxLongFrames} long frames`;
 

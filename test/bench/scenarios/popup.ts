@@ -1,9 +1,7 @@
+import { TODAY_MARK } from '@/lib/shared/marks';
 import { BUDGETS } from '../budgets';
 import { median, percentile } from '../stats';
 import { type Scenario, skip, verdict } from '../types';
-
-/** The mark the popup emits once today's follow-ups are on screen. */
-export const TODAY_MARK = 'rapport:popup:today';
 
 const budget = `p95 ≤ ${BUDGETS.popup.p95Ms} ms`;
 

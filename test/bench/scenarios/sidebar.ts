@@ -1,11 +1,9 @@
+import { CARD_MARK } from '@/lib/shared/marks';
 import { BASELINE, BUDGETS } from '../budgets';
 import { contactEmail } from '../dataset';
 import { openGmail, showThread, timeToMark } from '../page';
 import { median, percentile } from '../stats';
 import { type BenchContext, type Scenario, type ScenarioResult, skip, verdict } from '../types';
-
-/** The mark the sidebar emits once a card shows history, trust and next touch. */
-export const CARD_MARK = 'rapport:sidebar:card';
 
 const budget = `p95 ≤ ${BUDGETS.sidebar.p95Ms} ms`;
 const SETTLE_MS = 300;

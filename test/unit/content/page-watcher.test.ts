@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPageWatcher, type FrameReason, WORK_MEASURE } from '@/lib/content/page-watcher';
+import { createPageWatcher, type FrameReason } from '@/lib/content/page-watcher';
+import { WORK_MEASURE } from '@/lib/shared/marks';
 
 /** A frame clock the test advances by hand. */
 function frames() {

@@ -1,0 +1,11 @@
+/**
+ * The performance marks and measures Rapport emits for the benchmark (`npm run bench`): the
+ * extension writes them, the bench reads them. One place, so the two cannot drift apart.
+ */
+
+/** The sidebar's cards (trust, next touch, history) are on screen. */
+export const CARD_MARK = 'rapport:sidebar:card';
+/** The popup's list of today's follow-ups is on screen. */
+export const TODAY_MARK = 'rapport:popup:today';
+/** Around each frame of content-script work on the page. */
+export const WORK_MEASURE = 'rapport:work';
