@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { dateOf } from '@/lib/shared/relationship/calendar';
 import type { RapportDB } from './db/schema';
 import { dueCount } from './followups';
+import { STARTUP_DELAY_MS } from './reminders';
 import { getSettings } from './settings';
 
 const MIDNIGHT = 'rapport:midnight';
@@ -32,6 +33,6 @@ export function keepBadgeCurrent(db: () => Promise<IDBPDatabase<RapportDB>>, now
     await arm();
   });
   void arm();
-  // After any request that woke the worker (see reminders' start-up delay).
-  setTimeout(() => void db().then((database) => updateBadge(database, now())), 1500);
+  // After any request that woke the worker has been answered.
+  setTimeout(() => void db().then((database) => updateBadge(database, now())), STARTUP_DELAY_MS);
 }
