@@ -51,7 +51,7 @@ export async function readSource(file: File): Promise<Source> {
 }
 
 /**
- * Plans the import against what the store holds (read once), then writes it in one request:
+ * Plans the import against what the store holds (read once, without its touches), then writes it in one request:
  * every good row in, every bad row reported with its line, duplicates merged, never twins.
  * Parsing runs in slices that give the page a turn every frame, so large files never freeze it.
  */
@@ -66,13 +66,13 @@ export async function runImport(
     const { restored, skipped } = source.restore.counts;
     return { imported: restored, merged: 0, skipped, errors: source.restore.errors };
   }
-  const [stored, settings] = await Promise.all([request('data.export', {}), request('settings.get', {})]);
+  const [stored, settings] = await Promise.all([request('import.basis', {}), request('settings.get', {})]);
   if (!stored.ok) throw new Error(stored.error.message);
   const planner = createPlanner({
     importId: crypto.randomUUID(),
     now: Date.now(),
     newId: () => crypto.randomUUID(),
-    existing: indexRecords(stored.data),
+    existing: indexRecords({ ...stored.data, touches: stored.data.importedTouches }),
     ...(settings.ok ? { me: settings.data.me, internalDomains: settings.data.internalDomains } : {}),
   });
   if (source.kind === 'vcard') planner.add(source.mapped);
@@ -103,7 +103,7 @@ export async function runImport(
 
 /** Takes an import back as one step: its records deleted, merged records restored. */
 export async function undoImport(undo: ImportUndo, request: Requester): Promise<void> {
-  const stored = await request('data.export', {});
+  const stored = await request('import.basis', {});
   if (!stored.ok) throw new Error(stored.error.message);
   const accounts = new Map(stored.data.accounts.map((a) => [a.id, a]));
   const contacts = new Map(stored.data.contacts.map((c) => [c.id, c]));

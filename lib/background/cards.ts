@@ -35,7 +35,7 @@ export async function lookupCards(
 
 async function cardOf(tx: Reader, contact: Contact, deps: { now: number; settings: Settings }): Promise<Card> {
   const summary = await summaryOf(tx, contact.id);
-  const { context, coverage } = await contextOf(tx, contact, summary, deps);
+  const { context, coverage } = await contextOf(tx, contact, deps);
   const followUps = await tx.objectStore('followUps').index('by-contact').getAll(contact.id);
   const account = contact.accountId ? await tx.objectStore('accounts').get(contact.accountId) : undefined;
   const purchases = account

@@ -48,6 +48,27 @@ export async function exportDataSet(db: IDBPDatabase<RapportDB>): Promise<DataSe
   return Object.fromEntries(entries) as DataSet;
 }
 
+/** Every imported touch's source id starts so (see the import's row reader). */
+const IMPORTED = IDBKeyRange.bound(['import:'], ['import;'], false, true);
+
+/** What an import plans against (the `import.basis` request): no touch records, only imported keys. */
+export async function importBasis(db: IDBPDatabase<RapportDB>): Promise<ResponseOf<'import.basis'>> {
+  const tx = db.transaction(['sellers', 'accounts', 'contacts', 'purchases', 'touches']);
+  const [sellers, accounts, contacts, purchases] = await Promise.all([
+    tx.objectStore('sellers').getAll(),
+    tx.objectStore('accounts').getAll(),
+    tx.objectStore('contacts').getAll(),
+    tx.objectStore('purchases').getAll(),
+  ]);
+  const importedTouches: { sourceId: string; contactId: string }[] = [];
+  const index = tx.objectStore('touches').index('by-source');
+  for (let c = await index.openKeyCursor(IMPORTED); c; c = await c.continue()) {
+    importedTouches.push({ sourceId: c.key[0], contactId: c.key[1] });
+  }
+  await tx.done;
+  return { sellers, accounts, contacts, purchases, importedTouches };
+}
+
 /** Erases every record and the settings. The caller has confirmed it in words. */
 export async function resetAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
   const stores = [...DATA_STORES, 'meta', 'summaries'] as const;

@@ -4,7 +4,7 @@ import { type FollowUp, type FollowUpKind, ME, type Touch, type TouchKind, trans
 import { addDays, dateOf } from '@/lib/shared/relationship/calendar';
 import { trust } from '@/lib/shared/relationship/trust';
 import type { RapportDB } from './db/schema';
-import { contextOf, openReader, summaryOf } from './relationship';
+import { type AccountCache, contextOf, openReader, summaryOf } from './relationship';
 
 type Row = ResponseOf<'followup.list'>['rows'][number];
 
@@ -44,12 +44,13 @@ export async function listFollowUps(
   // After an import thousands can be due: the details (trust needs the account) only for the
   // rows the popup shows; the counts cover them all.
   const rows: Row[] = [];
+  const accounts: AccountCache = new Map();
   for (const followUp of shown.slice(0, MAX_ROWS)) {
     const contact = await tx.objectStore('contacts').get(followUp.contactId);
     if (!contact) continue;
     const account = contact.accountId ? await tx.objectStore('accounts').get(contact.accountId) : undefined;
     const summary = await summaryOf(reader, contact.id);
-    const { context } = await contextOf(reader, contact, summary, { now, settings });
+    const { context } = await contextOf(reader, contact, { now, settings }, accounts);
     rows.push({
       followUp,
       name: contact.name,

@@ -4,7 +4,7 @@ import { lookupCards } from './cards';
 import { actOnFollowUp, listFollowUps } from './followups';
 import { lookupMarkers } from './markers';
 import { findContact, setStatus, setTrust, trackContact } from './contacts';
-import { countAll, deleteRecords, exportDataSet, putDataSet, resetAll } from './data';
+import { countAll, deleteRecords, exportDataSet, importBasis, putDataSet, resetAll } from './data';
 import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
 import type { Handlers } from './router';
 import { refreshContacts } from './relationship';
@@ -140,6 +140,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return counts;
     },
     'data.export': async () => exportDataSet(await db()),
+    'import.basis': async () => importBasis(await db()),
     'data.delete': async (ids) => {
       const database = await db();
       const counts = await deleteRecords(database, ids);

@@ -4,7 +4,7 @@ import { isLive } from '@/lib/shared/model';
 import { dateOf } from '@/lib/shared/relationship/calendar';
 import { trust } from '@/lib/shared/relationship/trust';
 import type { RapportDB } from './db/schema';
-import { contextOf, openReader, summaryOf } from './relationship';
+import { type AccountCache, contextOf, openReader, summaryOf } from './relationship';
 
 type Marker = ResponseOf<'markers.lookup'>['markers'][number];
 
@@ -22,6 +22,7 @@ export async function lookupMarkers(
   if (!settings.inboxMarkers) return [];
   const today = dateOf(now, settings.timeZone);
   const markers: Marker[] = [];
+  const accounts: AccountCache = new Map();
   for (const email of new Set(emails)) {
     const contact = await tx.objectStore('contacts').index('by-email').get(email);
     if (!contact) continue;
@@ -32,7 +33,7 @@ export async function lookupMarkers(
       markers.push({ email, reason: 'overdue', name: contact.name });
     } else if (contact.status === 'customer') {
       const summary = await summaryOf(reader, contact.id);
-      const { context } = await contextOf(reader, contact, summary, { now, settings });
+      const { context } = await contextOf(reader, contact, { now, settings }, accounts);
       if (trust(summary, context).level === 'none') markers.push({ email, reason: 'low-trust', name: contact.name });
     }
   }

@@ -17,23 +17,22 @@ export async function staggerNew(
 ): Promise<number> {
   if (created.length === 0) return 0;
   const tx = db.transaction(['followUps', 'contacts', 'accounts'], 'readwrite');
-  const items = [];
-  for (const f of created) {
-    const contact = await tx.objectStore('contacts').get(f.contactId);
-    const account = contact?.accountId ? await tx.objectStore('accounts').get(contact.accountId) : undefined;
-    items.push({
-      contactId: f.contactId,
-      due: f.due,
-      kind: f.kind,
-      tier: contact ? tierOf(contact, account) : ('medium' as const),
-    });
-  }
+  // All reads sent at once; awaiting each in turn costs a round trip per follow-up.
+  const items = await Promise.all(
+    created.map(async (f) => {
+      const contact = await tx.objectStore('contacts').get(f.contactId);
+      const account = contact?.accountId ? await tx.objectStore('accounts').get(contact.accountId) : undefined;
+      return { contactId: f.contactId, due: f.due, kind: f.kind, tier: contact ? tierOf(contact, account) : 'medium' };
+    }),
+  );
   const moved = stagger(items, { today: dateOf(now, settings.timeZone) }).filter((s) => s.moved);
   const byContact = new Map(created.map((f) => [f.contactId, f]));
-  for (const s of moved) {
-    const followUp = byContact.get(s.contactId);
-    if (followUp) await tx.objectStore('followUps').put({ ...followUp, due: s.due });
-  }
+  await Promise.all(
+    moved.flatMap((s) => {
+      const followUp = byContact.get(s.contactId);
+      return followUp ? [tx.objectStore('followUps').put({ ...followUp, due: s.due })] : [];
+    }),
+  );
   await tx.done;
   return moved.length;
 }

@@ -16,7 +16,9 @@ import {
   FollowUp,
   Id,
   LinkedInId,
+  Purchase,
   Reason,
+  Seller,
   Settings,
   SettingsPatch,
   ShortText,
@@ -265,6 +267,22 @@ export const protocol = {
   /** Adds or replaces records as given; the test and demo seeding path, and later restore. */
   'data.put': define('page', DataSet, Counts),
   'data.export': define('page', z.object({}), DataSet),
+  /**
+   * What an import plans against, without the touches themselves: the records it may merge
+   * into, and the (source id, contact) pairs of touches earlier imports stored, so importing a
+   * file twice adds nothing. A store of 200,000 captured touches sends none of them.
+   */
+  'import.basis': define(
+    'page',
+    z.object({}),
+    z.object({
+      sellers: z.array(Seller),
+      accounts: z.array(Account),
+      contacts: z.array(Contact),
+      purchases: z.array(Purchase),
+      importedTouches: z.array(z.object({ sourceId: z.string(), contactId: Id })),
+    }),
+  ),
   /** Deletes records by id (an import's undo), with the follow-ups of the contacts removed. */
   'data.delete': define(
     'page',

@@ -21,7 +21,12 @@ import type { BenchContext, ScenarioResult } from './types';
 const smoke = process.argv.includes('--smoke');
 const enforce = process.argv.includes('--enforce');
 const sizes = smoke ? SIZES.smoke : SIZES.full;
-const SCENARIOS = [bundle, sidebar, popup, observer, capture, importing];
+// `--only=import,popup` runs just those scenarios (the store is seeded all the same).
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const SCENARIOS = [bundle, sidebar, popup, observer, capture, importing].filter((s) => !only || only.includes(s.name));
 const started = Date.now();
 
 const build = spawnSync('npx', ['wxt', 'build'], { stdio: smoke ? 'ignore' : 'inherit' });

@@ -99,3 +99,27 @@ describe('summaries and follow-ups stay current on every write', () => {
     expect(card?.trust.level).toBe('none');
   });
 });
+
+describe('import.basis: what an import plans against', () => {
+  it('sends the records an import may merge into and the keys of imported touches only', async () => {
+    await deliver(
+      envelope('data.put', {
+        accounts: [account()],
+        contacts: [contact()],
+        touches: [
+          touch({ id: 'captured', sourceId: 'gmail:1' }),
+          touch({ id: 'imported', sourceId: 'import:hubspot:42', source: 'imported' }),
+          touch({ id: 'manual', sourceId: undefined, source: 'manual' }),
+        ],
+      }),
+      senders.page,
+    );
+    const basis = await deliver(envelope('import.basis'), senders.page);
+    expect(basis.ok).toBe(true);
+    const data = basis.data as { contacts: unknown[]; accounts: unknown[]; importedTouches: unknown[] };
+    expect(data.contacts).toHaveLength(1);
+    expect(data.accounts).toHaveLength(1);
+    expect(data.importedTouches).toEqual([{ sourceId: 'import:hubspot:42', contactId: 'contact-1' }]);
+    expect((await deliver(envelope('import.basis'), senders.content)).error?.code).toBe('forbidden');
+  });
+});
