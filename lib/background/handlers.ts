@@ -7,7 +7,7 @@ import { findContact, setStatus, setTrust, trackContact } from './contacts';
 import { countAll, deleteRecords, exportDataSet, importBasis, putDataSet, resetAll } from './data';
 import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
 import type { Handlers } from './router';
-import { refreshContacts } from './relationship';
+import { refreshContacts } from './refresh';
 import { getSettings, updateSettings } from './settings';
 import { staggerNew } from './stagger';
 import { addTouch, listTouches } from './touches';
