@@ -6,7 +6,8 @@ import { CARD_MARK } from '@/lib/shared/marks';
 
 /** The sidebar shell: a header with a collapse toggle, then one row per person on the page. */
 export function Sidebar({ state }: { state: SidebarState }) {
-  const collapsed = state.collapsed.value;
+  const collapsed = state.shownCollapsed.value;
+  const dock = state.dock.value;
   const people = state.people.value;
   // A layout effect runs right after the cards are in the DOM (a plain effect waits for the next frame).
   useLayoutEffect(() => {
@@ -14,10 +15,14 @@ export function Sidebar({ state }: { state: SidebarState }) {
   }, [people]);
   return (
     <aside
-      class={`rapport ${collapsed ? 'is-collapsed' : ''} ${state.dark.value ? 'is-dark' : ''}`}
+      class={`rapport ${collapsed ? 'is-collapsed' : ''} ${state.dark.value ? 'is-dark' : ''} ${dock.right > 0 ? 'is-docked' : ''}`}
       data-testid="sidebar"
       data-theme={state.dark.value ? 'dark' : 'light'}
+      data-auto-collapsed={collapsed && !state.collapsed.value ? 'true' : undefined}
       aria-label="Rapport"
+      // Docked left of the site's own right-edge panel (lib/content/dock.ts); set through the
+      // CSSOM, which a page's style-src policy does not block.
+      style={{ right: `${dock.right}px` }}
     >
       <header class="rapport-header">
         <button
@@ -26,7 +31,7 @@ export function Sidebar({ state }: { state: SidebarState }) {
           data-testid="sidebar-toggle"
           aria-expanded={!collapsed}
           aria-label={collapsed ? `Show Rapport (${state.count.value} people)` : 'Hide Rapport'}
-          onClick={() => state.setCollapsed(!collapsed)}
+          onClick={() => state.toggle()}
         >
           {collapsed ? <span class="rapport-badge">{state.count}</span> : '›'}
         </button>

@@ -3,6 +3,14 @@ import type { Requester } from '@/lib/messaging/client';
 import type { Card } from '@/lib/messaging/protocol';
 import type { Contact } from '@/lib/shared/model';
 
+/** Where the sidebar sits (lib/content/dock.ts computes it; kept as plain data here). */
+export interface DockPlace {
+  /** px from the right edge: the width of the site's own panel there. */
+  right: number;
+  /** No room beside the site's panels: shown as the slim tab, without changing the saved choice. */
+  cramped: boolean;
+}
+
 /** A person the page shows, as the site adapter read them. */
 export interface PagePerson {
   name: string;
@@ -28,7 +36,13 @@ export interface SidebarEvents {
 /** The sidebar's state: who is on the page and what Rapport knows of them. */
 export function createSidebarState(request: Requester, events: SidebarEvents = {}) {
   const people = signal<PersonView[]>([]);
+  /** The seller's choice, remembered per site. */
   const collapsed = signal(false);
+  const dock = signal<DockPlace>({ right: 0, cramped: false });
+  /** The seller opened the tab while there is no room: shown open until the room comes back. */
+  const openAnyway = signal(false);
+  /** What is on screen: the seller's choice, or the tab when there is no room beside the site's panels. */
+  const shownCollapsed = computed(() => collapsed.value || (dock.value.cramped && !openAnyway.value));
   const message = signal<string>('');
   const count = computed(() => people.value.length);
   /** Follows the page: a dark sidebar on a dark Gmail or LinkedIn. */
@@ -84,6 +98,27 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
   function setCollapsed(value: boolean) {
     collapsed.value = value;
     if (events.site) void request('sidebar.setPrefs', { site: events.site, collapsed: value });
+  }
+
+  /**
+   * The toggle (button or keyboard shortcut) acts on what is on screen. Opening a tab that was
+   * collapsed for lack of room opens it over the page for now, and is not saved: the seller's
+   * saved choice was "open" all along.
+   */
+  function toggle() {
+    if (!shownCollapsed.value) {
+      openAnyway.value = false;
+      setCollapsed(true);
+      return;
+    }
+    if (collapsed.value) setCollapsed(false);
+    if (dock.value.cramped) openAnyway.value = true;
+  }
+
+  /** A new place from the docker; once there is room again, the sidebar follows the saved choice. */
+  function setDock(next: DockPlace) {
+    if (!next.cramped) openAnyway.value = false;
+    if (next.right !== dock.value.right || next.cramped !== dock.value.cramped) dock.value = next;
   }
 
   /** Reads how the seller left the sidebar on this site; call before mounting, so it opens that way. */
@@ -155,6 +190,8 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
   return {
     people,
     collapsed,
+    shownCollapsed,
+    dock,
     dark,
     message,
     count,
@@ -165,6 +202,8 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
     confirmAccount,
     ignore,
     setCollapsed,
+    toggle,
+    setDock,
     loadPrefs,
     act,
     request,

@@ -1,10 +1,12 @@
 import css from '@/components/sidebar/sidebar.css?inline';
 import { renderSidebar } from '@/components/sidebar/render';
 import { createSidebarState } from '@/components/sidebar/state';
+import { createDocker } from '@/lib/content/dock';
 import { startGmail } from '@/lib/content/gmail-live';
 import { createPageWatcher } from '@/lib/content/page-watcher';
 import { onToggleCommand } from '@/lib/content/commands';
 import { mountSidebarHost } from '@/lib/content/sidebar-host';
+import { findSidePanel } from '@/lib/content/sites/gmail';
 import { request } from '@/lib/messaging/client';
 
 export default defineContentScript({
@@ -15,11 +17,20 @@ export default defineContentScript({
     let gmail: ReturnType<typeof startGmail> | undefined;
     const state = createSidebarState(request, { site: 'gmail', onChange: () => gmail?.rescan() });
     await state.loadPrefs();
-    onToggleCommand(() => state.setCollapsed(!state.collapsed.value));
+    onToggleCommand(() => state.toggle());
     const ui = await mountSidebarHost(ctx, css, (container) => renderSidebar(container, state, request));
     ui.mount();
+    const watcher = createPageWatcher({ lifetime: ctx.signal });
+    // Never over Gmail's right side panel: dock left of it, or collapse when there is no room.
+    const docker = createDocker({
+      lifetime: ctx.signal,
+      find: () => findSidePanel(document),
+      own: () => ui.shadowHost,
+      onDock: (dock) => state.setDock(dock),
+    });
+    watcher.onFrame(() => docker.check());
     gmail = startGmail({
-      watcher: createPageWatcher({ lifetime: ctx.signal }),
+      watcher,
       request,
       sidebar: {
         showPeople: (people, empty) => state.show(people, empty),

@@ -13,8 +13,11 @@ export default defineContentScript({
   async main(ctx) {
     const state = createSidebarState(request, { site: 'linkedin' });
     await state.loadPrefs();
-    onToggleCommand(() => state.setCollapsed(!state.collapsed.value));
+    onToggleCommand(() => state.toggle());
     const ui = await mountSidebarHost(ctx, css, (container) => renderSidebar(container, state, request));
+    // No docking here (lib/content/dock.ts) yet: the captures hold only `main` (no right rail, no
+    // messaging overlay "bubbles", site-dom.md B5), so there is no evidence of what LinkedIn keeps
+    // fixed at its right edge or where; docking on a guess could move the sidebar for nothing.
     // LinkedIn never reloads between pages: follow its history changes, show only on profiles.
     const follow = (url: string) => {
       const linkedinId = profileIdFromUrl(url);

@@ -6,6 +6,8 @@ const ME = 'sales@ourco.example';
 const THREAD = 'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html';
 const OTHER_THREAD = 'test/fixtures/gmail/variants/SYNTHETIC-thread-dark-theme.html';
 const URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm';
+/** The same thread beside Gmail's right side panel (icon rail; Calendar panel closed). */
+const SIDE_PANEL = 'test/fixtures/gmail/variants/SYNTHETIC-thread-side-panel.html';
 
 /**
  * A compose window inserted after load, as Gmail does when the seller clicks Compose. Markup
@@ -407,4 +409,56 @@ test('the sidebar follows Gmail’s light or dark theme', async ({ context }) =>
   await serveGmail(context, 'test/fixtures/gmail/variants/SYNTHETIC-thread-dark-theme.html');
   await page.reload();
   await expect(sidebar(page).getByTestId('sidebar')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('beside Gmail’s right side panel the sidebar docks to its left, the panel stays clickable, the toggle works', async ({
+  context,
+}) => {
+  await serveGmail(context, SIDE_PANEL);
+  const page = await context.newPage();
+  await page.goto(URL);
+  await expect.poll(() => people(page)).toEqual(['chris@customer.example:false']);
+  const box = sidebar(page).getByTestId('sidebar');
+  const toggle = sidebar(page).getByTestId('sidebar-toggle');
+  /** px between the sidebar's right side and the element's left side: 0 or more when clear of it. */
+  const gapTo = async (selector: string) => {
+    const [ours, theirs] = [await box.boundingBox(), await page.locator(selector).boundingBox()];
+    return ours && theirs ? Math.round(theirs.x - (ours.x + ours.width)) : Number.NaN;
+  };
+  await expect.poll(() => gapTo('.brC-aT5-aOt-Jw')).toBeGreaterThanOrEqual(0);
+
+  // Gmail opens Calendar to the rail's left when its icon is clicked: a normal click reaches it,
+  // and the sidebar moves left of the open panel.
+  await page.evaluate(() => {
+    const icon = document.getElementById('side-calendar') as HTMLElement;
+    icon.addEventListener('click', () => {
+      icon.setAttribute('aria-selected', 'true');
+      (document.querySelector('.WN9Ejb') as HTMLElement).style.display = '';
+    });
+  });
+  await page.getByRole('tab', { name: 'Calendar' }).click();
+  await expect(page.getByRole('tab', { name: 'Calendar' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => gapTo('.brC-brG')).toBeGreaterThanOrEqual(0);
+  await expect(box).toBeInViewport();
+  await page.getByRole('tab', { name: 'Tasks' }).click();
+
+  // The sidebar's own toggle still works, and the tab stays clear of the panel too.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(() => gapTo('.brC-brG')).toBeGreaterThanOrEqual(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+
+  // A narrow window leaves no room beside the open panel: the sidebar collapses by itself, still
+  // clear of the panel; the seller can open it anyway; a wide window brings it back open.
+  await page.setViewportSize({ width: 900, height: 720 });
+  await expect(box).toHaveAttribute('data-auto-collapsed', 'true');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(() => gapTo('.brC-brG')).toBeGreaterThanOrEqual(0);
+  await page.getByRole('tab', { name: 'Keep' }).click();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(box).not.toHaveAttribute('data-auto-collapsed', 'true');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initials, Sidebar } from '@/components/sidebar/Sidebar';
 import { createSidebarState } from '@/components/sidebar/state';
@@ -64,6 +64,42 @@ describe('sidebar', () => {
     fireEvent.click(screen.getByTestId('sidebar-toggle'));
     expect(screen.getByTestId('sidebar-toggle').getAttribute('aria-expanded')).toBe('false');
     expect(screen.getByTestId('sidebar-toggle').textContent).toBe('0');
+  });
+
+  it('sits where the docker says, collapses to the tab when cramped without saving it, and opens on demand', () => {
+    const api = fakeApi({ 'sidebar.setPrefs': () => ok({ collapsed: false }) });
+    const state = createSidebarState(api.request, { site: 'gmail' });
+    render(<Sidebar state={state} />);
+    const root = () => screen.getByTestId('sidebar');
+    const toggle = () => screen.getByTestId('sidebar-toggle');
+    act(() => state.setDock({ right: 56, cramped: false }));
+    expect(root().style.right).toBe('56px');
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
+
+    // No room beside Gmail's open panel: the tab, marked as automatic, the saved choice untouched.
+    act(() => state.setDock({ right: 356, cramped: true }));
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    expect(root().dataset.autoCollapsed).toBe('true');
+    expect(root().style.right).toBe('356px');
+    // The seller opens it anyway: open for now, nothing saved.
+    fireEvent.click(toggle());
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
+    expect(root().dataset.autoCollapsed).toBeUndefined();
+    expect(api.calls.filter((c) => c.type === 'sidebar.setPrefs')).toEqual([]);
+    // Hiding it again is the seller's choice: saved.
+    fireEvent.click(toggle());
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    expect(api.calls.filter((c) => c.type === 'sidebar.setPrefs').map((c) => c.payload)).toEqual([
+      { site: 'gmail', collapsed: true },
+    ]);
+    fireEvent.click(toggle());
+    expect(state.collapsed.value).toBe(false);
+
+    // Room again: the saved choice ("open") rules, and a later squeeze collapses it again.
+    act(() => state.setDock({ right: 56, cramped: false }));
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
+    act(() => state.setDock({ right: 356, cramped: true }));
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
   });
 
   it('renders a display name with markup as text', async () => {

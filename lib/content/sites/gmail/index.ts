@@ -32,6 +32,10 @@
  *   list.rows, list.recipients.
  * - senderElement(row, email) → the visible element naming that sender, for a marker beside it.
  *
+ * Layout
+ * - findSidePanel(root) → Element[]: Gmail's right side panel (icon rail, open panel), for the
+ *   sidebar to dock beside; the caller measures them (lib/content/dock.ts).
+ *
  * People
  * - makeSelf({ emails, internalDomains, accountEmail? }) → Self, then classifyAddress(email, self)
  *   → 'me' | 'colleague' | 'external', messageDirection(sender, self) → 'outbound' | 'inbound' |
@@ -73,6 +77,7 @@ export { normalizeMessageId, normalizeThreadId, timeFromId } from './ids';
 export { type InboxRow, readInboxRows, readSentRows, type SentRow, senderElement } from './list';
 export { type GmailRoute, parseGmailUrl } from './route';
 export { THEME } from './selectors';
+export { findSidePanel } from './side-panel';
 export {
   type GmailMessage,
   type GmailThread,

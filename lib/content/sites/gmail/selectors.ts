@@ -145,6 +145,40 @@ export const LIST = {
  */
 export const THEME = { panel: '.bkK > .nH' } as const;
 
+/**
+ * Gmail's right side panel: the strip of Calendar / Keep / Tasks / Contacts / add-on icons at the
+ * right edge (about 56 px) and the panel one of them opens to its left. Not in any capture: the
+ * facts are InboxSDK's (read 2026), and the side-panel variant fixture is built from them.
+ * Gmail gives these elements no language-independent attribute (the rail's `aria-label` is a
+ * localized "Side panel", its role was `navigation` in InboxSDK's 2018 note), so the short classes
+ * are all there is. That is why lib/content/dock.ts also probes the right edge by geometry: if
+ * Gmail renames these, the sidebar still steps aside; only the finding by name is lost.
+ */
+export const SIDE_PANEL = {
+  /**
+   * The right column, "the panel and the tab rail" in one box: InboxSDK
+   * `gmail-driver/sync-mole-spacer-with-right-column.ts` (`RIGHT_COLUMN_SELECTOR = 'div.aUx'`, 2025-26),
+   * which keeps compose windows clear of it with a ResizeObserver on this element, as we do.
+   */
+  column: 'div.aUx',
+  /**
+   * The icon rail. InboxSDK `gmail-element-getter.ts` `getCompanionSidebarIconContainerElement()`
+   * (`.brC-aT5-aOt-Jw`, noted as `<div class="brC-aT5-aOt-Jw" role="navigation" aria-label="Side panel">`),
+   * used since Feb 2018 (`gmail-app-sidebar-view/primary/add-companion-thread-icon-area.ts`: it holds
+   * the `[role=tablist]` of icons and a `[role=separator]`).
+   */
+  rail: '.brC-aT5-aOt-Jw',
+  /**
+   * The panel an icon opens (Calendar, Keep, an add-on). InboxSDK
+   * `getCompanionSidebarContentContainerElement()` `.brC-brG`; its wrapper is `.WN9Ejb` since Gmail's
+   * layout of 2024-11-07 "that moved sidebar icons to the right of the sidebar" and `.bq9` before
+   * (`gmail-app-sidebar-view/primary/index.tsx`). `.WN9Ejb` "stays in the DOM when collapsed
+   * (`display: none`)" (sync-mole-spacer): a closed panel measures 0 × 0 and is ignored.
+   */
+  panel: '.brC-brG',
+  wrapper: '.WN9Ejb, .bq9',
+} as const;
+
 /** Whose mailbox this is (site-dom.md A1). */
 export const ACCOUNT = {
   /** gmail.js `api.get.user_email()` falls back to `.eYSAde` elements (since 2024-03-07). */

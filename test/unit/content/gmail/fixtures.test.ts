@@ -89,6 +89,13 @@ const PAGES: Record<string, Page> = {
     failing: [],
     account: 'sales@ourco.example',
   },
+  'variants/SYNTHETIC-thread-side-panel.html': {
+    url: THREAD_URL,
+    timeZone: 'UTC',
+    readers: ['thread'],
+    failing: [],
+    account: 'sales@ourco.example',
+  },
   'variants/SYNTHETIC-thread-just-sent-reply.html': {
     url: THREAD_URL,
     timeZone: 'UTC',
