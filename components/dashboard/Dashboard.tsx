@@ -30,6 +30,10 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
   const hash = useHash();
   const store = useSettingsStore();
   const settings = store.settings.value;
+  // An answer to "which owner is you?" changes the settings in the background: keep the form's copy current.
+  const onSettings = (next: typeof settings) => {
+    store.settings.value = next;
+  };
   return (
     <div class="dashboard" data-testid="dashboard">
       <nav aria-label="Rapport">
@@ -57,11 +61,11 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
             openUrl={openUrl}
           />
         ) : hash === 'import' ? (
-          <ImportPage />
+          <ImportPage onSettings={onSettings} />
         ) : hash === 'settings' ? (
           <SettingsPage store={store} settings={settings} />
         ) : (
-          <Overview settings={settings} />
+          <Overview settings={settings} onSettings={onSettings} />
         )}
       </main>
     </div>

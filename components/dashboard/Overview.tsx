@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
+import { OwnerClaim } from '../importing/OwnerClaim';
 
 type Counts = ResponseOf<'data.counts'>;
 
@@ -15,7 +16,7 @@ const LABELS: Record<keyof Counts, string> = {
 };
 
 /** What Rapport holds, and the one thing to do next when setup is not finished. */
-export function Overview({ settings }: { settings: Settings }) {
+export function Overview({ settings, onSettings }: { settings: Settings; onSettings?: (settings: Settings) => void }) {
   const api = useApi();
   const [counts, setCounts] = useState<Counts>();
   const [error, setError] = useState('');
@@ -38,6 +39,7 @@ export function Overview({ settings }: { settings: Settings }) {
           {error}
         </p>
       )}
+      <OwnerClaim {...(onSettings ? { onSettings } : {})} />
       {health && <HealthReport report={health} />}
       {counts && (
         <dl class="counts">

@@ -1,8 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { contactsToCsv, contactsToVCard, toBackupJson } from '@/lib/shared/export';
 import { missingFields } from '@/lib/shared/import';
+import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
 import { type Report, readSource, runImport, type Source, undoImport } from './flow';
+import { OwnerClaim } from './OwnerClaim';
 
 type Stage =
   | { step: 'choose' }
@@ -11,7 +13,7 @@ type Stage =
   | { step: 'done'; report: Report };
 
 /** Import and export: a file in (mapping shown, progress, a report with every bad row), or everything out. */
-export function ImportPage() {
+export function ImportPage({ onSettings }: { onSettings?: (settings: Settings) => void } = {}) {
   const api = useApi();
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [error, setError] = useState('');
@@ -50,6 +52,7 @@ export function ImportPage() {
           {error}
         </p>
       )}
+      {stage.step === 'choose' && <OwnerClaim {...(onSettings ? { onSettings } : {})} />}
       {stage.step === 'choose' && (
         <label
           class="dropzone"
@@ -83,6 +86,7 @@ export function ImportPage() {
       {stage.step === 'done' && (
         <ReportView
           report={stage.report}
+          {...(onSettings ? { onSettings } : {})}
           onUndo={async () => {
             if (stage.report.undo) await undoImport(stage.report.undo, api);
             setStage({ step: 'choose' });
@@ -168,7 +172,15 @@ function MappingStep({
   );
 }
 
-function ReportView({ report, onUndo }: { report: Report; onUndo: () => void }) {
+function ReportView({
+  report,
+  onUndo,
+  onSettings,
+}: {
+  report: Report;
+  onUndo: () => void;
+  onSettings?: (settings: Settings) => void;
+}) {
   return (
     <div
       data-testid="import-report"
@@ -181,12 +193,7 @@ function ReportView({ report, onUndo }: { report: Report; onUndo: () => void }) 
         {report.imported.toLocaleString()} new, {report.merged.toLocaleString()} merged into what Rapport knew,{' '}
         {report.skipped.toLocaleString()} skipped.
       </p>
-      {report.unknownOwners && report.unknownOwners.length > 0 && (
-        <p class="callout">
-          None of the owners in this file ({report.unknownOwners.slice(0, 5).join(', ')}) matches your name in Settings,
-          so everyone's contacts count as yours until you set it.
-        </p>
-      )}
+      {report.unknownOwners && <OwnerClaim {...(onSettings ? { onSettings } : {})} />}
       {report.errors.length > 0 && (
         <ul class="errors">
           {report.errors.map((e) => (

@@ -5,6 +5,7 @@ import {
   type CsvReader,
   decodeFile,
   guessMapping,
+  type ImportPlan,
   type ImportUndo,
   indexRecords,
   type Mapping,
@@ -93,12 +94,20 @@ export async function runImport(
     purchases: plan.create.purchases,
   });
   if (!written.ok) throw new Error(written.error.message);
+  if (!plan.meFound) await askWhichOwner(plan, request);
   return {
     ...plan.counts,
     errors: plan.errors,
     undo: undoRecord(plan),
     ...(plan.meFound ? {} : { unknownOwners: plan.owners.flatMap((o) => (o.name ? [o.name] : [])) }),
   };
+}
+
+/** Keeps the owners in the background until the seller says which one is them (see OwnerClaim). */
+async function askWhichOwner(plan: ImportPlan, request: Requester): Promise<void> {
+  const owners = plan.owners.filter((o) => !o.isMe).map((o) => ({ sellerId: o.sellerId, rows: o.rows }));
+  // The import is written by now: a question that could not be stored must not report it as failed.
+  await request('owner.ask', { owners });
 }
 
 /** Takes an import back as one step: its records deleted, merged records restored. */

@@ -6,6 +6,7 @@ import { lookupMarkers } from './markers';
 import { findContact, setStatus, setTrust, trackContact } from './contacts';
 import { countAll, deleteRecords, exportDataSet, importBasis, putDataSet, resetAll } from './data';
 import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
+import { askOwner, claimOwner, ownerQuestion } from './owners';
 import type { Handlers } from './router';
 import { refreshContacts } from './refresh';
 import { getSettings, updateSettings } from './settings';
@@ -148,5 +149,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return counts;
     },
     'data.reset': async () => resetAll(await db()),
+    'owner.ask': async ({ owners }) => {
+      await askOwner(await db(), owners, now());
+      return {};
+    },
+    'owner.question': async () => ownerQuestion(await db()),
+    'owner.claim': async ({ sellerId }) => {
+      const database = await db();
+      const { contactIds, ...claimed } = await claimOwner(database, sellerId, now());
+      // Their summaries name the seller of each touch (account coverage counts sellers).
+      if (contactIds.length) await refresh(database, contactIds);
+      return claimed;
+    },
   };
 }

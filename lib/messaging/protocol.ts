@@ -296,6 +296,41 @@ export const protocol = {
     Counts,
   ),
   'data.reset': define('page', z.object({ confirm: z.literal('erase everything') }), Counts),
+  /** An import matched none of its owners to the seller: remember them until the seller says which is them. */
+  'owner.ask': define(
+    'page',
+    z.object({ owners: z.array(z.object({ sellerId: Id, rows: z.number().int().nonnegative() })).max(10_000) }),
+    z.object({}),
+  ),
+  /** The open "which owner is you?" question, or null when there is none. */
+  'owner.question': define(
+    'page',
+    z.object({}),
+    z
+      .object({
+        owners: z.array(
+          z.object({
+            sellerId: Id,
+            name: z.string(),
+            emails: z.array(Email),
+            /** Rows of the imports that named this owner. */
+            rows: z.number(),
+            contacts: z.number(),
+            touches: z.number(),
+          }),
+        ),
+      })
+      .nullable(),
+  ),
+  /**
+   * The seller's answer: that owner's contacts and touches become the seller's own, their name
+   * and addresses go into the settings, the seller record goes. `null`: none of these is me.
+   */
+  'owner.claim': define(
+    'page',
+    z.object({ sellerId: Id.nullable() }),
+    z.object({ contacts: z.number(), touches: z.number(), settings: Settings }),
+  ),
 } as const;
 
 export type Protocol = typeof protocol;

@@ -99,3 +99,46 @@ test('export everything as JSON, reset, restore: the same data', async ({ contex
     expect(sort(after[store] as { id: string }[]), store).toEqual(sort(before[store] as { id: string }[]));
   }
 });
+
+test('an import whose owners match nobody asks which one is the seller; the answer makes their contacts the seller’s', async ({
+  context,
+  extensionId,
+  api,
+}) => {
+  await api('settings.update', { me: { name: 'Sam Seller', emails: ['sam@ourco.example'] } });
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#import`);
+  const report = await importFile(page, `${FIXTURES}/hubspot-customers.csv`);
+  await expect(report).toHaveAttribute('data-imported', '3');
+  await expect(report.getByTestId('owner-claim')).toBeVisible();
+
+  // The question is not lost when the seller walks away: the overview asks it too.
+  await page.goto(`chrome-extension://${extensionId}/options.html#overview`);
+  const claim = page.getByTestId('owner-claim');
+  await expect(claim.getByTestId('owner-claim-choice')).toHaveCount(2);
+  await claim.locator('[data-testid="owner-claim-choice"][data-owner="Samantha Seller"]').check();
+  await claim.getByTestId('owner-claim-confirm').click();
+  await expect(page.getByTestId('owner-claim-done')).toContainText('2 contacts');
+
+  const data = await api('data.export', {});
+  const byEmail = (email: string) => data.contacts.find((c) => c.emails.includes(email));
+  expect(byEmail('nora.lind@fjord.example')).toMatchObject({
+    ownerId: 'me',
+    status: 'customer',
+    phones: ['+4722000000'],
+    statusHistory: [{ status: 'customer', at: new Date(2022, 8, 1, 10).getTime() }],
+  });
+  expect(byEmail('omar@fjord.example')?.ownerId).toBe('me');
+  const alex = data.sellers.find((s) => s.name === 'Alex Colleague');
+  expect(byEmail('pia@kranz.example')).toMatchObject({ ownerId: alex?.id, phones: ['+49305550100'] });
+  expect(data.sellers.map((s) => s.name)).toEqual(['Alex Colleague']);
+  expect((await api('settings.get', {})).me).toMatchObject({ crmOwnerName: 'Samantha Seller' });
+  // The popup now tells the seller's own follow-ups from the team's.
+  expect((await api('followup.list', {})).ownerKnown).toBe(true);
+
+  // The next import of the same file recognises the seller by itself: nothing to ask.
+  await page.goto(`chrome-extension://${extensionId}/options.html#import`);
+  const again = await importFile(page, `${FIXTURES}/hubspot-customers.csv`);
+  await expect(again).toHaveAttribute('data-merged', '3');
+  await expect(page.getByTestId('owner-claim')).toHaveCount(0);
+});

@@ -51,6 +51,11 @@ export const migrations: readonly Migration[] = [
   (_db, tx) => {
     tx.objectStore('contacts').createIndex('by-owner', 'ownerId');
   },
+  // v4: touches by seller, so "that CRM owner is me" rewrites one owner's touches without
+  // reading the others (an import can bring hundreds of thousands).
+  (_db, tx) => {
+    tx.objectStore('touches').createIndex('by-seller', 'sellerId');
+  },
 ];
 
 export const DB_VERSION = migrations.length;

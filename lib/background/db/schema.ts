@@ -4,12 +4,21 @@ import type { ContactSummary } from '@/lib/shared/relationship/summary';
 
 export const DB_NAME = 'rapport';
 
-/** What the page readers last said: which of them found nothing where the site should show something. */
 /** How the seller left the sidebar on a site. */
 export interface SidebarPrefs {
   collapsed: boolean;
 }
 
+/**
+ * CRM owners an import could not match to the seller, kept until the seller says which one
+ * they are (or none), so the question survives leaving the page.
+ */
+export interface OwnerQuestion {
+  owners: { sellerId: string; rows: number }[];
+  at: number;
+}
+
+/** What the page readers last said: which of them found nothing where the site should show something. */
 export interface HealthReport {
   site: 'gmail' | 'linkedin';
   failed: string[];
@@ -41,6 +50,7 @@ export interface RapportDB extends DBSchema {
       'by-account-at': [string, number];
       'by-source': [string, string];
       'by-at': number;
+      'by-seller': string;
     };
   };
   purchases: { key: string; value: Purchase; indexes: { 'by-account-at': [string, number] } };
@@ -49,8 +59,11 @@ export interface RapportDB extends DBSchema {
     value: FollowUp;
     indexes: { 'by-state-due': [string, string]; 'by-contact': string; 'by-live-contact': string };
   };
-  /** Single records by name: `settings`, `health` (the last page-reader report), `sidebar:<site>`. */
-  meta: { key: string; value: Settings | HealthReport | SidebarPrefs };
+  /**
+   * Single records by name: `settings`, `health` (the last page-reader report), `sidebar:<site>`,
+   * `owner-question` (owners waiting for "which one is you?").
+   */
+  meta: { key: string; value: Settings | HealthReport | SidebarPrefs | OwnerQuestion };
   /**
    * Derived, one per contact: what trust and next touch need, kept current on every write so
    * the sidebar and popup never read a contact's touches. Rebuilt from touches when missing or

@@ -13,6 +13,7 @@ export const CONTACT_CSV_HEADERS = [
   'Status',
   'Owner',
   'LinkedIn URL',
+  'Phone',
   'Notes',
 ] as const;
 
@@ -47,6 +48,8 @@ export function contactsToCsv(
       c.status,
       owner(c.ownerId),
       c.linkedinId ? linkedInProfileUrl(c.linkedinId) : '',
+      // Several numbers in one cell, as the import reads them back.
+      (c.phones ?? []).join('; '),
       c.notes,
     ].map(escapeFormula),
   );

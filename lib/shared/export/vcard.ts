@@ -3,7 +3,7 @@ import { linkedInProfileUrl } from './links';
 
 /**
  * Contacts as vCard 4.0 (RFC 6350), one card each: FN and N, every address (the first
- * preferred), ORG, TITLE, the LinkedIn profile as URL, and notes. Lines are folded at 75
+ * preferred), ORG, TITLE, phone numbers, the LinkedIn profile as URL, and notes. Lines are folded at 75
  * octets without splitting a character, and end in CRLF.
  */
 export function contactsToVCard(contacts: readonly Contact[], context: { accounts?: readonly Account[] } = {}): string {
@@ -20,6 +20,8 @@ export function contactsToVCard(contacts: readonly Contact[], context: { account
         ...c.emails.map((e, i) => `EMAIL;TYPE=work${i === 0 ? ';PREF=1' : ''}:${e}`),
         ...(company ? [`ORG:${text(company)}`] : []),
         ...(c.title ? [`TITLE:${text(c.title)}`] : []),
+        // A number with its country code as a tel: URI, as RFC 6350 prefers; a local one as text.
+        ...(c.phones ?? []).map((p) => (p.startsWith('+') ? `TEL;VALUE=uri;TYPE=voice:tel:${p}` : `TEL:${p}`)),
         ...(c.linkedinId ? [`URL:${linkedInProfileUrl(c.linkedinId)}`] : []),
         ...(c.notes ? [`NOTE:${text(c.notes)}`] : []),
         'END:VCARD',

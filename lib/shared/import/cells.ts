@@ -26,6 +26,32 @@ export function normaliseEmail(candidate: string): string | undefined {
 }
 
 /**
+ * A phone number in the store's form (`+` and digits), or undefined when the cell holds none.
+ * `tel:` and extensions (`x12`, `ext. 12`) go; the trunk `(0)` that UK and German numbers write
+ * after the country code goes too, since dialled with it the number is wrong.
+ */
+export function normalisePhone(text: string): string | undefined {
+  const number = text
+    .trim()
+    .replace(/^tel:/i, '')
+    .replace(/\s*(?:;ext=|ext\.?|x)\s*\d+$/i, '')
+    .replace(/^(\+\d{1,3})\s*\(0\)/, '$1');
+  const digits = number.replace(/\D/g, '');
+  if (digits.length < 3 || digits.length > 20) return undefined;
+  return number.startsWith('+') ? `+${digits}` : digits;
+}
+
+/** Numbers once each, in the store's form, the existing ones first; what is not a number is left out. */
+export function unionPhones(existing: readonly string[], incoming: readonly string[]): string[] {
+  const phones = [...existing];
+  for (const raw of incoming) {
+    const phone = normalisePhone(raw);
+    if (phone && !phones.includes(phone) && phones.length < 20) phones.push(phone);
+  }
+  return phones;
+}
+
+/**
  * The public id from a profile address (`https://www.linkedin.com/in/jane-doe/`, with or
  * without scheme, any country subdomain), decoded as the content script decodes it; a bare
  * id is taken as is. `invalid` for anything else, undefined for an empty cell.

@@ -34,7 +34,8 @@ export function diffRecord<T extends Stamped>(original: T, changed: T): MergeCha
 /**
  * Puts back what a merge changed, leaving alone whatever the seller changed since: a field is
  * restored only while it still holds the import's value, and from a list only the items the
- * import added are taken out (an address the seller added later stays).
+ * import added are taken out (an address the seller added later stays) and the ones it took
+ * out are put back.
  */
 export function revertMerge<T extends Stamped>(current: T, change: MergeChange<T>, now: number): T {
   const next = structuredClone(current) as Record<string, unknown>;
@@ -49,6 +50,11 @@ export function revertMerge<T extends Stamped>(current: T, change: MergeChange<T
       const kept = ((next[field] as unknown[] | undefined) ?? []).filter(
         (item) => !importedItems.some((i) => same(i, item)),
       );
+      // Items the import took out (a status entry a "customer since" date overruled) go back
+      // where they were.
+      earlier.forEach((item, index) => {
+        if (!after.some((a) => same(a, item)) && !kept.some((k) => same(k, item))) kept.splice(index, 0, item);
+      });
       if (wasAdded && kept.length === 0) delete next[field];
       else next[field] = kept;
     } else if (same(next[field], after)) {

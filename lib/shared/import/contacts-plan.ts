@@ -1,7 +1,9 @@
 import type { Contact, ContactStatus } from '@/lib/shared/model';
 import type { AccountPlan, PlanIds } from './accounts-plan';
 import { Book } from './book';
+import { unionPhones } from './cells';
 import type { ExistingRecords } from './existing';
+import { withCustomerSince } from './status-history';
 
 /** What one row says about a person. */
 export interface PersonFacts {
@@ -14,6 +16,10 @@ export interface PersonFacts {
   accountId?: string;
   ownerId?: string;
   status?: ContactStatus;
+  /** Phone numbers as the file wrote them; normalised here. */
+  phones?: readonly string[];
+  /** When the CRM says they became a customer; implies the status when the file gives none. */
+  customerSince?: number;
 }
 
 /**
@@ -71,20 +77,24 @@ export class ContactPlan {
 
   private create(facts: PersonFacts): Contact {
     const { importId, now, newId } = this.ids;
-    const status = facts.status ?? 'contact';
+    const status = incomingStatus(facts) ?? 'contact';
     const accountId = facts.accountId ?? this.accountFor(facts)?.id;
+    const phones = unionPhones([], facts.phones ?? []);
+    const fresh = { status, statusHistory: [{ status, at: now }], createdAt: now };
     const contact = this.book.add({
       id: newId(),
       name: facts.name || facts.emails[0] || facts.linkedinId || '',
       emails: [...facts.emails],
       ...(facts.linkedinId ? { linkedinId: facts.linkedinId } : {}),
       ...(facts.title ? { title: facts.title } : {}),
+      ...(phones.length ? { phones } : {}),
       ...(accountId ? { accountId } : {}),
       status,
       activeProspect: false,
       ...(facts.ownerId ? { ownerId: facts.ownerId } : {}),
       notes: '',
-      statusHistory: [{ status, at: now }],
+      statusHistory:
+        facts.customerSince === undefined ? fresh.statusHistory : withCustomerSince(fresh, facts.customerSince),
       createdAt: now,
       updatedAt: now,
       importId,
@@ -106,16 +116,19 @@ export class ContactPlan {
     }
     if (facts.name && isPlaceholderName(contact)) contact.name = facts.name;
     if (facts.title && !contact.title) contact.title = facts.title;
+    const phones = unionPhones(contact.phones ?? [], facts.phones ?? []);
+    if (phones.length > (contact.phones?.length ?? 0)) contact.phones = phones;
     if (facts.ownerId && !contact.ownerId) contact.ownerId = facts.ownerId;
     if (!contact.accountId) {
       const accountId = facts.accountId ?? this.accountFor(facts)?.id;
       if (accountId) contact.accountId = accountId;
     }
-    const status = importedStatus(contact.status, facts.status);
+    const status = importedStatus(contact.status, incomingStatus(facts));
     if (status) {
       contact.status = status;
       contact.statusHistory = [...contact.statusHistory, { status, at: this.ids.now }];
     }
+    if (facts.customerSince !== undefined) contact.statusHistory = withCustomerSince(contact, facts.customerSince);
   }
 
   private accountFor(facts: PersonFacts) {
@@ -143,6 +156,10 @@ export class ContactPlan {
     }
   }
 }
+
+/** A "customer since" date with no status column says customer. */
+const incomingStatus = (facts: PersonFacts): ContactStatus | undefined =>
+  facts.status ?? (facts.customerSince === undefined ? undefined : 'customer');
 
 /** A name made from an address or id because none was known: a real one may replace it. */
 function isPlaceholderName(contact: Contact): boolean {

@@ -50,9 +50,11 @@ export interface ContactDraft {
   title?: string;
   company?: string;
   owner?: PersonRef;
-  /** Read and kept for the day the model stores phone numbers; not written to a contact yet. */
+  /** As the file wrote them; the planner normalises them. */
   phones: string[];
   status?: ContactStatus;
+  /** When the CRM says they became a customer ("Became a Customer Date", "Customer Since", "Won time"). */
+  customerSince?: number;
 }
 
 export interface ActivityDraft {

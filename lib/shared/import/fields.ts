@@ -18,6 +18,7 @@ export const CONTACT_FIELDS = [
   'linkedin',
   'phone',
   'status',
+  'customerSince',
 ] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
@@ -138,6 +139,24 @@ export const CONTACT_SYNONYMS: Record<ContactField, readonly string[]> = {
     'personlabel',
     'personlabels',
     'stage',
+  ],
+  // When they became a customer: HubSpot's "Became a Customer Date" (and its lifecycle
+  // "Date entered" column), Salesforce's "Customer Since" (a common custom field, also as
+  // "Account: Customer Since"), Pipedrive's "Won time" and "Won deals date".
+  customerSince: [
+    'becameacustomerdate',
+    'dateenteredcustomerlifecyclestagepipeline',
+    'customersince',
+    'accountcustomersince',
+    'customersincedate',
+    'clientsince',
+    'wontime',
+    'dealwontime',
+    'personwontime',
+    'wondealsdate',
+    'personwondealsdate',
+    'lastwondealdate',
+    'wondate',
   ],
 };
 

@@ -73,7 +73,9 @@ export function guessMapping(headers: readonly string[], options: GuessOptions =
   const european = options.delimiter === ';';
   const kind = options.kind ?? guessKind(keys);
   const columns = mapColumns(kind, keys, format);
-  const dateColumn = kind === 'contacts' ? null : (columns as Columns<'date'>).date;
+  // Contacts have one date, when they became a customer: its samples settle the order too.
+  const dateColumn =
+    kind === 'contacts' ? (columns as Columns<ContactField>).customerSince : (columns as Columns<'date'>).date;
   const fallbackOrder: DateOrder = european ? 'dmy' : 'mdy';
   const dates = dateColumn === null ? [] : (options.sampleRows ?? []).map((row) => row[dateColumn] ?? '');
   const base = { format, dateOrder: inferDateOrder(dates, fallbackOrder), decimalComma: european };

@@ -95,6 +95,9 @@ export function createPlanner(context: PlanContext): ImportPlanner {
       ...(d.company ? { company: d.company } : {}),
       ...(d.owner ? { ownerId: owners.resolve(d.owner) } : {}),
       ...(d.status ? { status: d.status } : {}),
+      phones: d.phones,
+      // A date after the import is a typing error in the CRM, not a fact to plan a cadence on.
+      ...(d.customerSince !== undefined && d.customerSince <= context.now ? { customerSince: d.customerSince } : {}),
     });
     return created ? 'imported' : 'merged';
   };

@@ -101,6 +101,11 @@ function contactRow(row: CsvRow, mapping: ContactMapping): Outcome<ContactDraft>
   const company = clip(cell('company'), 200);
   const owner = personRef(cell('owner'));
   const status = parseStatus(cell('status'));
+  const sinceText = cell('customerSince');
+  const customerSince = sinceText ? parseDate(sinceText, mapping.dateOrder) : undefined;
+  if (sinceText && customerSince === undefined) {
+    return fail(row, 'invalid-date', `unparseable customer-since date ${quoted(sinceText)}`);
+  }
   return {
     line: row.line,
     name: clip(name, 200),
@@ -111,6 +116,7 @@ function contactRow(row: CsvRow, mapping: ContactMapping): Outcome<ContactDraft>
     ...(company ? { company } : {}),
     ...(owner ? { owner } : {}),
     ...(status ? { status } : {}),
+    ...(customerSince === undefined ? {} : { customerSince }),
   };
 }
 

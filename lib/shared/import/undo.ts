@@ -3,9 +3,9 @@ import { type MergeChange, revertMerge } from './changes';
 import type { ImportPlan } from './planner';
 
 /**
- * What the background keeps of an applied import so it can be undone as one step: the ids of
- * every record it created (touches and purchases also carry `importId`; contacts, accounts and
- * sellers will once the model has the field) and what each merge changed.
+ * What the dashboard keeps of an applied import so it can be undone as one step: the ids of
+ * every record it created (each of which also carries `importId`, so the store can tell what
+ * an import made after the page is gone) and what each merge changed.
  */
 export interface ImportUndo {
   importId: string;

@@ -28,6 +28,12 @@ export const LinkedInId = z
   .max(100)
   .regex(/^[\p{L}\p{N}_-]+$/u, 'expected the id from a linkedin.com/in/<id>/ address');
 
+/**
+ * A phone number in the one form the store compares: an optional leading `+` and digits only
+ * (`+14155550101`), so `+1 (415) 555-0101` and `+1 415 555 0101` are one number.
+ */
+export const Phone = z.string().regex(/^\+?\d{3,20}$/, 'expected a phone number: digits, optionally after a +');
+
 export const ValueTier = z.enum(['high', 'medium', 'low']);
 export type ValueTier = z.infer<typeof ValueTier>;
 

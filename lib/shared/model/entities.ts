@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Email, Id, LinkedInId, ShortText, Timestamp, ValueTier } from './common';
+import { CalendarDate, Email, Id, LinkedInId, Phone, ShortText, Timestamp, ValueTier } from './common';
 
 /** The seller using Rapport is always this seller id; colleagues and CRM owners get their own. */
 export const ME = 'me';
@@ -9,6 +9,8 @@ export const Seller = z.object({
   name: ShortText(200),
   emails: z.array(Email).default([]),
   linkedinId: LinkedInId.optional(),
+  /** The import that created this record (absent for records made any other way). */
+  importId: Id.optional(),
 });
 export type Seller = z.infer<typeof Seller>;
 
@@ -21,6 +23,8 @@ export const Account = z.object({
   valueTier: ValueTier.default('medium'),
   products: z.array(ShortText(200)).default([]),
   notes: ShortText(5000).default(''),
+  /** The import that created this account, as on touches and purchases. */
+  importId: Id.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -49,6 +53,11 @@ export const Contact = z.object({
   emails: z.array(Email).default([]),
   linkedinId: LinkedInId.optional(),
   title: ShortText(200).optional(),
+  /**
+   * Phone numbers as an import normalised them (`+14155550101`). Optional rather than defaulted:
+   * records stored before the field existed come back from the store without it.
+   */
+  phones: z.array(Phone).max(20).optional(),
   accountId: Id.optional(),
   status: ContactStatus.default('contact'),
   /** Prospects get a cadence only while the seller marks them active. */
@@ -61,6 +70,8 @@ export const Contact = z.object({
   trustOverride: TrustOverride.optional(),
   /** Every status change, oldest first: won and lost months are recomputed from it. */
   statusHistory: z.array(z.object({ status: ContactStatus, at: Timestamp })).default([]),
+  /** The import that created this contact, as on touches and purchases. */
+  importId: Id.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

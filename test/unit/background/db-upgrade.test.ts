@@ -36,6 +36,17 @@ const heldAtVersion: Record<number, Record<(typeof DATA_STORES)[number], unknown
 heldAtVersion[2] = heldAtVersion[1] as (typeof heldAtVersion)[number];
 // v3 added an index on contacts' owner: the same records, now findable by owner.
 heldAtVersion[3] = heldAtVersion[1] as (typeof heldAtVersion)[number];
+// v4 added an index on touches' seller. What v4 holds, for the step after it: records with the
+// fields added since (phones, importId on contacts and accounts) and a colleague's touch.
+heldAtVersion[4] = {
+  ...(heldAtVersion[1] as (typeof heldAtVersion)[number]),
+  accounts: [account({ importId: 'import-1' })],
+  contacts: [
+    contact({ phones: ['+14155550101'], importId: 'import-1' }),
+    contact({ id: 'contact-2', emails: ['ops@beta.example'], ownerId: 'seller-1' }),
+  ],
+  touches: [touch(), touch({ id: 'touch-2', sourceId: 'gmail:2', sellerId: 'seller-1' })],
+};
 
 let counter = 0;
 const fresh = () => `rapport-upgrade-test-${++counter}`;
@@ -95,6 +106,14 @@ describe('schema upgrades', () => {
       // Records written before the owner index existed are in it after the upgrade.
       const owned = records.contacts.filter((c) => (c as { ownerId?: string }).ownerId).length;
       expect(await upgraded.countFromIndex('contacts', 'by-owner')).toBe(owned);
+      // And touches written before the seller index existed are in that one.
+      const bySeller = records.touches.filter((t) => (t as { sellerId?: string }).sellerId).length;
+      expect(await upgraded.countFromIndex('touches', 'by-seller')).toBe(bySeller);
+      // Every record comes back as it went in.
+      for (const store of DATA_STORES) {
+        const sort = (list: unknown[]) => [...(list as { id: string }[])].sort((a, b) => a.id.localeCompare(b.id));
+        expect(sort(await upgraded.getAll(store)), store).toEqual(sort(records[store]));
+      }
     });
   }
 

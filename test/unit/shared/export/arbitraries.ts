@@ -37,7 +37,7 @@ const calendarDate = fc
   .map((d) => d.toISOString().slice(0, 10));
 
 const seller: fc.Arbitrary<Seller> = fc.record(
-  { id, name: text(100), emails: fc.array(email, { maxLength: 3 }), linkedinId },
+  { id, name: text(100), emails: fc.array(email, { maxLength: 3 }), linkedinId, importId: id },
   { noNullPrototype: true, requiredKeys: ['id', 'name', 'emails'] },
 );
 
@@ -50,6 +50,7 @@ const account: fc.Arbitrary<Account> = fc.record(
     valueTier: fc.constantFrom(...ValueTier.options),
     products: fc.array(text(50), { maxLength: 3 }),
     notes: text(300),
+    importId: id,
     createdAt: time,
     updatedAt: time,
   },
@@ -67,6 +68,7 @@ export const contact: fc.Arbitrary<Contact> = fc.record(
     emails: fc.array(email, { maxLength: 3 }),
     linkedinId,
     title: text(100),
+    phones: fc.array(fc.stringMatching(/^\+?\d{3,20}$/), { maxLength: 3 }),
     accountId: id,
     status,
     activeProspect: fc.boolean(),
@@ -78,6 +80,7 @@ export const contact: fc.Arbitrary<Contact> = fc.record(
       { noNullPrototype: true },
     ),
     statusHistory: fc.array(fc.record({ status, at: time }, { noNullPrototype: true }), { maxLength: 3 }),
+    importId: id,
     createdAt: time,
     updatedAt: time,
   },

@@ -35,6 +35,7 @@ describe('contactsToCsv', () => {
           ownerId: 'seller-1',
           linkedinId: 'jane-doe',
           title: 'CTO',
+          phones: ['+14155550101', '030123456'],
         }),
         contact({ id: 'c2', name: 'Raj', emails: ['raj@acme.example'], ownerId: 'me', accountId: undefined }),
       ],
@@ -53,9 +54,11 @@ describe('contactsToCsv', () => {
         'customer',
         'Sam Colleague',
         'https://www.linkedin.com/in/jane-doe/',
+        // A leading + is escaped like any formula character; the import takes the quote off.
+        "'+14155550101; 030123456",
         '',
       ],
-      ['Raj', 'raj@acme.example', '', '', '', 'customer', 'Sam Seller', '', ''],
+      ['Raj', 'raj@acme.example', '', '', '', 'customer', 'Sam Seller', '', '', ''],
     ]);
     expect(csv.endsWith('\r\n')).toBe(true);
   });

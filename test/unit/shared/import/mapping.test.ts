@@ -44,6 +44,7 @@ describe('guessMapping', () => {
       linkedin: null,
       phone: 'Phone 1 - Value',
       status: null,
+      customerSince: null,
     });
   });
 
