@@ -21,6 +21,7 @@ import {
   type SentRow,
   THEME,
   readThread,
+  RowMemo,
   type Self,
 } from './sites/gmail';
 
@@ -56,6 +57,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
   const inFlight = new Set<string>();
   let awaitingConfirmation = false;
   const wired = new WeakSet<Element>();
+  const rows = new RowMemo();
 
   /** Settings can change in the dashboard at any time: read them at start and on every navigation. */
   const loadSettings = async () => {
@@ -70,7 +72,9 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
     }
   };
 
-  watcher.onFrame((signal, reason) => {
+  watcher.onFrame((signal, reason, changed) => {
+    if (reason === 'mutation') rows.changed(changed);
+    else rows.clear();
     if (reason === 'navigation' || (reason === 'start' && !settings)) void loadSettings();
     if (reason !== 'mutation') sidebar.setDark(looksDark(document.querySelector(THEME.panel) ?? document.body));
     if (reason === 'navigation') {
@@ -105,7 +109,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       }
       toRecord = toCapture(thread.value.messages, thread.value.subject, [...people.keys()]);
     }
-    if (!route.threadOpen) showMarkers(readInboxRows(document, { withoutTime: true }).value, self);
+    if (!route.threadOpen) showMarkers(readInboxRows(document, { withoutTime: true, memo: rows }).value, self);
     if (!route.threadOpen && route.route === 'sent' && accountEmail) {
       // Mail the seller sent from elsewhere (a phone, another client) shows up here first.
       const sent = readSentRows(document, { lang: document.documentElement.lang, ...zone(settings) });
@@ -144,15 +148,21 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
   });
 
   /** Marks beside tracked senders in the list: looked up when the senders change, placed every frame. */
-  function showMarkers(rows: InboxRow[], self: Self) {
+  function showMarkers(list: InboxRow[], self: Self) {
     if (settings?.inboxMarkers === false) {
       if (markers.size) clearMarkers(document);
       markers = new Map();
+      markersKey = '';
       return;
     }
-    if (markers.size > 0) placeMarkers(rows, markers);
+    // Rows untouched since the last frame keep their dots; new markers come with a full read.
+    if (markers.size > 0)
+      placeMarkers(
+        list.filter((r) => rows.isFresh(r.element)),
+        markers,
+      );
     // Sorted: Gmail reorders and scrolls rows all the time; only a new sender needs a look-up.
-    const senders = [...new Set(rows.flatMap((r) => r.senders.map((p) => p.email)))]
+    const senders = [...new Set(list.flatMap((r) => r.senders.map((p) => p.email)))]
       .filter((email) => classifyAddress(email, self) === 'external')
       .sort();
     const key = senders.join(' ');

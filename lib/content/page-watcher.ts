@@ -20,9 +20,16 @@ export interface PageWatcherOptions {
   location?: () => string;
 }
 
+/**
+ * The nodes the page changed since the previous frame (mutation targets: a parent whose
+ * children changed, an element whose attribute changed, a text node). On 'start' and
+ * 'navigation' frames readers should read everything, whatever this holds.
+ */
+export type Changed = readonly Node[];
+
 export interface PageWatcher {
   /** Runs `work` once per frame in which the page changed, and once at start. */
-  onFrame(work: (signal: AbortSignal, reason: FrameReason) => void): void;
+  onFrame(work: (signal: AbortSignal, reason: FrameReason, changed: Changed) => void): void;
   /** The current page view's signal: aborted on the next navigation. */
   readonly signal: AbortSignal;
   /** Runs every reader again on the next frame, as at start (after the seller tracked someone, say). */
@@ -34,14 +41,17 @@ export function createPageWatcher(options: PageWatcherOptions): PageWatcher {
   const root = options.root ?? document.body;
   const schedule = options.schedule ?? ((run) => requestAnimationFrame(run));
   const where = options.location ?? (() => location.href);
-  const subscribers: ((signal: AbortSignal, reason: FrameReason) => void)[] = [];
+  const subscribers: ((signal: AbortSignal, reason: FrameReason, changed: Changed) => void)[] = [];
   let view = new AbortController();
   let href = where();
   let pending: FrameReason | undefined;
+  let changed: Node[] = [];
 
   const flush = () => {
     const reason = pending ?? 'mutation';
     pending = undefined;
+    const nodes = changed;
+    changed = [];
     if (options.lifetime.aborted) return;
     const now = where();
     const navigated = now !== href || reason === 'navigation';
@@ -53,7 +63,7 @@ export function createPageWatcher(options: PageWatcherOptions): PageWatcher {
     const started = performance.now();
     for (const work of subscribers) {
       try {
-        work(view.signal, navigated && reason !== 'start' ? 'navigation' : reason);
+        work(view.signal, navigated && reason !== 'start' ? 'navigation' : reason, nodes);
       } catch (error) {
         // One broken reader must not stop the others, nor break the page.
         console.error('[rapport]', error);
@@ -68,7 +78,11 @@ export function createPageWatcher(options: PageWatcherOptions): PageWatcher {
     if (pending === undefined || reason !== 'mutation') pending = reason;
   };
 
-  const observer = new MutationObserver(() => request('mutation'));
+  // Only the targets are kept (no walk, no selector): deciding what they mean waits for the frame.
+  const observer = new MutationObserver((records) => {
+    for (const record of records) changed.push(record.target);
+    request('mutation');
+  });
   observer.observe(root, {
     childList: true,
     subtree: true,

@@ -48,6 +48,22 @@ describe('page watcher', () => {
     expect(performance.getEntriesByName(WORK_MEASURE).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('hands each frame the nodes the page changed since the last one, and nothing twice', async () => {
+    const clock = frames();
+    const watcher = createPageWatcher({ lifetime: lifetime.signal, schedule: clock.schedule, attributes: ['class'] });
+    const changed: Node[][] = [];
+    watcher.onFrame((_s, _r, nodes) => changed.push([...nodes]));
+    clock.next();
+    const list = document.createElement('ul');
+    document.body.append(list);
+    await settle();
+    clock.next();
+    list.className = 'x7';
+    await settle();
+    clock.next();
+    expect(changed).toEqual([[], [document.body], [list]]);
+  });
+
   it('aborts the previous page view on navigation and starts a new one', async () => {
     const clock = frames();
     let href = 'https://mail.google.com/mail/u/0/#inbox/A';

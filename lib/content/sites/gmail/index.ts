@@ -74,7 +74,7 @@ export {
 export { parseGmailDate, type WallClock, wallClockToMs } from './dates';
 export { type Check, failedReaders, type Reading, type ReaderName } from './health';
 export { normalizeMessageId, normalizeThreadId, timeFromId } from './ids';
-export { type InboxRow, readInboxRows, readSentRows, type SentRow, senderElement } from './list';
+export { type InboxRow, RowMemo, readInboxRows, readSentRows, type SentRow, senderElement } from './list';
 export { type GmailRoute, parseGmailUrl } from './route';
 export { THEME } from './selectors';
 export { findSidePanel } from './side-panel';

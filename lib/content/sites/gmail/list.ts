@@ -76,8 +76,56 @@ function readRow(group: Element[], options: ReadOptions): Row {
   };
 }
 
-function readRows(root: ParentNode, options: ReadOptions): { rows: Row[]; rowsCheck: Check } {
-  const rows = rowGroups(root).map((g) => readRow(g, options));
+/**
+ * Rows read in earlier frames, by their first `tr`, so a frame reads only the rows Gmail added
+ * or touched since: a list view's frame used to read all 100 rows again for one new row.
+ * `changed` takes the page's mutation targets; a row is read again when one of them is inside
+ * it (or is it). The seller's own reads (start, navigation) call `clear()` and read everything.
+ */
+export class RowMemo {
+  private rows = new WeakMap<Element, Row>();
+  private touched = new Set<Element>();
+  private fresh = new Set<Element>();
+
+  /** Forgets every row: the next read reads them all. */
+  clear(): void {
+    this.rows = new WeakMap();
+  }
+
+  /** Marks the rows these mutation targets are in as changed. */
+  changed(nodes: readonly Node[]): void {
+    for (const node of nodes) {
+      const el = node instanceof Element ? node : node.parentElement;
+      const tr = el?.closest(LIST.row);
+      if (tr) this.touched.add(tr);
+    }
+  }
+
+  /** Whether this row was read afresh by the last read (new, changed or after `clear`). */
+  isFresh(row: Element): boolean {
+    return this.fresh.has(row);
+  }
+
+  /** Reads the rows of one frame: the known and untouched ones from memory. */
+  readAll(groups: Element[][], options: ReadOptions): Row[] {
+    this.fresh = new Set();
+    const rows = groups.map((group) => {
+      const [first] = group as [Element];
+      const known = this.rows.get(first);
+      if (known && !group.some((tr) => this.touched.has(tr))) return known;
+      const row = readRow(group, options);
+      this.rows.set(first, row);
+      this.fresh.add(first);
+      return row;
+    });
+    this.touched.clear();
+    return rows;
+  }
+}
+
+function readRows(root: ParentNode, options: ReadOptions & { memo?: RowMemo }): { rows: Row[]; rowsCheck: Check } {
+  const groups = rowGroups(root);
+  const rows = options.memo ? options.memo.readAll(groups, options) : groups.map((g) => readRow(g, options));
   // An empty folder is fine; a list that has rows we do not recognise is not.
   const container = root.querySelector(LIST.container);
   const unrecognised = !rows.length && !!container?.querySelector('tr, [role=row]');
@@ -86,7 +134,7 @@ function readRows(root: ParentNode, options: ReadOptions): { rows: Row[]; rowsCh
 }
 
 /** Rows of a thread list (inbox, label, search) under `root`, with each row's senders, de-duplicated. */
-export function readInboxRows(root: ParentNode, options: ReadOptions = {}): Reading<InboxRow[]> {
+export function readInboxRows(root: ParentNode, options: ReadOptions & { memo?: RowMemo } = {}): Reading<InboxRow[]> {
   const { rows, rowsCheck } = readRows(root, options);
   const value = rows.map(({ people, ...rest }) => ({ ...rest, senders: people }));
   return {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { failedReaders, readInboxRows, readSentRows } from '@/lib/content/sites/gmail';
+import { failedReaders, RowMemo, readInboxRows, readSentRows } from '@/lib/content/sites/gmail';
 import { INBOX_2014, loadFixture, ROWS_2014 } from './load-fixture';
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
@@ -125,5 +125,41 @@ describe('list health', () => {
 
   it('no list at all', () => {
     expect(failedReaders(readSentRows(parse('<div role="main"></div>')).health)).toEqual(['list.rows']);
+  });
+});
+
+describe('RowMemo: a list frame reads only the rows Gmail touched', () => {
+  it('reads every row once, then only a changed row, a new row, or all after clear()', () => {
+    const doc = loadFixture(INBOX_2014);
+    const memo = new RowMemo();
+    const freshIds = () => {
+      const { value } = readInboxRows(doc, { memo });
+      return value.filter((r) => memo.isFresh(r.element)).map((r) => r.element.id);
+    };
+    expect(freshIds()).toEqual([':35', ':3g', ':6t']);
+    expect(freshIds()).toEqual([]);
+
+    // A sender's name changes inside the second row: only that row is read again, and it says so.
+    const span = doc.getElementById(':3g')?.querySelector('[email]') as Element;
+    span.setAttribute('name', 'Me Again');
+    memo.changed([span]);
+    expect(freshIds()).toEqual([':3g']);
+
+    // A new row at the top (Gmail inserts rows as mail arrives): read; the others are not.
+    const copy = doc.getElementById(':6t')?.cloneNode(true) as Element;
+    copy.id = ':new';
+    doc.getElementById(':35')?.before(copy);
+    memo.changed([copy.parentNode as Node]);
+    expect(freshIds()).toEqual([':new']);
+
+    memo.clear();
+    expect(freshIds()).toEqual([':new', ':35', ':3g', ':6t']);
+  });
+
+  it('gives the same rows as a plain read', () => {
+    const doc = loadFixture(INBOX_2014);
+    const memo = new RowMemo();
+    readInboxRows(doc, { memo });
+    expect(readInboxRows(doc, { memo }).value).toEqual(readInboxRows(doc).value);
   });
 });
