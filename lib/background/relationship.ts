@@ -81,7 +81,7 @@ export async function contextOf(
   contact: Contact,
   deps: { now: number; settings: Settings },
   accounts: AccountCache = new Map(),
-): Promise<{ context: RelationshipContext; coverage: Coverage | undefined }> {
+): Promise<{ context: RelationshipContext; coverage: Coverage | undefined; account: Account | undefined }> {
   let facts: AccountFacts | undefined;
   if (contact.accountId) {
     let pending = accounts.get(contact.accountId);
@@ -91,7 +91,7 @@ export async function contextOf(
     }
     facts = await pending;
   }
-  return { context: contextWith(contact, facts, deps), coverage: facts?.coverage };
+  return { context: contextWith(contact, facts, deps), coverage: facts?.coverage, account: facts?.account };
 }
 
 /** The engine's context for a contact whose account facts are in hand. */
