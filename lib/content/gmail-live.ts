@@ -51,7 +51,9 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
   let shownKey: string | undefined;
   let healthKey: string | undefined;
   let accountKey = '';
-  let markersKey = '';
+  /** Senders whose markers were asked for; only a sender not among them needs a new look-up. */
+  let lookedUp = new Set<string>();
+  let placeAll = false;
   let markers = new Map<string, ResponseOf<'markers.lookup'>['markers'][number]>();
   const handled = new Set<string>();
   const inFlight = new Set<string>();
@@ -152,26 +154,26 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
     if (settings?.inboxMarkers === false) {
       if (markers.size) clearMarkers(document);
       markers = new Map();
-      markersKey = '';
+      lookedUp = new Set();
       return;
     }
-    // Rows untouched since the last frame keep their dots; new markers come with a full read.
-    if (markers.size > 0)
-      placeMarkers(
-        list.filter((r) => rows.isFresh(r.element)),
-        markers,
-      );
-    // Sorted: Gmail reorders and scrolls rows all the time; only a new sender needs a look-up.
-    const senders = [...new Set(list.flatMap((r) => r.senders.map((p) => p.email)))]
-      .filter((email) => classifyAddress(email, self) === 'external')
-      .sort();
-    const key = senders.join(' ');
-    if (key === markersKey || senders.length === 0) return;
-    markersKey = key;
+    // Rows untouched since the last frame keep their dots; new markers go on every row.
+    if (markers.size > 0) placeMarkers(placeAll ? list : list.filter((r) => rows.isFresh(r.element)), markers);
+    placeAll = false;
+    // Gmail adds, drops and reorders rows all the time; only a sender not asked about yet needs
+    // a look-up (a new mail), not a row scrolled away.
+    const senders = [...new Set(list.flatMap((r) => r.senders.map((p) => p.email)))].filter(
+      (email) => classifyAddress(email, self) === 'external',
+    );
+    if (senders.every((email) => lookedUp.has(email))) return;
+    lookedUp = new Set(senders);
     void request('markers.lookup', { emails: senders.slice(0, 500) }).then((result) => {
       if (!result.ok) return;
-      markers = new Map(result.data.markers.map((m) => [m.email, m]));
-      watcher.refresh();
+      const next = new Map(result.data.markers.map((m) => [m.email, m]));
+      if (sameMarkers(next, markers)) return;
+      markers = next;
+      placeAll = true;
+      watcher.wake();
     });
   }
 
@@ -239,7 +241,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       awaitingConfirmation = false;
       handled.clear();
       shownKey = undefined;
-      markersKey = '';
+      lookedUp = new Set();
       void loadSettings();
     },
   };
@@ -296,4 +298,8 @@ function shortHash(text: string): string {
   let hash = 5381;
   for (let i = 0; i < text.length; i++) hash = (hash * 33) ^ text.charCodeAt(i);
   return (hash >>> 0).toString(36);
+}
+
+function sameMarkers(a: ReadonlyMap<string, { reason: string }>, b: ReadonlyMap<string, { reason: string }>) {
+  return a.size === b.size && [...a].every(([email, m]) => b.get(email)?.reason === m.reason);
 }

@@ -34,6 +34,8 @@ export interface PageWatcher {
   readonly signal: AbortSignal;
   /** Runs every reader again on the next frame, as at start (after the seller tracked someone, say). */
   refresh(): void;
+  /** Runs the frame's work on the next frame, with nothing changed: for news from elsewhere (a look-up's answer). */
+  wake(): void;
   stop(): void;
 }
 
@@ -110,6 +112,7 @@ export function createPageWatcher(options: PageWatcherOptions): PageWatcher {
       return view.signal;
     },
     refresh: () => request('start'),
+    wake: () => request('mutation'),
     stop,
   };
 }
