@@ -9,7 +9,7 @@ import { OwnerClaim } from './OwnerClaim';
 type Stage =
   | { step: 'choose' }
   | { step: 'map'; source: Source }
-  | { step: 'run'; share: number }
+  | { step: 'run'; share: number; saving?: number }
   | { step: 'done'; report: Report };
 
 /** Import and export: a file in (mapping shown, progress, a report with every bad row), or everything out. */
@@ -36,6 +36,7 @@ export function ImportPage({ onSettings }: { onSettings?: (settings: Settings) =
       const report = await runImport(source, api, {
         signal: cancel.current.signal,
         onProgress: (share) => setStage({ step: 'run', share }),
+        onSaving: (rows) => setStage({ step: 'run', share: 1, saving: rows }),
       });
       setStage(report === 'cancelled' ? { step: 'choose' } : { step: 'done', report });
     } catch (e) {
@@ -75,12 +76,19 @@ export function ImportPage({ onSettings }: { onSettings?: (settings: Settings) =
       {stage.step === 'map' && (
         <MappingStep source={stage.source} onConfirm={start} onBack={() => setStage({ step: 'choose' })} />
       )}
-      {stage.step === 'run' && (
+      {stage.step === 'run' && stage.saving === undefined && (
         <p>
-          <progress data-testid="import-progress" value={stage.share} max={1} aria-label="Import progress" />{' '}
+          <progress data-testid="import-progress" value={stage.share} max={1} aria-label="Reading the file" />{' '}
           <button type="button" onClick={() => cancel.current?.abort()}>
             Cancel
           </button>
+        </p>
+      )}
+      {stage.step === 'run' && stage.saving !== undefined && (
+        // Storing is one step, all rows or none: nothing to cancel half-way (the report offers undo).
+        <p role="status">
+          <progress data-testid="import-progress" data-saving="true" aria-label="Saving" /> Saving{' '}
+          {stage.saving.toLocaleString()} rows…
         </p>
       )}
       {stage.step === 'done' && (

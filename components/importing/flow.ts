@@ -59,7 +59,12 @@ export async function readSource(file: File): Promise<Source> {
 export async function runImport(
   source: Source,
   request: Requester,
-  options: { signal?: AbortSignal; onProgress?: (share: number) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (share: number) => void;
+    /** Reading is done and the rows are being stored: one step that cannot be cancelled (undo can). */
+    onSaving?: (rows: number) => void;
+  } = {},
 ): Promise<Report | 'cancelled'> {
   if (source.kind === 'backup') {
     const written = await request('data.put', source.restore.data);
@@ -86,6 +91,7 @@ export async function runImport(
     if (outcome.status === 'cancelled') return 'cancelled';
   }
   const plan = planner.finish();
+  options.onSaving?.(plan.counts.rows);
   const written = await request('data.put', {
     sellers: plan.create.sellers,
     accounts: [...plan.create.accounts, ...plan.merge.accounts.map((m) => m.after)],
