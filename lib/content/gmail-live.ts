@@ -1,7 +1,7 @@
 import type { Requester } from '@/lib/messaging/client';
-import type { RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/shared/model';
-import { clearMarkers, placeMarkers } from './gmail-markers';
+import { type CaptureMessage, createSendWatcher, sentRowsToCapture, toCapture } from './gmail-capture';
+import { createInboxMarkers } from './gmail-markers';
 import type { PageWatcher } from './page-watcher';
 import { looksDark } from './theme';
 import {
@@ -10,22 +10,16 @@ import {
   classifyMessage,
   failedReaders,
   findComposeRoots,
-  findSendButton,
-  type InboxRow,
   makeSelf,
   parseGmailUrl,
   readAccount,
   readCompose,
   readInboxRows,
   readSentRows,
-  type SentRow,
   THEME,
   readThread,
   RowMemo,
-  type Self,
 } from './sites/gmail';
-
-type CaptureMessage = RequestOf<'gmail.capture'>['messages'][number];
 
 /** What the Gmail page tells the sidebar; the entrypoint connects it to the sidebar's state. */
 export interface SidebarPort {
@@ -51,15 +45,12 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
   let shownKey: string | undefined;
   let healthKey: string | undefined;
   let accountKey = '';
-  /** Senders whose markers were asked for; only a sender not among them needs a new look-up. */
-  let lookedUp = new Set<string>();
-  let placeAll = false;
-  let markers = new Map<string, ResponseOf<'markers.lookup'>['markers'][number]>();
   const handled = new Set<string>();
   const inFlight = new Set<string>();
   let awaitingConfirmation = false;
-  const wired = new WeakSet<Element>();
   const rows = new RowMemo();
+  const markers = createInboxMarkers({ request, wake: () => watcher.wake(), isFresh: (row) => rows.isFresh(row) });
+  const watchSend = createSendWatcher(request);
 
   /** Settings can change in the dashboard at any time: read them at start and on every navigation. */
   const loadSettings = async () => {
@@ -111,7 +102,10 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       }
       toRecord = toCapture(thread.value.messages, thread.value.subject, [...people.keys()]);
     }
-    if (!route.threadOpen) showMarkers(readInboxRows(document, { withoutTime: true, memo: rows }).value, self);
+    if (!route.threadOpen) {
+      const list = readInboxRows(document, { withoutTime: true, memo: rows }).value;
+      markers.show(list, self, settings?.inboxMarkers !== false);
+    }
     if (!route.threadOpen && route.route === 'sent' && accountEmail) {
       // Mail the seller sent from elsewhere (a phone, another client) shows up here first.
       const sent = readSentRows(document, { lang: document.documentElement.lang, ...zone(settings) });
@@ -149,34 +143,6 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
     if (accountEmail && toRecord.length > 0) void shown.then(() => capture(accountEmail, toRecord, signal));
   });
 
-  /** Marks beside tracked senders in the list: looked up when the senders change, placed every frame. */
-  function showMarkers(list: InboxRow[], self: Self) {
-    if (settings?.inboxMarkers === false) {
-      if (markers.size) clearMarkers(document);
-      markers = new Map();
-      lookedUp = new Set();
-      return;
-    }
-    // Rows untouched since the last frame keep their dots; new markers go on every row.
-    if (markers.size > 0) placeMarkers(placeAll ? list : list.filter((r) => rows.isFresh(r.element)), markers);
-    placeAll = false;
-    // Gmail adds, drops and reorders rows all the time; only a sender not asked about yet needs
-    // a look-up (a new mail), not a row scrolled away.
-    const senders = [...new Set(list.flatMap((r) => r.senders.map((p) => p.email)))].filter(
-      (email) => classifyAddress(email, self) === 'external',
-    );
-    if (senders.every((email) => lookedUp.has(email))) return;
-    lookedUp = new Set(senders);
-    void request('markers.lookup', { emails: senders.slice(0, 500) }).then((result) => {
-      if (!result.ok) return;
-      const next = new Map(result.data.markers.map((m) => [m.email, m]));
-      if (sameMarkers(next, markers)) return;
-      markers = next;
-      placeAll = true;
-      watcher.wake();
-    });
-  }
-
   /** Sends what this page view has not sent yet; remembers what the background took. */
   async function capture(account: string, messages: CaptureMessage[], signal: AbortSignal) {
     const keyOf = (m: CaptureMessage) => m.id ?? `sent:${m.sentKey}`;
@@ -198,50 +164,13 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
     }
   }
 
-  /** Records the message at the moment the seller sends it: a click on Send, or Ctrl/⌘+Enter. */
-  function watchSend(root: Element, account: string, self: Self) {
-    if (wired.has(root)) return;
-    wired.add(root);
-    const localKey = `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    const send = () => {
-      const compose = readCompose(root).value;
-      const to = compose.recipients.map((r) => r.email).filter((email) => classifyAddress(email, self) === 'external');
-      if (to.length === 0) return;
-      const message: CaptureMessage = {
-        sentKey: compose.draftId ?? localKey,
-        at: Date.now(),
-        from: account,
-        to,
-        ...(compose.subject ? { subject: compose.subject } : {}),
-      };
-      void request('gmail.capture', { account, messages: [message] });
-    };
-    // Capture phase: Gmail handles the click and may remove the window before it bubbles.
-    root.addEventListener(
-      'click',
-      (event) => {
-        const button = findSendButton(root);
-        if (button && event.target instanceof Node && button.contains(event.target)) send();
-      },
-      true,
-    );
-    root.addEventListener(
-      'keydown',
-      (event) => {
-        const e = event as KeyboardEvent;
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) send();
-      },
-      true,
-    );
-  }
-
   return {
     /** After the seller tracked someone or confirmed the account: read and send everything again. */
     rescan() {
       awaitingConfirmation = false;
       handled.clear();
       shownKey = undefined;
-      lookedUp = new Set();
+      markers.reset();
       void loadSettings();
     },
   };
@@ -252,54 +181,3 @@ const whoIsWho = (s: Settings) =>
   JSON.stringify([s.me.emails, s.internalDomains, s.confirmedAccounts, s.inboxMarkers, s.timeZone, s.ignoredAddresses]);
 
 const zone = (settings: Settings | undefined) => (settings?.timeZone ? { timeZone: settings.timeZone } : {});
-
-/**
- * Messages with an id, a time and a sender, as the background takes them; never a body.
- * A collapsed message shows no recipients: one from our side is taken to go to the thread's
- * external people, as it almost always does, so it still counts as contact.
- */
-function toCapture(
-  messages: ReturnType<typeof readThread>['value']['messages'],
-  subject: string | undefined,
-  threadExternals: string[],
-): CaptureMessage[] {
-  return messages.flatMap((m) =>
-    m.id && m.time && m.sender
-      ? [
-          {
-            id: m.id,
-            at: m.time.at,
-            from: m.sender.email,
-            to: m.recipients ? m.recipients.map((r) => r.email) : threadExternals,
-            ...(subject ? { subject } : {}),
-          },
-        ]
-      : [],
-  );
-}
-
-/**
- * A Sent row is the seller's latest message in a thread, without a message id: it is keyed by
- * thread (or recipients) and minute, and takes the real id when the thread is opened (the
- * background matches a sent message by contact and time).
- */
-function sentRowsToCapture(rows: readonly SentRow[], account: string, self: Self): CaptureMessage[] {
-  return rows.flatMap((row) => {
-    const to = row.recipients.map((r) => r.email).filter((email) => classifyAddress(email, self) === 'external');
-    if (!row.time || to.length === 0) return [];
-    const minute = Math.floor(row.time.at / 60_000);
-    const sentKey = `row-${row.threadId ?? shortHash(to.join(','))}-${minute}`;
-    return [{ sentKey, at: row.time.at, from: account, to }];
-  });
-}
-
-/** A short, stable key from text (djb2): enough to tell rows apart, never a secret. */
-function shortHash(text: string): string {
-  let hash = 5381;
-  for (let i = 0; i < text.length; i++) hash = (hash * 33) ^ text.charCodeAt(i);
-  return (hash >>> 0).toString(36);
-}
-
-function sameMarkers(a: ReadonlyMap<string, { reason: string }>, b: ReadonlyMap<string, { reason: string }>) {
-  return a.size === b.size && [...a].every(([email, m]) => b.get(email)?.reason === m.reason);
-}

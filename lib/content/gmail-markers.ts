@@ -1,5 +1,6 @@
+import type { Requester } from '@/lib/messaging/client';
 import type { ResponseOf } from '@/lib/messaging/protocol';
-import { type InboxRow, senderElement } from './sites/gmail';
+import { classifyAddress, type InboxRow, type Self, senderElement } from './sites/gmail';
 
 type Marker = ResponseOf<'markers.lookup'>['markers'][number];
 
@@ -14,7 +15,7 @@ const LOOK: Record<Marker['reason'], { color: string; says: (name: string) => st
  * Puts a small dot beside each marked sender in the list, once: Gmail re-renders rows at will,
  * so this runs on every frame and adds only what is missing. Text and attributes only.
  */
-export function placeMarkers(rows: readonly InboxRow[], markers: ReadonlyMap<string, Marker>): void {
+function placeMarkers(rows: readonly InboxRow[], markers: ReadonlyMap<string, Marker>): void {
   for (const row of rows) {
     for (const sender of row.senders) {
       const marker = markers.get(sender.email);
@@ -35,6 +36,58 @@ export function placeMarkers(rows: readonly InboxRow[], markers: ReadonlyMap<str
 }
 
 /** Removes every marker, when the seller turns them off. */
-export function clearMarkers(root: ParentNode): void {
+function clearMarkers(root: ParentNode): void {
   for (const dot of root.querySelectorAll(`[data-testid="${MARK}"]`)) dot.remove();
+}
+
+/**
+ * Marks beside tracked senders in the list: looked up when a sender not asked about yet shows
+ * up, placed on the rows the frame read afresh (the others keep their dots), and on every row
+ * when the answer changes.
+ */
+export function createInboxMarkers(options: {
+  request: Requester;
+  /** Asks for a frame: the answer of a look-up arrived. */
+  wake: () => void;
+  /** Whether the row reader read this row afresh in the current frame. */
+  isFresh: (row: Element) => boolean;
+}) {
+  let markers = new Map<string, Marker>();
+  // Gmail adds, drops and reorders rows all the time: a row scrolled away needs no look-up.
+  let lookedUp = new Set<string>();
+  let placeAll = false;
+
+  return {
+    show(list: readonly InboxRow[], self: Self, enabled: boolean): void {
+      if (!enabled) {
+        if (markers.size) clearMarkers(document);
+        markers = new Map();
+        lookedUp = new Set();
+        return;
+      }
+      if (markers.size > 0) placeMarkers(placeAll ? list : list.filter((r) => options.isFresh(r.element)), markers);
+      placeAll = false;
+      const senders = [...new Set(list.flatMap((r) => r.senders.map((p) => p.email)))].filter(
+        (email) => classifyAddress(email, self) === 'external',
+      );
+      if (senders.every((email) => lookedUp.has(email))) return;
+      lookedUp = new Set(senders);
+      void options.request('markers.lookup', { emails: senders.slice(0, 500) }).then((result) => {
+        if (!result.ok) return;
+        const next = new Map(result.data.markers.map((m) => [m.email, m]));
+        if (sameMarkers(next, markers)) return;
+        markers = next;
+        placeAll = true;
+        options.wake();
+      });
+    },
+    /** Forgets what was asked: the next frame looks everyone up again (the seller tracked someone). */
+    reset(): void {
+      lookedUp = new Set();
+    },
+  };
+}
+
+function sameMarkers(a: ReadonlyMap<string, Marker>, b: ReadonlyMap<string, Marker>): boolean {
+  return a.size === b.size && [...a].every(([email, m]) => b.get(email)?.reason === m.reason);
 }
