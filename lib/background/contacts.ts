@@ -8,11 +8,23 @@ export interface ContactKey {
   linkedinId?: string | undefined;
 }
 
+/** What a contact look-up needs: the contacts store of any transaction. */
+interface ContactIndexes {
+  index(name: 'by-email' | 'by-linkedin'): { get(key: string): Promise<Contact | undefined> };
+}
+
 /** Finds a contact by any of their addresses first, then by LinkedIn id. */
-export async function findContact(db: IDBPDatabase<RapportDB>, key: ContactKey): Promise<Contact | undefined> {
-  const byEmail = key.email ? await db.getFromIndex('contacts', 'by-email', key.email) : undefined;
+async function lookUp(contacts: ContactIndexes, key: ContactKey): Promise<Contact | undefined> {
+  const byEmail = key.email ? await contacts.index('by-email').get(key.email) : undefined;
   if (byEmail) return byEmail;
-  return key.linkedinId ? db.getFromIndex('contacts', 'by-linkedin', key.linkedinId) : undefined;
+  return key.linkedinId ? contacts.index('by-linkedin').get(key.linkedinId) : undefined;
+}
+
+export async function findContact(db: IDBPDatabase<RapportDB>, key: ContactKey): Promise<Contact | undefined> {
+  const tx = db.transaction('contacts');
+  const found = await lookUp(tx.store, key);
+  await tx.done;
+  return found;
 }
 
 /**
@@ -26,9 +38,7 @@ export async function trackContact(
 ): Promise<Contact> {
   const tx = db.transaction(['contacts', 'accounts'], 'readwrite');
   const contacts = tx.objectStore('contacts');
-  const existing =
-    (person.email && (await contacts.index('by-email').get(person.email))) ||
-    (person.linkedinId && (await contacts.index('by-linkedin').get(person.linkedinId)));
+  const existing = await lookUp(contacts, person);
   if (existing) {
     await tx.done;
     return existing;
