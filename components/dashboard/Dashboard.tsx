@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Onboarding } from '../settings/Onboarding';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useSettingsStore } from '../settings/useSettings';
-import { ImportPage } from '../importing/ImportPage';
+import type { ImportPage } from '../importing/ImportPage';
 import { Popup } from '../popup/Popup';
 import { Overview } from './Overview';
 
@@ -61,7 +61,7 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
             openUrl={openUrl}
           />
         ) : hash === 'import' ? (
-          <ImportPage onSettings={onSettings} />
+          <LazyImportPage onSettings={onSettings} />
         ) : hash === 'settings' ? (
           <SettingsPage store={store} settings={settings} />
         ) : (
@@ -79,4 +79,21 @@ function StatusOrNothing({ message }: { message: string }) {
       {message}
     </p>
   ) : null;
+}
+
+/**
+ * The import pipeline (CSV parser, public-suffix and free-mail lists, planner) is most of the
+ * dashboard's code and most visits never import: it loads when the Import page opens, in the
+ * time a local chunk takes to read (a few milliseconds).
+ */
+function LazyImportPage(props: Parameters<typeof ImportPage>[0]) {
+  const [Page, setPage] = useState<typeof ImportPage | undefined>();
+  useEffect(() => {
+    let live = true;
+    void import('../importing/ImportPage').then((module) => live && setPage(() => module.ImportPage));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Page ? <Page {...props} /> : null;
 }

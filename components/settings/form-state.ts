@@ -1,5 +1,4 @@
 import { type Signal, signal } from '@preact/signals';
-import { defaultInternalDomains } from '@/lib/shared/domains';
 import type { Settings, SettingsPatch, ValueTier } from '@/lib/shared/model';
 
 export const TIERS: readonly ValueTier[] = ['high', 'medium', 'low'];
@@ -38,7 +37,14 @@ export function createSettingsForm(initial: Settings) {
 
   function setEmails(text: string) {
     fields.emails.value = text;
-    if (!domainsEdited) fields.internalDomains.value = defaultInternalDomains(splitList(text)).join(', ');
+    if (domainsEdited) return;
+    // The public-suffix and free-mail lists are a third of the dashboard's code: they load the
+    // first time the seller types an address (a local chunk, milliseconds), not with every page.
+    void import('@/lib/shared/domains').then(({ defaultInternalDomains }) => {
+      if (!domainsEdited && fields.emails.value === text) {
+        fields.internalDomains.value = defaultInternalDomains(splitList(text)).join(', ');
+      }
+    });
   }
 
   function setInternalDomains(text: string) {
