@@ -27,13 +27,21 @@ function files(bench: BenchContext) {
   return { contacts, activities, contactRows, activityRows };
 }
 
-/** Time from "Import" to the report, and the page's peak JS heap meanwhile (sampled every 50 ms). */
-async function timeImport(page: Page, file: string): Promise<{ ms: number; heapMb: number }> {
+/**
+ * Time from "Import" to the report, and how far the JS heap rose above where it stood before
+ * (sampled every 50 ms). Extension pages share one renderer process and one JS heap: the
+ * bench's control page holds the seeding's data there, so the absolute size says more about
+ * the bench than about the import; it is reported beside the rise.
+ */
+async function timeImport(page: Page, file: string): Promise<{ ms: number; heapMb: number; absoluteMb: number }> {
   await page.getByTestId('import-file').setInputFiles(file);
   await page.getByTestId('import-confirm').waitFor();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  let peak = 0;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before =
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  let peak = before;
   let sampling = true;
   const sample = (async () => {
     while (sampling) {
@@ -49,7 +57,7 @@ async function timeImport(page: Page, file: string): Promise<{ ms: number; heapM
   sampling = false;
   await sample;
   await cdp.detach();
-  return { ms, heapMb: peak / 1024 / 1024 };
+  return { ms, heapMb: (peak - before) / 1024 / 1024, absoluteMb: peak / 1024 / 1024 };
 }
 
 /** Importing contact rows and ten times as many activity rows through the dashboard. */
@@ -71,7 +79,7 @@ export const importing: Scenario = {
         median: first.ms,
         p95: first.ms,
         budget: `≤ ${BUDGETS.importContacts.maxMs} ms for 10,000 rows`,
-        note: `${contactRows.toLocaleString('en')} rows; peak page heap ${first.heapMb.toFixed(0)} MB`,
+        note: `${contactRows.toLocaleString('en')} rows; JS heap rose ${first.heapMb.toFixed(0)} MB (peak ${first.absoluteMb.toFixed(0)} MB with the other extension pages)`,
       },
       {
         scenario: 'import activities',
@@ -82,8 +90,8 @@ export const importing: Scenario = {
         runs: 1,
         median: second.ms,
         p95: second.ms,
-        budget: `≤ ${BUDGETS.importActivities.maxMs} ms, heap ≤ ${BUDGETS.importActivities.maxHeapMb} MB for 100,000 rows`,
-        note: `${activityRows.toLocaleString('en')} rows; peak page heap ${second.heapMb.toFixed(0)} MB`,
+        budget: `≤ ${BUDGETS.importActivities.maxMs} ms, heap rise ≤ ${BUDGETS.importActivities.maxHeapMb} MB for 100,000 rows`,
+        note: `${activityRows.toLocaleString('en')} rows; JS heap rose ${second.heapMb.toFixed(0)} MB (peak ${second.absoluteMb.toFixed(0)} MB with the other extension pages)`,
       },
     ];
   },
