@@ -1,4 +1,5 @@
 import type { Requester } from '@/lib/messaging/client';
+import { IMPORT_PLAN_MEASURE, IMPORT_STORE_MEASURE } from '@/lib/shared/marks';
 import {
   type BackupRestore,
   createPlanner,
@@ -72,6 +73,7 @@ export async function runImport(
     const { restored, skipped } = source.restore.counts;
     return { imported: restored, merged: 0, skipped, errors: source.restore.errors };
   }
+  const started = performance.now();
   const [stored, settings] = await Promise.all([request('import.basis', {}), request('settings.get', {})]);
   if (!stored.ok) throw new Error(stored.error.message);
   const planner = createPlanner({
@@ -92,14 +94,10 @@ export async function runImport(
   }
   const plan = planner.finish();
   options.onSaving?.(plan.counts.rows);
-  const written = await request('data.put', {
-    sellers: plan.create.sellers,
-    accounts: [...plan.create.accounts, ...plan.merge.accounts.map((m) => m.after)],
-    contacts: [...plan.create.contacts, ...plan.merge.contacts.map((m) => m.after)],
-    touches: plan.create.touches,
-    purchases: plan.create.purchases,
-  });
-  if (!written.ok) throw new Error(written.error.message);
+  const planned = performance.now();
+  performance.measure(IMPORT_PLAN_MEASURE, { start: started, end: planned });
+  await store(plan, request);
+  performance.measure(IMPORT_STORE_MEASURE, { start: planned, end: performance.now() });
   if (!plan.meFound) await askWhichOwner(plan, request);
   return {
     ...plan.counts,
@@ -114,6 +112,38 @@ async function askWhichOwner(plan: ImportPlan, request: Requester): Promise<void
   const owners = plan.owners.filter((o) => !o.isMe).map((o) => ({ sellerId: o.sellerId, rows: o.rows }));
   // The import is written by now: a question that could not be stored must not report it as failed.
   await request('owner.ask', { owners });
+}
+
+/** Records per message: a part serialises in milliseconds and never holds the whole file. */
+const PART = 5_000;
+
+/**
+ * Stores a plan in parts, then has the background settle the contacts' follow-ups once. Each
+ * part is one transaction; should one fail, the parts already stored are taken back (the same
+ * undo the seller has), so an import still lands whole or not at all.
+ */
+async function store(plan: ImportPlan, request: Requester): Promise<void> {
+  const stores = {
+    sellers: plan.create.sellers,
+    accounts: [...plan.create.accounts, ...plan.merge.accounts.map((m) => m.after)],
+    contacts: [...plan.create.contacts, ...plan.merge.contacts.map((m) => m.after)],
+    purchases: plan.create.purchases,
+    touches: plan.create.touches,
+  };
+  try {
+    for (const [name, records] of Object.entries(stores)) {
+      for (let i = 0; i < records.length; i += PART) {
+        const written = await request('import.write', { [name]: records.slice(i, i + PART) });
+        if (!written.ok) throw new Error(written.error.message);
+      }
+    }
+  } catch (error) {
+    await undoImport(undoRecord(plan), request).catch(() => undefined);
+    throw error;
+  }
+  const contactIds = new Set([...stores.contacts.map((c) => c.id), ...stores.touches.map((t) => t.contactId)]);
+  const settled = await request('import.settle', { contactIds: [...contactIds] });
+  if (!settled.ok) throw new Error(settled.error.message);
 }
 
 /** Takes an import back as one step: its records deleted, merged records restored. */

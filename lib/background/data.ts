@@ -13,11 +13,17 @@ export async function countAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
   return Object.fromEntries(entries) as Counts;
 }
 
+/** Adds or replaces the given records and answers with the store's counts. */
+export async function putDataSet(db: IDBPDatabase<RapportDB>, data: DataSet): Promise<Counts> {
+  await writeDataSet(db, data);
+  return countAll(db);
+}
+
 /**
  * Adds or replaces the given records in one transaction: all of them land, or none
  * (a unique-index clash aborts the whole set, and the error says which store refused it).
  */
-export async function putDataSet(db: IDBPDatabase<RapportDB>, data: DataSet): Promise<Counts> {
+export async function writeDataSet(db: IDBPDatabase<RapportDB>, data: DataSet): Promise<void> {
   const tx = db.transaction(DATA_STORES, 'readwrite');
   const writes: Promise<unknown>[] = [];
   for (const name of DATA_STORES) {
@@ -36,7 +42,6 @@ export async function putDataSet(db: IDBPDatabase<RapportDB>, data: DataSet): Pr
   const [written] = await Promise.allSettled([Promise.all(writes), tx.done]);
   if (written.status === 'rejected') throw written.reason;
   await tx.done;
-  return countAll(db);
 }
 
 export async function exportDataSet(db: IDBPDatabase<RapportDB>): Promise<DataSet> {

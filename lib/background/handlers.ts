@@ -4,7 +4,7 @@ import { lookupCards } from './cards';
 import { actOnFollowUp, listFollowUps } from './followups';
 import { lookupMarkers } from './markers';
 import { findContact, setStatus, setTrust, trackContact } from './contacts';
-import { countAll, deleteRecords, exportDataSet, importBasis, putDataSet, resetAll } from './data';
+import { countAll, deleteRecords, exportDataSet, importBasis, putDataSet, resetAll, writeDataSet } from './data';
 import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
 import { askOwner, claimOwner, ownerQuestion } from './owners';
 import type { Handlers } from './router';
@@ -141,6 +141,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return counts;
     },
     'data.export': async () => exportDataSet(await db()),
+    'import.write': async (data) => {
+      await writeDataSet(await db(), data);
+      return {};
+    },
+    'import.settle': async ({ contactIds }) => {
+      const database = await db();
+      // Like a restore: contacts that already have a follow-up keep it; the new ones are staggered.
+      await refresh(database, contactIds, true);
+      return countAll(database);
+    },
     'import.basis': async () => importBasis(await db()),
     'data.delete': async (ids) => {
       const database = await db();

@@ -268,6 +268,12 @@ export const protocol = {
   'data.put': define('page', DataSet, Counts),
   'data.export': define('page', z.object({}), DataSet),
   /**
+   * One part of an import's records, stored as given (a file of 100,000 rows goes in parts, so
+   * no message holds it all); `import.settle` then brings the contacts' follow-ups up to date.
+   */
+  'import.write': define('page', DataSet, z.object({})),
+  'import.settle': define('page', z.object({ contactIds: z.array(Id) }), Counts),
+  /**
    * What an import plans against, without the touches themselves: the records it may merge
    * into, and the (source id, contact) pairs of touches earlier imports stored, so importing a
    * file twice adds nothing. A store of 200,000 captured touches sends none of them.

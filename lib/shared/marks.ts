@@ -9,3 +9,6 @@ export const CARD_MARK = 'rapport:sidebar:card';
 export const TODAY_MARK = 'rapport:popup:today';
 /** Around each frame of content-script work on the page. */
 export const WORK_MEASURE = 'rapport:work';
+/** An import's phases in the dashboard: the file read and planned, then the rows stored. */
+export const IMPORT_PLAN_MEASURE = 'rapport:import:plan';
+export const IMPORT_STORE_MEASURE = 'rapport:import:store';

@@ -123,3 +123,17 @@ describe('import.basis: what an import plans against', () => {
     expect((await deliver(envelope('import.basis'), senders.content)).error?.code).toBe('forbidden');
   });
 });
+
+describe('import.write and import.settle: an import stored in parts, settled once', () => {
+  it('stores parts as given, then plans the follow-ups of the contacts it names', async () => {
+    await deliver(envelope('import.write', { accounts: [account()], contacts: [contact()] }), senders.page);
+    await deliver(envelope('import.write', { touches: weeklyHistory(2) }), senders.page);
+    expect(await db.getAll('followUps')).toEqual([]);
+    const settled = await deliver(envelope('import.settle', { contactIds: ['contact-1'] }), senders.page);
+    expect(settled.ok).toBe(true);
+    expect((await cardOf('jane@acme.example'))?.followUp).toMatchObject({ state: 'open', contactId: 'contact-1' });
+    for (const type of ['import.write', 'import.settle'] as const) {
+      expect((await deliver(envelope(type, {}), senders.content)).error?.code).toBe('forbidden');
+    }
+  });
+});

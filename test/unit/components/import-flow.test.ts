@@ -6,18 +6,21 @@ import { guessMapping, openCsv } from '@/lib/shared/import';
 const CSV = 'Email,First Name,Last Name,Company\njane@acme.example,Jane,Doe,Acme\nnot-an-email,Bad,Row,Acme\n';
 
 /** A background that answers the import's requests and remembers the order they came in. */
-function fakeBackground() {
+function fakeBackground(failOnWrite?: number) {
   const calls: string[] = [];
+  const writes: number[] = [];
   const request = (async (type: string, payload: unknown) => {
     calls.push(type);
     if (type === 'import.basis')
       return { ok: true, data: { sellers: [], accounts: [], contacts: [], purchases: [], importedTouches: [] } };
     if (type === 'settings.get') return { ok: true, data: { me: { emails: [] }, internalDomains: [] } };
-    if (type === 'data.put')
-      return { ok: true, data: { stored: (payload as { contacts: unknown[] }).contacts.length } };
+    if (type === 'import.write') {
+      writes.push(Object.values(payload as Record<string, unknown[]>).flat().length);
+      if (writes.length === failOnWrite) return { ok: false, error: { code: 'failed', message: 'the disk is full' } };
+    }
     return { ok: true, data: {} };
   }) as unknown as Requester;
-  return { calls, request };
+  return { calls, writes, request };
 }
 
 describe('runImport', () => {
@@ -31,8 +34,27 @@ describe('runImport', () => {
       onSaving: (rows) => events.push(`saving ${rows}`, `calls so far: ${calls.join(',')}`),
     });
     expect(events.at(-2)).toBe('saving 2');
-    expect(events.at(-1)).not.toContain('data.put');
-    expect(calls).toContain('data.put');
+    expect(events.at(-1)).not.toContain('import.write');
+    expect(calls.slice(-2)).toEqual(['import.write', 'import.settle']);
     expect(report).toMatchObject({ imported: 1, skipped: 1, errors: [{ line: 3 }] });
+  });
+
+  it('stores a large file in parts, and takes the stored parts back when one fails', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => `p${i}@acme.example,P,${i},Acme`);
+    const csv = `Email,First Name,Last Name,Company\n${rows.join('\n')}\n`;
+    const source = () => {
+      const reader = openCsv(csv);
+      const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
+      return { kind: 'csv' as const, name: 'big.csv', reader, mapping };
+    };
+    const ok = fakeBackground();
+    await runImport(source(), ok.request);
+    // One account, then 12,000 contacts in parts of 5,000.
+    expect(ok.writes).toEqual([1, 5000, 5000, 2000]);
+
+    const failing = fakeBackground(3);
+    await expect(runImport(source(), failing.request)).rejects.toThrow('the disk is full');
+    expect(failing.calls).toContain('data.delete');
+    expect(failing.calls).not.toContain('import.settle');
   });
 });
