@@ -15,8 +15,17 @@ const GROUPS: { id: Row['group']; title: string }[] = [
   { id: 'upcoming', title: 'Next days' },
 ];
 
-/** Where "Open" goes: the person's LinkedIn profile, else their mail in Gmail. */
-export function openUrlFor(row: Pick<Row, 'email' | 'linkedinId'>): string | undefined {
+/**
+ * Where "Open" goes: the last Gmail thread with the person, in the account it was seen in;
+ * else their LinkedIn profile; else a Gmail search for their address. Gmail opens a thread by
+ * its legacy hex id under `#all/` (site-dom.md A1: InboxSDK's route view accepts 16-hex thread
+ * ids in the URL) and picks the account by `authuser`.
+ */
+export function openUrlFor(row: Pick<Row, 'email' | 'linkedinId' | 'gmail'>): string | undefined {
+  if (row.gmail) {
+    const hex = BigInt(row.gmail.threadId).toString(16);
+    return `https://mail.google.com/mail/?authuser=${encodeURIComponent(row.gmail.account)}#all/${hex}`;
+  }
   if (row.linkedinId) return `https://www.linkedin.com/in/${encodeURIComponent(row.linkedinId)}/`;
   if (row.email) return `https://mail.google.com/mail/u/0/#search/${encodeURIComponent(row.email)}`;
   return undefined;

@@ -67,7 +67,11 @@ export async function captureMessages(
         continue;
       }
       const sourceId = message.id ? `gmail:${message.id}` : `gmail-sent:${message.sentKey}`;
-      if (await bySource.get([sourceId, contact.id])) {
+      const thread = message.threadId ? { threadId: message.threadId } : {};
+      const known = await bySource.get([sourceId, contact.id]);
+      if (known) {
+        // Touches recorded before threads were kept learn theirs when the thread is seen again.
+        if (message.threadId && !known.threadId) await touches.put({ ...known, ...thread });
         duplicates++;
         continue;
       }
@@ -76,7 +80,7 @@ export async function captureMessages(
         // touch its real id now instead of storing the message a second time.
         const sent = await justSent(touches, contact.id, message.at);
         if (sent) {
-          await touches.put({ ...sent, sourceId, at: message.at });
+          await touches.put({ ...sent, sourceId, at: message.at, ...thread });
           changed.add(contact.id);
           duplicates++;
           continue;
@@ -92,6 +96,7 @@ export async function captureMessages(
         at: message.at,
         source: 'captured',
         sourceId,
+        ...thread,
         ...(message.subject ? { summary: message.subject } : {}),
       };
       await touches.add(touch);

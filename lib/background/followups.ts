@@ -5,6 +5,7 @@ import { addDays, dateOf } from '@/lib/shared/relationship/calendar';
 import { trust } from '@/lib/shared/relationship/trust';
 import type { RapportDB } from './db/schema';
 import { type AccountCache, contextOf, openReader, summaryOf } from './relationship';
+import { newestTouches } from './touches';
 
 type Row = ResponseOf<'followup.list'>['rows'][number];
 
@@ -47,22 +48,28 @@ export async function listFollowUps(
   // After an import thousands can be due: the details (trust needs the account) only for the
   // rows the popup shows; the counts cover them all.
   const accounts: AccountCache = new Map();
+  // Touches do not say which Gmail account saw them; the seller's first confirmed one is it for
+  // nearly everyone (one work account).
+  const gmailAccount = settings.confirmedAccounts[0];
   // Every row's reads are sent together; awaiting each row in turn cost a round trip per read.
   const rows = (
     await Promise.all(
       shown.slice(0, MAX_ROWS).map(async (followUp): Promise<Row | undefined> => {
         const contact = await tx.objectStore('contacts').get(followUp.contactId);
         if (!contact) return;
-        const [summary, { context, account }] = await Promise.all([
+        const [summary, { context, account }, recent] = await Promise.all([
           summaryOf(reader, contact.id),
           contextOf(reader, contact, { now, settings }, accounts),
+          gmailAccount ? newestTouches(tx.objectStore('touches').index('by-contact-at'), contact.id, 10) : [],
         ]);
+        const threadId = recent.find((t) => t.threadId)?.threadId;
         return {
           followUp,
           name: contact.name,
           ...(contact.emails[0] ? { email: contact.emails[0] } : {}),
           ...(contact.linkedinId ? { linkedinId: contact.linkedinId } : {}),
           ...(account ? { account: account.name } : {}),
+          ...(threadId && gmailAccount ? { gmail: { threadId, account: gmailAccount } } : {}),
           mine: mine(followUp),
           trust: trust(summary, context).level,
           group: groupOf(followUp),

@@ -1,4 +1,4 @@
-import type { IDBPDatabase, IDBPIndex } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { ParsedRequestOf } from '@/lib/messaging/protocol';
 import { ME, type Touch } from '@/lib/shared/model';
 import type { RapportDB } from './db/schema';
@@ -46,8 +46,17 @@ export function listTouches(db: IDBPDatabase<RapportDB>, contactId: string, limi
   return newestTouches(db.transaction('touches').store.index('by-contact-at'), contactId, limit);
 }
 
-/** The part of the `[contactId, at]` index a reader needs, from a transaction of any mode. */
-type ByContactAt = Pick<IDBPIndex<RapportDB, ['touches'], 'touches', 'by-contact-at'>, 'openCursor'>;
+/**
+ * The part of the `[contactId, at]` index a reader needs, from a transaction of any mode and
+ * any store list (spelled out: idb's generic index types of two transactions do not match).
+ */
+interface TouchCursor {
+  value: Touch;
+  continue(): Promise<TouchCursor | null>;
+}
+interface ByContactAt {
+  openCursor(query: IDBKeyRange, direction: 'prev'): Promise<TouchCursor | null>;
+}
 
 /** The newest touches of a contact, newest first, walking the `[contactId, at]` index backwards. */
 export async function newestTouches(index: ByContactAt, contactId: string, limit: number): Promise<Touch[]> {

@@ -13,6 +13,7 @@ export function toCapture(
   messages: ReturnType<typeof readThread>['value']['messages'],
   subject: string | undefined,
   threadExternals: string[],
+  threadId?: string,
 ): CaptureMessage[] {
   return messages.flatMap((m) =>
     m.id && m.time && m.sender
@@ -22,6 +23,7 @@ export function toCapture(
             at: m.time.at,
             from: m.sender.email,
             to: m.recipients ? m.recipients.map((r) => r.email) : threadExternals,
+            ...(threadId ? { threadId } : {}),
             ...(subject ? { subject } : {}),
           },
         ]
@@ -40,7 +42,7 @@ export function sentRowsToCapture(rows: readonly SentRow[], account: string, sel
     if (!row.time || to.length === 0) return [];
     const minute = Math.floor(row.time.at / 60_000);
     const sentKey = `row-${row.threadId ?? shortHash(to.join(','))}-${minute}`;
-    return [{ sentKey, at: row.time.at, from: account, to }];
+    return [{ sentKey, at: row.time.at, from: account, to, ...(row.threadId ? { threadId: row.threadId } : {}) }];
   });
 }
 

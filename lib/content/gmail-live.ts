@@ -100,7 +100,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
         for (const p of classifyMessage(message, self).externals)
           if (!people.has(p.email)) people.set(p.email, p.name ?? '');
       }
-      toRecord = toCapture(thread.value.messages, thread.value.subject, [...people.keys()]);
+      toRecord = toCapture(thread.value.messages, thread.value.subject, [...people.keys()], thread.value.threadId);
     }
     if (!route.threadOpen) {
       const list = readInboxRows(document, { withoutTime: true, memo: rows }).value;

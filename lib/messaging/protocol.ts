@@ -14,6 +14,7 @@ import {
   Direction,
   Email,
   FollowUp,
+  GmailId,
   Id,
   LinkedInId,
   Purchase,
@@ -166,10 +167,9 @@ export const protocol = {
           z
             .object({
               /** Gmail's message id in decimal (`#msg-f:<id>`; the legacy hex id converted). */
-              id: z
-                .string()
-                .regex(/^\d{1,20}$/, 'expected a decimal Gmail message id')
-                .optional(),
+              id: GmailId.optional(),
+              /** Gmail's thread id in decimal (`thread-f:<id>`), when the page shows it. */
+              threadId: GmailId.optional(),
               /**
                * A message the seller just sent, before Gmail shows it with an id: the draft id or a
                * key the compose window was given. Replaced by the real id once the thread shows it.
@@ -214,6 +214,8 @@ export const protocol = {
           email: Email.optional(),
           linkedinId: LinkedInId.optional(),
           account: z.string().optional(),
+          /** The last Gmail thread with them Rapport saw, and the Gmail account it was seen in. */
+          gmail: z.object({ threadId: GmailId, account: Email }).optional(),
           mine: z.boolean(),
           trust: TrustLevel,
           group: z.enum(['reply', 'overdue', 'today', 'upcoming']),

@@ -64,6 +64,8 @@ test('a thread: the external people, tracked and recorded once, following the pa
   const touches = await api('touch.list', { contactId: chris.id, limit: 50 });
   expect(new Set(touches.map((t) => t.sellerId)).size).toBe(2);
   expect(touches.every((t) => t.summary === 'Pilot scope' && t.sourceId?.startsWith('gmail:'))).toBe(true);
+  // The thread is kept (the subject's `data-thread-perm-id`), so the popup's Open can go straight to it.
+  expect(touches.map((t) => t.threadId)).toEqual(Array(3).fill('1842863092531652600'));
 
   // Reload and reopen: nothing twice.
   await page.reload();

@@ -88,3 +88,40 @@ test('today’s follow-ups: order, badge, done and snooze', async ({
     .catch(() => undefined);
   await expect.poll(() => badge(extensionPage)).toBe('');
 });
+
+test('Open goes to the last Gmail thread with the person, in the work account', async ({
+  context,
+  extensionId,
+  seed,
+  api,
+}) => {
+  await api('settings.update', { me: { emails: ['sales@ourco.example'] }, confirmedAccounts: ['sales@ourco.example'] });
+  await seed({
+    contacts: [person('olga', 'Olga Overdue'), person('tom', 'Tom Today')] as never,
+    followUps: [due('olga', -3, 'follow-up'), due('tom', 0, 'check-in')] as never,
+    touches: [
+      {
+        id: 't-olga',
+        contactId: 'olga',
+        kind: 'email',
+        direction: 'inbound',
+        at: Date.now() - 10 * DAY,
+        source: 'captured',
+        sourceId: 'gmail:1842863092531652601',
+        threadId: '1842863092531652600',
+      },
+    ] as never,
+  });
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const opened = context.waitForEvent('page');
+  await popup
+    .locator('[data-testid="followup"][data-email="olga@customer.example"]')
+    .getByTestId('followup-open')
+    .click();
+  // The thread by its legacy hex id (the fixture's `data-legacy-thread-id`), chosen by account.
+  const tab = await opened;
+  await expect
+    .poll(() => tab.url())
+    .toBe('https://mail.google.com/mail/?authuser=sales%40ourco.example#all/19932a380006e7f8');
+});

@@ -39,3 +39,6 @@ export type ValueTier = z.infer<typeof ValueTier>;
 
 /** Short free text that came from a page or a person: bounded so no record grows without limit. */
 export const ShortText = (max = 300) => z.string().trim().max(max);
+
+/** A Gmail message or thread id in its decimal spelling (`#msg-f:<n>`, `thread-f:<n>`). */
+export const GmailId = z.string().regex(/^\d{1,20}$/, 'expected a decimal Gmail id');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Email, Id, LinkedInId, Phone, ShortText, Timestamp, ValueTier } from './common';
+import { CalendarDate, Email, GmailId, Id, LinkedInId, Phone, ShortText, Timestamp, ValueTier } from './common';
 
 /** The seller using Rapport is always this seller id; colleagues and CRM owners get their own. */
 export const ME = 'me';
@@ -117,6 +117,8 @@ export const Touch = z.object({
   source: TouchSource,
   /** Where it came from, for de-duplication: `gmail:<message id>`, `import:<file row>`. */
   sourceId: z.string().min(1).max(300).optional(),
+  /** The Gmail thread an e-mail touch belongs to (decimal id), so "Open" can go straight to it. */
+  threadId: GmailId.optional(),
   /** An e-mail's subject line or a one-line note. Never a message body. */
   summary: ShortText(300).optional(),
   /** The customer's answer to "are you happy?", 1 (not at all) to 5 (very). */

@@ -132,3 +132,17 @@ describe('a message recorded when the seller clicks Send', () => {
     expect([both.ok, neither.ok]).toEqual([false, false]);
   });
 });
+
+describe('gmail capture keeps the thread', () => {
+  it('stores the thread id on each touch, and gives it to touches recorded before threads were kept', async () => {
+    await confirm();
+    await capture([msg('1000', 'jane@acme.example', [ACCOUNT])]);
+    expect((await touchesOf('jane'))[0]?.threadId).toBeUndefined();
+    const again = await capture([{ ...msg('1000', 'jane@acme.example', [ACCOUNT]), threadId: '1840980625981948628' }]);
+    expect(again.data).toMatchObject({ stored: 0, duplicates: 1 });
+    await capture([{ ...msg('3000', ACCOUNT, ['jane@acme.example']), threadId: '1840980625981948628' }]);
+    expect((await touchesOf('jane')).map((t) => t.threadId)).toEqual(['1840980625981948628', '1840980625981948628']);
+    const bad = await capture([{ ...msg('4000', 'jane@acme.example', [ACCOUNT]), threadId: 'thread-f:1' }]);
+    expect(bad.ok).toBe(false);
+  });
+});

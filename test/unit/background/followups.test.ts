@@ -46,6 +46,22 @@ describe('the popup list', () => {
     ]);
   });
 
+  it('gives each row the last Gmail thread with the person, in the confirmed account', async () => {
+    await db.put('touches', touch({ id: 't1', contactId: 'c', at: NOW - 9e8, threadId: '1840980625981948628' }));
+    await db.put(
+      'touches',
+      touch({ id: 't2', contactId: 'c', at: NOW - 8e8, sourceId: 'gmail:2', threadId: undefined }),
+    );
+    expect((await list()).rows.find((r) => r.followUp.id === 'overdue')?.gmail).toBeUndefined();
+    await deliver(envelope('settings.update', { confirmedAccounts: ['me@ourco.example'] }), senders.page);
+    const rows = (await list()).rows;
+    expect(rows.find((r) => r.followUp.id === 'overdue')?.gmail).toEqual({
+      threadId: '1840980625981948628',
+      account: 'me@ourco.example',
+    });
+    expect(rows.find((r) => r.followUp.id === 'today')?.gmail).toBeUndefined();
+  });
+
   it('once a contact is known to be mine, other sellers’ follow-ups need the team toggle', async () => {
     await db.put('contacts', contact({ id: 'a', emails: ['a@x.example'], name: 'Ann', ownerId: 'me' }));
     expect((await list()).rows.map((r) => r.followUp.id)).not.toContain('theirs');
