@@ -10,6 +10,13 @@ type Params = Reason['params'];
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const num = (p: Params, key: string) => Number(p[key] ?? 0);
 const text = (p: Params, key: string) => String(p[key] ?? '');
+/** A calendar date as a seller reads it in these English sentences: "4 Sep 2026". */
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const day = (p: Params, key: string) => {
+  const iso = text(p, key);
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(`${iso}T00:00:00Z`) : Number.NaN;
+  return Number.isNaN(at) ? iso : DAY.format(at);
+};
 const LEVEL_WORDS: Record<string, string> = { none: 'No trust yet', some: 'Some trust', full: 'Trusted' };
 const level = (p: Params, key: string) => LEVEL_WORDS[text(p, key)] ?? text(p, key);
 
@@ -39,17 +46,17 @@ const WORDING: { [C in ReasonCode]: (p: Params) => string } = {
   silent_days: (p) => `No two-way contact for ${plural(num(p, 'days'), 'day')}`,
   recent_two_way: (p) => `Last two-way contact ${ago(num(p, 'days'))}`,
   regular: (p) => `In two-way contact in ${num(p, 'months')} of the last ${plural(num(p, 'of'), 'month')}`,
-  happy: (p) => `Rated their happiness ${num(p, 'happiness')}/5 on ${text(p, 'date')}`,
+  happy: (p) => `Rated their happiness ${num(p, 'happiness')}/5 on ${day(p, 'date')}`,
   tenure: (p) => `Two-way contact kept up for ${duration(num(p, 'months'))}`,
   breadth: (p) =>
     `Known to ${plural(num(p, 'sellers'), 'seller')}; ${plural(num(p, 'contacts'), 'contact')} in touch at the account`,
-  override: (p) => `Set by hand to "${level(p, 'level')}" until ${text(p, 'until')}`,
-  reply_owed: (p) => `They wrote on ${text(p, 'date')} and are waiting for your reply`,
-  no_reply: (p) => `No reply to your last ${plural(num(p, 'count'), 'message')} since ${text(p, 'date')}`,
-  unhappy: (p) => `Said they were only ${num(p, 'happiness')}/5 happy on ${text(p, 'date')}`,
-  purchase: (p) => `Bought on ${text(p, 'date')}: see how it is going`,
-  new_customer: (p) => `Became a customer on ${text(p, 'date')}: welcome them`,
-  meeting: (p) => `Met on ${text(p, 'date')}: follow up while it is fresh`,
+  override: (p) => `Set by hand to "${level(p, 'level')}" until ${day(p, 'until')}`,
+  reply_owed: (p) => `They wrote on ${day(p, 'date')} and are waiting for your reply`,
+  no_reply: (p) => `No reply to your last ${plural(num(p, 'count'), 'message')} since ${day(p, 'date')}`,
+  unhappy: (p) => `Said they were only ${num(p, 'happiness')}/5 happy on ${day(p, 'date')}`,
+  purchase: (p) => `Bought on ${day(p, 'date')}: see how it is going`,
+  new_customer: (p) => `Became a customer on ${day(p, 'date')}: welcome them`,
+  meeting: (p) => `Met on ${day(p, 'date')}: follow up while it is fresh`,
   cadence: (p) => `In touch about every ${plural(num(p, 'days'), 'day')}`,
   check_in_due: (p) => `Not asked whether they are happy in the last ${plural(num(p, 'touches'), 'touch', 'touches')}`,
   never_checked_in: () => 'Never asked whether they are happy',

@@ -63,7 +63,17 @@ describe('describeReason', () => {
     for (const [key, value] of Object.entries(r.params)) {
       if (key === 'level' || key === 'from' || key === 'to' || key === 'of' || code === 'thin_coverage') continue;
       if (code === 'tenure') continue;
-      expect(sentence).toContain(String(value));
+      // Calendar dates are worded as a seller reads them: 2026-03-10 → "10 Mar 2026".
+      const shown =
+        key === 'date' || key === 'until'
+          ? new Date(`${value}T00:00:00Z`).toLocaleDateString('en-GB', {
+              day: 'numeric',
+              month: 'short',
+              year: 'numeric',
+              timeZone: 'UTC',
+            })
+          : String(value);
+      expect(sentence).toContain(shown);
     }
   });
 
@@ -73,7 +83,7 @@ describe('describeReason', () => {
     [{ code: 'replied_ratio', params: { replied: 1, of: 1 } }, 'Replied to your last message'],
     [{ code: 'silent_days', params: { days: 94 } }, 'No two-way contact for 94 days'],
     [{ code: 'silent_days', params: { days: 1 } }, 'No two-way contact for 1 day'],
-    [{ code: 'happy', params: { happiness: 5, date: '2026-03-10' } }, 'Rated their happiness 5/5 on 2026-03-10'],
+    [{ code: 'happy', params: { happiness: 5, date: '2026-03-10' } }, 'Rated their happiness 5/5 on 10 Mar 2026'],
     [{ code: 'tenure', params: { months: 26 } }, 'Two-way contact kept up for 2 years'],
     [{ code: 'tenure', params: { months: 5 } }, 'Two-way contact kept up for 5 months'],
     [{ code: 'recent_two_way', params: { days: 0 } }, 'Last two-way contact today'],
