@@ -5,6 +5,7 @@ import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
 import { type Report, readSource, runImport, type Source, undoImport } from './flow';
 import { OwnerClaim } from './OwnerClaim';
+import { readEverything } from './transfer';
 
 type Stage =
   | { step: 'choose' }
@@ -223,10 +224,17 @@ function ReportView({
 /** Everything out: no lock-in. Downloads are made in the page; nothing is sent anywhere. */
 function Exports() {
   const api = useApi();
+  const [failed, setFailed] = useState('');
   const download = async (name: string, type: string, make: (data: Parameters<typeof toBackupJson>[0]) => string) => {
-    const result = await api('data.export', {});
-    if (!result.ok) return;
-    const url = URL.createObjectURL(new Blob([make(result.data)], { type }));
+    setFailed('');
+    let data: Parameters<typeof toBackupJson>[0];
+    try {
+      data = await readEverything(api);
+    } catch (e) {
+      setFailed(`The export could not be made: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([make(data)], { type }));
     const link = document.createElement('a');
     link.href = url;
     link.download = name;
@@ -235,6 +243,11 @@ function Exports() {
   };
   return (
     <div class="actions exports">
+      {failed && (
+        <p class="status error" role="alert">
+          {failed}
+        </p>
+      )}
       <button
         type="button"
         data-testid="export-json"

@@ -1,5 +1,6 @@
 import type { Requester } from '@/lib/messaging/client';
 import { IMPORT_PLAN_MEASURE, IMPORT_STORE_MEASURE } from '@/lib/shared/marks';
+import { settle, writeInParts } from './transfer';
 import {
   type BackupRestore,
   createPlanner,
@@ -68,8 +69,9 @@ export async function runImport(
   } = {},
 ): Promise<Report | 'cancelled'> {
   if (source.kind === 'backup') {
-    const written = await request('data.put', source.restore.data);
-    if (!written.ok) throw new Error(written.error.message);
+    // A restore brings its own follow-ups; settling plans them only for contacts without one.
+    await writeInParts(source.restore.data, request);
+    await settle(source.restore.data, request);
     const { restored, skipped } = source.restore.counts;
     return { imported: restored, merged: 0, skipped, errors: source.restore.errors };
   }
@@ -114,9 +116,6 @@ async function askWhichOwner(plan: ImportPlan, request: Requester): Promise<void
   await request('owner.ask', { owners });
 }
 
-/** Records per message: a part serialises in milliseconds and never holds the whole file. */
-const PART = 5_000;
-
 /**
  * Stores a plan in parts, then has the background settle the contacts' follow-ups once. Each
  * part is one transaction; should one fail, the parts already stored are taken back (the same
@@ -131,19 +130,12 @@ async function store(plan: ImportPlan, request: Requester): Promise<void> {
     touches: plan.create.touches,
   };
   try {
-    for (const [name, records] of Object.entries(stores)) {
-      for (let i = 0; i < records.length; i += PART) {
-        const written = await request('import.write', { [name]: records.slice(i, i + PART) });
-        if (!written.ok) throw new Error(written.error.message);
-      }
-    }
+    await writeInParts(stores, request);
   } catch (error) {
     await undoImport(undoRecord(plan), request).catch(() => undefined);
     throw error;
   }
-  const contactIds = new Set([...stores.contacts.map((c) => c.id), ...stores.touches.map((t) => t.contactId)]);
-  const settled = await request('import.settle', { contactIds: [...contactIds] });
-  if (!settled.ok) throw new Error(settled.error.message);
+  await settle(stores, request);
 }
 
 /** Takes an import back as one step: its records deleted, merged records restored. */

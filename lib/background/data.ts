@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { DataSet, ResponseOf } from '@/lib/messaging/protocol';
-import { DATA_STORES, type RapportDB } from './db/schema';
+import { DATA_STORES, type RapportDB, type StoreName } from './db/schema';
 
 type Counts = ResponseOf<'data.counts'>;
 
@@ -72,6 +72,23 @@ export async function importBasis(db: IDBPDatabase<RapportDB>): Promise<Response
   }
   await tx.done;
   return { sellers, accounts, contacts, purchases, importedTouches };
+}
+
+/** One part of one store in id order, and the id to continue after when there may be more. */
+export async function pageOf(
+  db: IDBPDatabase<RapportDB>,
+  { store, after, limit }: { store: StoreName; after?: string | undefined; limit: number },
+): Promise<{ data: DataSet; next?: string }> {
+  const records = (await db.getAll(
+    store,
+    after === undefined ? undefined : IDBKeyRange.lowerBound(after, true),
+    limit,
+  )) as {
+    id: string;
+  }[];
+  const last = records.at(-1);
+  const data = { ...Object.fromEntries(DATA_STORES.map((name) => [name, []])), [store]: records } as DataSet;
+  return { data, ...(records.length === limit && last ? { next: last.id } : {}) };
 }
 
 /** Erases every record and the settings. The caller has confirmed it in words. */

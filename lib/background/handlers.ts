@@ -4,7 +4,16 @@ import { lookupCards } from './cards';
 import { actOnFollowUp, listFollowUps } from './followups';
 import { lookupMarkers } from './markers';
 import { findContact, setStatus, setTrust, trackContact } from './contacts';
-import { countAll, deleteRecords, exportDataSet, importBasis, putDataSet, resetAll, writeDataSet } from './data';
+import {
+  countAll,
+  deleteRecords,
+  exportDataSet,
+  importBasis,
+  pageOf,
+  putDataSet,
+  resetAll,
+  writeDataSet,
+} from './data';
 import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
 import { askOwner, claimOwner, ownerQuestion } from './owners';
 import type { Handlers } from './router';
@@ -141,6 +150,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return counts;
     },
     'data.export': async () => exportDataSet(await db()),
+    'data.page': async (query) => pageOf(await db(), query),
     'import.write': async (data) => {
       await writeDataSet(await db(), data);
       return {};

@@ -270,6 +270,19 @@ export const protocol = {
   'data.put': define('page', DataSet, Counts),
   'data.export': define('page', z.object({}), DataSet),
   /**
+   * One part of one store, in id order, for exports: a whole store can pass the 64 MB a browser
+   * message carries. `next` is the id to pass as `after` for the following part.
+   */
+  'data.page': define(
+    'page',
+    z.object({
+      store: z.enum(['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'followUps']),
+      after: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(10_000).default(5_000),
+    }),
+    z.object({ data: DataSet, next: z.string().optional() }),
+  ),
+  /**
    * One part of an import's records, stored as given (a file of 100,000 rows goes in parts, so
    * no message holds it all); `import.settle` then brings the contacts' follow-ups up to date.
    */

@@ -137,3 +137,29 @@ describe('import.write and import.settle: an import stored in parts, settled onc
     }
   });
 });
+
+describe('data.page: a store read in parts for exports', () => {
+  it('returns every record once, in id order, part by part', async () => {
+    const touches = Array.from({ length: 7 }, (_, i) =>
+      touch({ id: `t${i}`, sourceId: `gmail:${i}`, at: NOW - i * 86_400_000 }),
+    );
+    await deliver(envelope('data.put', { accounts: [account()], contacts: [contact()], touches }), senders.page);
+    const ids: string[] = [];
+    let after: string | undefined;
+    let parts = 0;
+    do {
+      const page = await deliver(
+        envelope('data.page', { store: 'touches', limit: 3, ...(after ? { after } : {}) }),
+        senders.page,
+      );
+      const data = page.data as { data: { touches: { id: string }[]; contacts: unknown[] }; next?: string };
+      ids.push(...data.data.touches.map((t) => t.id));
+      expect(data.data.contacts).toEqual([]);
+      after = data.next;
+      parts++;
+    } while (after);
+    expect(ids).toEqual(['t0', 't1', 't2', 't3', 't4', 't5', 't6']);
+    expect(parts).toBe(3);
+    expect((await deliver(envelope('data.page', { store: 'touches' }), senders.content)).error?.code).toBe('forbidden');
+  });
+});
