@@ -9,7 +9,7 @@ describe('records move in parts, never one message for everything', () => {
   it('readEverything follows each store part by part', async () => {
     const touches = records(PART * 2 + 1, 't');
     const asked: string[] = [];
-    const request = (async (type: string, payload: { store: string; after?: string; limit: number }) => {
+    const request = (async (_type: string, payload: { store: string; after?: string; limit: number }) => {
       asked.push(`${payload.store}:${payload.after ?? ''}`);
       const all = payload.store === 'touches' ? touches : [];
       const from = payload.after ? all.findIndex((r) => r.id === payload.after) + 1 : 0;
