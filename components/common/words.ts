@@ -54,3 +54,40 @@ export function money(amount: number, currency: string, locale?: string): string
     return `${Math.round(amount)} ${currency}`;
   }
 }
+
+/** The import's fields as the mapping step names them (keys are `lib/shared/import/fields.ts`). */
+export const FIELD_WORDS: Record<string, string> = {
+  fullName: 'Full name',
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'E-mail',
+  email2: 'Second e-mail',
+  email3: 'Third e-mail',
+  company: 'Company',
+  title: 'Job title',
+  owner: 'Owner (seller)',
+  linkedin: 'LinkedIn profile',
+  phone: 'Phone',
+  status: 'Status or lifecycle stage',
+  customerSince: 'Customer since',
+  date: 'Date',
+  type: 'Activity type',
+  direction: 'Direction (in or out)',
+  contactEmail: 'Contact e-mail',
+  contactLinkedin: 'Contact LinkedIn profile',
+  contactName: 'Contact name',
+  seller: 'Seller or owner',
+  subject: 'Subject',
+  externalId: 'Activity id',
+  account: 'Account (company or domain)',
+  amount: 'Amount',
+  currency: 'Currency',
+  product: 'Product',
+  // What `missingFields` asks for when nothing fills it.
+  'email-or-linkedin': 'an e-mail or a LinkedIn profile column',
+  contact: 'a contact e-mail or LinkedIn column',
+  'account-or-contact': 'an account or a contact e-mail column',
+};
+
+/** A field's name for the seller; the key itself for one not listed. */
+export const fieldWords = (field: string) => FIELD_WORDS[field] ?? field;

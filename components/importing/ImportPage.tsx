@@ -3,6 +3,7 @@ import { contactsToCsv, contactsToVCard, toBackupJson } from '@/lib/shared/expor
 import { missingFields } from '@/lib/shared/import';
 import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
+import { fieldWords } from '../common/words';
 import { type Report, readSource, runImport, type Source, undoImport } from './flow';
 import { OwnerClaim } from './OwnerClaim';
 import { readEverything } from './transfer';
@@ -130,10 +131,10 @@ function MappingStep({
             <tbody>
               {Object.entries(current.mapping.columns).map(([field, column]) => (
                 <tr key={field}>
-                  <th scope="row">{field}</th>
+                  <th scope="row">{fieldWords(field)}</th>
                   <td>
                     <select
-                      aria-label={`Column for ${field}`}
+                      aria-label={`Column for ${fieldWords(field)}`}
                       value={column === null ? '' : String(column)}
                       onChange={(e) => {
                         const value = e.currentTarget.value;
@@ -156,7 +157,7 @@ function MappingStep({
               ))}
             </tbody>
           </table>
-          {missing.length > 0 && <p class="status error">Still needed: {missing.join(', ')}</p>}
+          {missing.length > 0 && <p class="status error">Still needed: {missing.map(fieldWords).join(', ')}</p>}
         </>
       ) : (
         <p>
