@@ -9,20 +9,23 @@ export function Sidebar({ state }: { state: SidebarState }) {
   const collapsed = state.shownCollapsed.value;
   const dock = state.dock.value;
   const people = state.people.value;
+  // In the site's column the host's `data-in-column` styles it (sidebar.css), not a class.
+  const place = !dock.inColumn && dock.right > 0 ? 'is-docked' : '';
   // A layout effect runs right after the cards are in the DOM (a plain effect waits for the next frame).
   useLayoutEffect(() => {
     if (people.some((p) => p.card)) performance.mark(CARD_MARK);
   }, [people]);
   return (
     <aside
-      class={`rapport ${collapsed ? 'is-collapsed' : ''} ${state.dark.value ? 'is-dark' : ''} ${dock.right > 0 ? 'is-docked' : ''}`}
+      class={`rapport ${collapsed ? 'is-collapsed' : ''} ${state.dark.value ? 'is-dark' : ''} ${place}`}
       data-testid="sidebar"
       data-theme={state.dark.value ? 'dark' : 'light'}
       data-auto-collapsed={collapsed && !state.collapsed.value ? 'true' : undefined}
       aria-label="Rapport"
-      // Docked left of the site's own right-edge panel (lib/content/dock.ts); set through the
-      // CSSOM, which a page's style-src policy does not block.
-      style={{ right: `${dock.right}px` }}
+      // As an overlay: docked left of the site's own right-edge panel (lib/content/dock.ts); set
+      // through the CSSOM, which a page's style-src policy does not block. In the site's column
+      // the site's layout places it (lib/content/dock-column.ts): no offset.
+      style={{ right: dock.inColumn ? '' : `${dock.right}px` }}
     >
       <header class="rapport-header">
         <button

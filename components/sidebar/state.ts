@@ -9,6 +9,8 @@ export interface DockPlace {
   right: number;
   /** No room beside the site's panels: shown as the slim tab, without changing the saved choice. */
   cramped: boolean;
+  /** In the site's own column (Gmail's right column), laid out by the site: no fixed offset. */
+  inColumn?: boolean;
 }
 
 /** A person the page shows, as the site adapter read them. */
@@ -118,7 +120,10 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
   /** A new place from the docker; once there is room again, the sidebar follows the saved choice. */
   function setDock(next: DockPlace) {
     if (!next.cramped) openAnyway.value = false;
-    if (next.right !== dock.value.right || next.cramped !== dock.value.cramped) dock.value = next;
+    const now = dock.value;
+    if (next.right !== now.right || next.cramped !== now.cramped || !!next.inColumn !== !!now.inColumn) {
+      dock.value = next;
+    }
   }
 
   /** Reads how the seller left the sidebar on this site; call before mounting, so it opens that way. */

@@ -1,12 +1,16 @@
+import { columnMadeRoom, createColumnPlacement } from './dock-column';
+
 /**
- * Where the sidebar may sit: fixed at the right edge, but never over the site's own controls
- * there (design/ui.md: "when it would, it pushes or collapses").
+ * Where the sidebar may sit: at the right edge, but never over the site's own controls there
+ * (design/ui.md: "when it would, it pushes or collapses").
  *
- * - Push: the sidebar moves left by the width of whatever holds the right edge (Gmail's side
- *   panel: a 56 px icon rail, plus the Calendar/Keep/add-on panel when one is open). Pushing the
- *   site's own layout instead would mean restyling Gmail's flex boxes, which Gmail re-lays out
- *   from script on every resize (InboxSDK has to fake window resizes after touching them); moving
- *   our own fixed box touches nothing of theirs.
+ * - Push, in the site's layout: where the site has a right column laid out beside the page
+ *   (Gmail's `div.aUx`), the sidebar takes its place in it and the site narrows its page for it,
+ *   so nothing is covered (lib/content/dock-column.ts). No restyling of Gmail's own boxes: Gmail
+ *   sizes the column by what is in it, as it does for its Calendar or an add-on's panel.
+ * - Push, as an overlay: without such a column, the fixed sidebar moves left by the width of
+ *   whatever holds the right edge (an older Gmail's rail and open panel found apart). It then
+ *   still lies over the page's own right edge, as any fixed panel does.
  * - Collapse: when what is left beside the sidebar would be too narrow for the page to be used
  *   (a narrow window, a wide panel), the sidebar shows as its slim tab. That is not the seller's
  *   choice, so it is not remembered; the tab still opens it on demand.
@@ -66,7 +70,7 @@ export interface Dock {
  * the icon rail, when the two are found apart). The whole band, not the sidebar's current height:
  * a taller card or the collapsed tab must never move the sidebar back and forth.
  */
-export function computeDock(view: Viewport, boxes: readonly Box[], box = SIDEBAR_BOX): Dock {
+export function computeDock(view: Viewport, boxes: readonly Box[], box = SIDEBAR_BOX, own = 0): Dock {
   const bandTop = box.top;
   const bandBottom = view.height - box.bottomGap;
   let right = 0;
@@ -77,8 +81,10 @@ export function computeDock(view: Viewport, boxes: readonly Box[], box = SIDEBAR
     if (b.right < view.width - right - box.edge) continue;
     right = Math.max(right, view.width - b.left);
   }
+  // `own`: the width our sidebar takes inside one of the boxes (in the site's column): not the site's.
+  right = Math.max(0, Math.ceil(right - own));
   // Never off screen: the tab stays visible however wide the panel is.
-  right = Math.min(Math.ceil(right), Math.max(0, view.width - box.tab));
+  right = Math.min(right, Math.max(0, view.width - box.tab));
   return { right, cramped: view.width - right - box.width < box.minPage };
 }
 
@@ -119,22 +125,33 @@ export interface DockerOptions {
   find: () => Element[];
   /** Our own sidebar host: never an obstacle. */
   own: () => Element | null | undefined;
-  onDock: (dock: Dock) => void;
+  /** The site's right column to take a place in (push), when it has one; see dock-column.ts. */
+  column?: () => Element | null | undefined;
+  onDock: (dock: PlacedDock) => void;
+}
+
+export interface PlacedDock extends Dock {
+  /** In the site's column (in its layout), not a fixed overlay: `right` is then not an offset. */
+  inColumn: boolean;
 }
 
 /**
  * Keeps the sidebar docked: measures when something may have moved, reports a new place only
- * when it changed. `check()` is for each page frame the site's watcher runs: it only compares the
- * finder's elements with the watched ones (no layout), and measures on the next frame if they
- * differ (Gmail draws its side panel some time after the page loads).
+ * when it changed. `check()` is for each page frame the site's watcher runs: it puts our host back
+ * in the site's column if Gmail re-rendered it, and compares the finder's elements with the
+ * watched ones (no layout), and measures on the next frame if either changed (Gmail draws its
+ * side panel some time after the page loads).
  */
 export function createDocker(options: DockerOptions) {
   const { lifetime } = options;
   let watched: Element[] = [];
   let found: Element[] = [];
-  let last: Dock | undefined;
+  let last: PlacedDock | undefined;
   let scheduled = false;
   const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => schedule()) : undefined;
+  const column = options.column
+    ? createColumnPlacement({ column: options.column, host: options.own, fallback: () => document.body })
+    : undefined;
 
   const schedule = () => {
     if (scheduled || lifetime.aborted) return;
@@ -153,17 +170,30 @@ export function createDocker(options: DockerOptions) {
     scheduled = false;
     if (lifetime.aborted) return;
     const view = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
+    const host = options.own();
+    let own = 0;
+    if (column?.column && host) {
+      if (!columnMadeRoom(column.column, host)) {
+        column.refuse();
+        column.place();
+        return schedule();
+      }
+      own = host.getBoundingClientRect().width;
+    }
     found = options.find();
-    const probed = probeRightEdge(document, view, options.own()).filter(
-      (el) => !found.some((f) => f === el || f.contains(el)),
-    );
+    const probed = probeRightEdge(document, view, host).filter((el) => !found.some((f) => f === el || f.contains(el)));
     // Watch what the probe found as well: a panel we cannot name still reports its resizes.
     watch([...found, ...probed]);
-    const dock = computeDock(
-      view,
-      watched.map((el) => el.getBoundingClientRect()),
-    );
-    if (last && last.right === dock.right && last.cramped === dock.cramped) return;
+    const dock = {
+      ...computeDock(
+        view,
+        watched.map((el) => el.getBoundingClientRect()),
+        SIDEBAR_BOX,
+        own,
+      ),
+      inColumn: own > 0,
+    };
+    if (last && last.right === dock.right && last.cramped === dock.cramped && last.inColumn === dock.inColumn) return;
     last = dock;
     options.onDock(dock);
   }
@@ -177,10 +207,14 @@ export function createDocker(options: DockerOptions) {
     },
     { once: true },
   );
+  column?.place();
   schedule();
 
   return {
     check() {
+      if (lifetime.aborted) return;
+      // Gmail re-rendered its column (our host went with the old one), or it came or went.
+      if (column?.place()) schedule();
       if (!sameElements(options.find(), found)) schedule();
     },
   };

@@ -464,3 +464,91 @@ test('beside Gmail’s right side panel the sidebar docks to its left, the panel
   await expect(box).not.toHaveAttribute('data-auto-collapsed', 'true');
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 });
+
+test('in Gmail’s right column the open sidebar pushes the conversation: its header buttons, the rail and compose stay clickable', async ({
+  context,
+  seed,
+}) => {
+  await serveGmail(context, SIDE_PANEL);
+  const now = Date.now();
+  await seed({
+    contacts: [
+      {
+        id: 'chris',
+        name: 'Chris',
+        emails: ['chris@customer.example'],
+        status: 'customer',
+        createdAt: now,
+        updatedAt: now,
+      },
+    ] as never,
+  });
+  const page = await context.newPage();
+  await page.goto(URL);
+  const toggle = sidebar(page).getByTestId('sidebar-toggle');
+  await expect(sidebar(page).getByTestId('trust')).toBeVisible();
+  // In Gmail's layout, left of the rail: the mail view ends where the sidebar begins.
+  await expect(page.locator('.aUx > rapport-sidebar:first-child')).toHaveCount(1);
+  const right = async (selector: string) => {
+    const b = await page.locator(selector).boundingBox();
+    return b ? Math.round(b.x + b.width) : Number.NaN;
+  };
+  const left = async (selector: string) => Math.round((await page.locator(selector).boundingBox())?.x ?? Number.NaN);
+  await expect.poll(async () => (await left('rapport-sidebar')) - (await right('.bkK'))).toBeGreaterThanOrEqual(0);
+  expect(await right('rapport-sidebar')).toBeLessThanOrEqual(await left('.bAw'));
+
+  // Each click lands where Gmail's would: a plain click() fails when something lies over the target.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('[id^=fixture-], [role=tab]')) {
+      el.addEventListener('click', () =>
+        el.setAttribute('data-clicked', String(Number(el.getAttribute('data-clicked')) + 1)),
+      );
+    }
+  });
+  const clicks = (selector: string) => page.locator(selector).getAttribute('data-clicked');
+  await page.locator('#fixture-more-pricing').click();
+  await page.locator('#fixture-reply-pricing').click();
+  await page.getByRole('tab', { name: 'Tasks' }).click();
+  expect([await clicks('#fixture-more-pricing'), await clicks('#fixture-reply-pricing')]).toEqual(['1', '1']);
+  expect(await clicks('[aria-label=Tasks]')).toBe('1');
+
+  // Compose windows are kept clear of the open sidebar: the mole spacer is widened to the column.
+  const spacer = page.locator('.dw > .jAmAWb').last();
+  const spacerWidth = async () => Number(/width:\s*([\d.]+)px/.exec((await spacer.getAttribute('style')) ?? '')?.[1]);
+  await expect.poll(spacerWidth).toBeGreaterThanOrEqual(376);
+  expect(await right('.AD')).toBeLessThanOrEqual(await left('rapport-sidebar'));
+  await page.locator('#fixture-mole').click();
+  expect(await clicks('#fixture-mole')).toBe('1');
+
+  // Collapsed: a slim tab in the column, the spacer given back, the conversation wider still.
+  const openWidth = await right('.bkK');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(spacer).toHaveAttribute('style', 'width: 66px;');
+  await expect.poll(() => right('.bkK')).toBeGreaterThan(openWidth + 200);
+  expect(await right('rapport-sidebar')).toBeLessThanOrEqual(await left('.bAw'));
+  await page.locator('#fixture-more-pricing').click();
+  expect(await clicks('#fixture-more-pricing')).toBe('2');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(sidebar(page).getByTestId('trust')).toBeVisible();
+  await expect.poll(spacerWidth).toBeGreaterThanOrEqual(376);
+
+  // Gmail re-renders its column: the sidebar goes into the new one, its cards intact.
+  await page.evaluate(() => {
+    const old = document.querySelector('.aUx') as HTMLElement;
+    const fresh = old.cloneNode(true) as HTMLElement;
+    fresh.querySelector('rapport-sidebar')?.remove();
+    old.replaceWith(fresh);
+  });
+  await expect(page.locator('.aUx > rapport-sidebar:first-child')).toHaveCount(1);
+  await expect(sidebar(page).getByTestId('trust')).toBeVisible();
+  await page.locator('#fixture-reply-scope').click();
+  expect(await clicks('#fixture-reply-scope')).toBe('1');
+
+  // No column any more (an older layout): back to a fixed overlay at the end of <body>.
+  await page.evaluate(() => document.querySelector('.aUx')?.remove());
+  await expect(page.locator('body > rapport-sidebar')).toHaveCount(1);
+  await expect(sidebar(page)).not.toHaveAttribute('data-in-column');
+  await expect(sidebar(page).getByTestId('trust')).toBeVisible();
+});

@@ -100,6 +100,12 @@ describe('sidebar', () => {
     expect(toggle().getAttribute('aria-expanded')).toBe('true');
     act(() => state.setDock({ right: 356, cramped: true }));
     expect(toggle().getAttribute('aria-expanded')).toBe('false');
+
+    // In the site's column the site's layout places it: no offset, no overlay look.
+    act(() => state.setDock({ right: 56, cramped: false, inColumn: true }));
+    expect(root().style.right).toBe('');
+    expect(root().classList.contains('is-docked')).toBe(false);
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
   });
 
   it('renders a display name with markup as text', async () => {

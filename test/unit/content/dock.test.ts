@@ -53,6 +53,20 @@ describe('computeDock: where the sidebar sits beside the right-edge panels', () 
     expect(SIDEBAR_BOX.minPage).toBe(480);
   });
 
+  it('in the site’s column, counts only the site’s own panels, not the width our sidebar takes there', () => {
+    // Gmail's column holding our open sidebar (320) and the rail (56): the site holds 56 px.
+    const column = box(1280 - 376, 64, 376, 656);
+    expect(computeDock(WIDE, [column], SIDEBAR_BOX, 320)).toEqual({ right: 56, cramped: false });
+    // Collapsed to the 40 px tab: the same place, so opening and closing never moves the dock.
+    expect(computeDock(WIDE, [box(1280 - 96, 64, 96, 656)], SIDEBAR_BOX, 40)).toEqual({ right: 56, cramped: false });
+    // 1024 px with Calendar open beside our sidebar: 1024 - 356 - 320 = 348 px for Gmail, too little.
+    const narrow = { width: 1024, height: 720 };
+    expect(computeDock(narrow, [box(1024 - 676, 64, 676, 656)], SIDEBAR_BOX, 320)).toEqual({
+      right: 356,
+      cramped: true,
+    });
+  });
+
   it('keeps the tab on screen however wide the panel is', () => {
     expect(computeDock({ width: 600, height: 720 }, [box(-100, 64, 700, 656)])).toEqual({
       right: 600 - SIDEBAR_BOX.tab,

@@ -35,6 +35,10 @@
  * Layout
  * - findSidePanel(root) → Element[]: Gmail's right side panel (icon rail, open panel), for the
  *   sidebar to dock beside; the caller measures them (lib/content/dock.ts).
+ * - findRightColumn(root) → HTMLElement | undefined: the right column (`div.aUx`) the open sidebar
+ *   takes its place in, so Gmail narrows the mail view for it (lib/content/dock-column.ts).
+ * - createMoleSpacer(doc, refresh) → { set(px), check() }: keeps compose windows clear of the open
+ *   sidebar by widening Gmail's mole spacer, as InboxSDK does for its panels; the one writer here.
  *
  * People
  * - makeSelf({ emails, internalDomains, accountEmail? }) → Self, then classifyAddress(email, self)
@@ -77,7 +81,8 @@ export { normalizeMessageId, normalizeThreadId, timeFromId } from './ids';
 export { type InboxRow, RowMemo, readInboxRows, readSentRows, type SentRow, senderElement } from './list';
 export { type GmailRoute, parseGmailUrl } from './route';
 export { THEME } from './selectors';
-export { findSidePanel } from './side-panel';
+export { createMoleSpacer } from './mole-spacer';
+export { findRightColumn, findSidePanel } from './side-panel';
 export {
   type GmailMessage,
   type GmailThread,

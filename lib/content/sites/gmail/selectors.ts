@@ -177,6 +177,14 @@ export const SIDE_PANEL = {
    */
   panel: '.brC-brG',
   wrapper: '.WN9Ejb, .bq9',
+  /**
+   * The flex spacer that keeps compose windows ("moles", `.AD`) clear of the right column: `.dw`
+   * holds two, the left one first and the right one last, and the last is the one Gmail widens
+   * for its own panels (66 px "rail inset" with only the rail showing) and nothing else's.
+   * InboxSDK `sync-mole-spacer-with-right-column.ts` (`MOLE_SPACER_SELECTOR`, 2025-26), which
+   * widens it for SDK panels; lib/content/sites/gmail/mole-spacer.ts does the same for ours.
+   */
+  moleSpacer: 'div.dw > .jAmAWb',
 } as const;
 
 /** Whose mailbox this is (site-dom.md A1). */

@@ -19,3 +19,15 @@ export function findSidePanel(root: ParentNode): Element[] {
   }
   return found;
 }
+
+/**
+ * Gmail's right column alone (`div.aUx`, Gmail since 2024-11-07), where the open sidebar takes its
+ * place beside the rail so that Gmail's own layout narrows the mail view for it (push; see
+ * lib/content/dock-column.ts). Gmail lays the column out beside the mail view and widens it for
+ * whatever panel is open in it, its own or an SDK's (InboxSDK sync-mole-spacer-with-right-column.ts:
+ * "whenever the column is showing more than its ~56px icon rail, some panel is open (whoever owns
+ * it)"). Undefined on older layouts: the sidebar then overlays the page beside the rail instead.
+ */
+export function findRightColumn(root: ParentNode): HTMLElement | undefined {
+  return root.querySelector<HTMLElement>(SIDE_PANEL.column) ?? undefined;
+}

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findSidePanel } from '@/lib/content/sites/gmail';
+import { findRightColumn, findSidePanel } from '@/lib/content/sites/gmail';
 import { allFixtureNames, loadFixture } from './load-fixture';
 
 const SIDE_PANEL = 'variants/SYNTHETIC-thread-side-panel.html';
@@ -31,7 +31,9 @@ describe('findSidePanel: Gmail’s own right side panel', () => {
     const spy = vi.spyOn(Element.prototype, 'getBoundingClientRect');
     const others = allFixtureNames().filter((name) => name !== SIDE_PANEL);
     for (const name of others) expect(findSidePanel(loadFixture(name))).toEqual([]);
+    for (const name of others) expect(findRightColumn(loadFixture(name))).toBeUndefined();
     expect(findSidePanel(loadFixture(SIDE_PANEL))).toHaveLength(1);
+    expect(findRightColumn(loadFixture(SIDE_PANEL))?.className).toBe('aUx');
     expect(spy).not.toHaveBeenCalled();
   });
 });
