@@ -109,18 +109,30 @@ export async function deleteRecords(
   ids: { sellers: string[]; accounts: string[]; contacts: string[]; touches: string[]; purchases: string[] },
 ): Promise<Counts> {
   const tx = db.transaction([...DATA_STORES, 'summaries'] as const, 'readwrite');
+  // Requests are sent without waiting for each answer: undoing an import of 100,000 touches
+  // should not pay a round trip per record in turn.
+  const pending: Promise<unknown>[] = [];
   for (const name of ['sellers', 'accounts', 'touches', 'purchases'] as const) {
-    for (const id of ids[name]) await tx.objectStore(name).delete(id);
+    for (const id of ids[name]) pending.push(tx.objectStore(name).delete(id));
   }
   for (const id of ids.contacts) {
-    for (const key of await tx.objectStore('followUps').index('by-contact').getAllKeys(id))
-      await tx.objectStore('followUps').delete(key);
     const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
-    for (const key of await tx.objectStore('touches').index('by-contact-at').getAllKeys(range))
-      await tx.objectStore('touches').delete(key);
-    await tx.objectStore('summaries').delete(id);
-    await tx.objectStore('contacts').delete(id);
+    pending.push(
+      tx
+        .objectStore('followUps')
+        .index('by-contact')
+        .getAllKeys(id)
+        .then((keys) => Promise.all(keys.map((key) => tx.objectStore('followUps').delete(key)))),
+      tx
+        .objectStore('touches')
+        .index('by-contact-at')
+        .getAllKeys(range)
+        .then((keys) => Promise.all(keys.map((key) => tx.objectStore('touches').delete(key)))),
+      tx.objectStore('summaries').delete(id),
+      tx.objectStore('contacts').delete(id),
+    );
   }
+  await Promise.all(pending);
   await tx.done;
   return countAll(db);
 }

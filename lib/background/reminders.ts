@@ -50,15 +50,17 @@ export async function announceDue(db: IDBPDatabase<RapportDB>, now: number): Pro
   const today = dateOf(now, timeZone);
   const tx = db.transaction(['followUps', 'contacts'], 'readwrite');
   const index = tx.objectStore('followUps').index('by-state-due');
+  const followUps = tx.objectStore('followUps');
   const woken = await index.getAll(IDBKeyRange.bound(['snoozed', ''], ['snoozed', today]));
-  for (const f of woken) await tx.objectStore('followUps').put(transition(f, { type: 'wake' }));
+  // Every write sent at once: after a day away a thousand can be due, and a round trip each
+  // held the follow-ups for most of a second while the popup waited to read them.
+  await Promise.all(woken.map((f) => followUps.put(transition(f, { type: 'wake' }))));
   const due = (await index.getAll(IDBKeyRange.bound(['open', ''], ['open', today]))).filter((f) => !f.notifiedAt);
-  const names: string[] = [];
-  for (const f of due) {
-    await tx.objectStore('followUps').put({ ...f, notifiedAt: now });
-    const contact = await tx.objectStore('contacts').get(f.contactId);
-    if (contact && names.length < 3) names.push(contact.name);
-  }
+  const [named] = await Promise.all([
+    Promise.all(due.slice(0, 3).map((f) => tx.objectStore('contacts').get(f.contactId))),
+    ...due.map((f) => followUps.put({ ...f, notifiedAt: now })),
+  ]);
+  const names = named.flatMap((contact) => (contact ? [contact.name] : []));
   await tx.done;
   if (due.length > 0) {
     await browser.notifications.create(DUE_NOTIFICATION, {

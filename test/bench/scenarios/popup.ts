@@ -31,7 +31,7 @@ export const popup: Scenario = {
         median: median(runs),
         p95: percentile(runs, 95),
         budget,
-        note: `${bench.sizes.contacts.toLocaleString('en')} contacts in the store`,
+        note: `${bench.sizes.contacts.toLocaleString('en')} contacts in the store; runs in order (ms): ${runs.map((r) => Math.round(r)).join(' ')}`,
       },
     ];
   },
