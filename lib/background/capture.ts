@@ -71,7 +71,10 @@ export async function captureMessages(
       const known = await bySource.get([sourceId, contact.id]);
       if (known) {
         // Touches recorded before threads were kept learn theirs when the thread is seen again.
-        if (message.threadId && !known.threadId) await touches.put({ ...known, ...thread });
+        if (message.threadId && !known.threadId) {
+          await touches.put({ ...known, ...thread });
+          changed.add(contact.id);
+        }
         duplicates++;
         continue;
       }

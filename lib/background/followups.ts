@@ -5,7 +5,6 @@ import { addDays, dateOf } from '@/lib/shared/relationship/calendar';
 import { trust } from '@/lib/shared/relationship/trust';
 import type { RapportDB } from './db/schema';
 import { type AccountCache, contextOf, openReader, summaryOf } from './relationship';
-import { newestTouches } from './touches';
 
 type Row = ResponseOf<'followup.list'>['rows'][number];
 
@@ -57,12 +56,11 @@ export async function listFollowUps(
       shown.slice(0, MAX_ROWS).map(async (followUp): Promise<Row | undefined> => {
         const contact = await tx.objectStore('contacts').get(followUp.contactId);
         if (!contact) return;
-        const [summary, { context, account }, recent] = await Promise.all([
+        const [summary, { context, account }] = await Promise.all([
           summaryOf(reader, contact.id),
           contextOf(reader, contact, { now, settings }, accounts),
-          gmailAccount ? newestTouches(tx.objectStore('touches').index('by-contact-at'), contact.id, 10) : [],
         ]);
-        const threadId = recent.find((t) => t.threadId)?.threadId;
+        const threadId = summary.lastThreadId;
         return {
           followUp,
           name: contact.name,

@@ -46,6 +46,10 @@ export function summarize({ contactId, touches, followUps = [] }: SummaryInput):
   setIfAny(summary, 'lastSellerAt', maxOf([...outbound, ...timesOf('both')]));
   setIfAny(summary, 'lastMeetingAt', maxOf(ex.counted.filter((t) => t.kind === 'meeting').map((t) => t.at)));
   setIfAny(summary, 'lastClosedAt', lastClosed());
+  let threaded: Touch | undefined;
+  for (const t of touches)
+    if (t.threadId && t.contactId === contactId && (!threaded || t.at > threaded.at)) threaded = t;
+  setIfAny(summary, 'lastThreadId', threaded?.threadId);
 
   // A reply the seller dismissed (or marked done) is dealt with; a newer message is owed again.
   const owedSince = ex.replyOwedSince;

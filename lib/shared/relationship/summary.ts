@@ -47,6 +47,11 @@ export const ContactSummary = z.object({
   /** The latest seller-side touch of any kind (a message, a meeting, a logged give). */
   lastSellerAt: At.optional(),
   lastMeetingAt: At.optional(),
+  /**
+   * The Gmail thread of the newest e-mail that has one, so the popup's Open goes straight to it.
+   * Optional without a version change: an older summary just lacks it until its next refresh.
+   */
+  lastThreadId: z.string().optional(),
   /** The latest follow-up the seller marked done or dismissed. */
   lastClosedAt: At.optional(),
   /** The first customer message still waiting for an answer (a dismissed reply clears it). */

@@ -47,10 +47,15 @@ describe('the popup list', () => {
   });
 
   it('gives each row the last Gmail thread with the person, in the confirmed account', async () => {
-    await db.put('touches', touch({ id: 't1', contactId: 'c', at: NOW - 9e8, threadId: '1840980625981948628' }));
-    await db.put(
-      'touches',
-      touch({ id: 't2', contactId: 'c', at: NOW - 8e8, sourceId: 'gmail:2', threadId: undefined }),
+    // Through the protocol, as capture stores them: the contact's summary learns the thread.
+    await deliver(
+      envelope('data.put', {
+        touches: [
+          touch({ id: 't1', contactId: 'c', at: NOW - 9e8, threadId: '1840980625981948628' }),
+          touch({ id: 't2', contactId: 'c', at: NOW - 8e8, sourceId: 'gmail:2', threadId: undefined }),
+        ],
+      }),
+      senders.page,
     );
     expect((await list()).rows.find((r) => r.followUp.id === 'overdue')?.gmail).toBeUndefined();
     await deliver(envelope('settings.update', { confirmedAccounts: ['me@ourco.example'] }), senders.page);

@@ -109,3 +109,26 @@ it('an empty history gives an empty summary', () => {
   expect(s).toMatchObject({ contactId: 'c', touchCount: 0, attempts: [], sellers: [] });
   expect(s.lastTwoWayAt).toBeUndefined();
 });
+
+describe('the last Gmail thread', () => {
+  it.each([
+    { name: 'none without threads', touches: [inbound(daysAgo(3))], thread: undefined },
+    {
+      name: 'the newest touch that has one, whatever the order given',
+      touches: [
+        inbound(daysAgo(2), { threadId: '222' }),
+        outbound(daysAgo(1)),
+        inbound(daysAgo(9), { threadId: '111' }),
+      ],
+      thread: '222',
+    },
+    {
+      name: 'never another contact’s',
+      touches: [inbound(daysAgo(1), { threadId: '333', contactId: 'other' })],
+      thread: undefined,
+    },
+  ])('$name', ({ touches, thread }) => {
+    expect(summaryOf(touches).lastThreadId).toBe(thread);
+    expect(ContactSummary.safeParse(summaryOf(touches)).success).toBe(true);
+  });
+});
