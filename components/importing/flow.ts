@@ -135,7 +135,7 @@ async function store(plan: ImportPlan, request: Requester): Promise<void> {
     await undoImport(undoRecord(plan), request).catch(() => undefined);
     throw error;
   }
-  await settle(stores, request);
+  await settle(stores, request, plan.create.contacts);
 }
 
 /** Takes an import back as one step: its records deleted, merged records restored. */

@@ -23,13 +23,19 @@ export async function writeInParts(records: Partial<DataSet>, request: Requester
   }
 }
 
-/** Has the background bring these contacts' summaries and follow-ups up to date, once. */
-export async function settle(records: Partial<DataSet>, request: Requester): Promise<void> {
-  const ids = new Set([
-    ...(records.contacts ?? []).map((c) => c.id),
-    ...(records.touches ?? []).map((t) => t.contactId),
-  ]);
-  const settled = await request('import.settle', { contactIds: [...ids] });
+/**
+ * Has the background bring these contacts' summaries and follow-ups up to date, once.
+ * `created`: contacts the import made; those no touch names have nothing to read yet.
+ */
+export async function settle(
+  records: Partial<DataSet>,
+  request: Requester,
+  created: readonly { id: string }[] = [],
+): Promise<void> {
+  const touched = new Set((records.touches ?? []).map((t) => t.contactId));
+  const ids = new Set([...(records.contacts ?? []).map((c) => c.id), ...touched]);
+  const blank = created.flatMap((c) => (touched.has(c.id) ? [] : [c.id]));
+  const settled = await request('import.settle', { contactIds: [...ids], blank });
   if (!settled.ok) throw new Error(settled.error.message);
 }
 

@@ -17,7 +17,7 @@ import {
 import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
 import { askOwner, claimOwner, ownerQuestion } from './owners';
 import type { Handlers } from './router';
-import { refreshContacts } from './refresh';
+import { type RefreshDeps, refreshContacts } from './refresh';
 import { getSettings, updateSettings } from './settings';
 import { staggerNew } from './stagger';
 import { addTouch, listTouches } from './touches';
@@ -40,12 +40,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const refresh = async (
     database: IDBPDatabase<RapportDB>,
     contactIds: Iterable<string>,
-    onlyWithoutFollowUps = false,
+    options: Pick<RefreshDeps, 'onlyWithoutFollowUps' | 'blank'> = {},
   ) => {
     const settings = await getSettings(database);
-    const created = await refreshContacts(database, contactIds, { now: now(), newId, settings, onlyWithoutFollowUps });
+    const created = await refreshContacts(database, contactIds, { now: now(), newId, settings, ...options });
     // Many new follow-ups at once come from an import or a restore: spread them out.
-    if (onlyWithoutFollowUps) await staggerNew(database, created, { now: now(), settings });
+    if (options.onlyWithoutFollowUps) await staggerNew(database, created, { now: now(), settings });
     await deps.afterWrite?.(database);
   };
   return {
@@ -146,7 +146,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const database = await db();
       const counts = await putDataSet(database, data);
       // A restore or seed keeps the follow-ups it brings; contacts without any get one planned.
-      await refresh(database, [...data.contacts.map((c) => c.id), ...data.touches.map((t) => t.contactId)], true);
+      await refresh(database, [...data.contacts.map((c) => c.id), ...data.touches.map((t) => t.contactId)], {
+        onlyWithoutFollowUps: true,
+      });
       return counts;
     },
     'data.export': async () => exportDataSet(await db()),
@@ -155,10 +157,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await writeDataSet(await db(), data);
       return {};
     },
-    'import.settle': async ({ contactIds }) => {
+    'import.settle': async ({ contactIds, blank }) => {
       const database = await db();
       // Like a restore: contacts that already have a follow-up keep it; the new ones are staggered.
-      await refresh(database, contactIds, true);
+      await refresh(database, contactIds, { onlyWithoutFollowUps: true, blank: new Set(blank) });
       return countAll(database);
     },
     'import.basis': async () => importBasis(await db()),

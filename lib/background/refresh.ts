@@ -21,6 +21,11 @@ export interface RefreshDeps {
    * contacts that have none get one planned. Every other write plans them all.
    */
   onlyWithoutFollowUps?: boolean;
+  /**
+   * Contacts an import has just created and given nothing else: they have no touches or
+   * follow-ups yet, so none are read (half the requests of a 10,000-contact import).
+   */
+  blank?: ReadonlySet<string>;
 }
 
 /** A follow-up a refresh created, with what staggering ranks it by. */
@@ -95,10 +100,12 @@ async function refreshBatch(tx: Tx, contacts: readonly Contact[], deps: RefreshD
   const states = await Promise.all(
     contacts.map(async (contact) => {
       const range = IDBKeyRange.bound([contact.id, -Infinity], [contact.id, Infinity]);
-      const [touches, followUps] = await Promise.all([
-        tx.objectStore('touches').index('by-contact-at').getAll(range),
-        tx.objectStore('followUps').index('by-contact').getAll(contact.id),
-      ]);
+      const [touches, followUps] = deps.blank?.has(contact.id)
+        ? [[], []]
+        : await Promise.all([
+            tx.objectStore('touches').index('by-contact-at').getAll(range),
+            tx.objectStore('followUps').index('by-contact').getAll(contact.id),
+          ]);
       return { contact, followUps, summary: summarize({ contactId: contact.id, touches, followUps }) };
     }),
   );

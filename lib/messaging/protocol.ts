@@ -287,7 +287,15 @@ export const protocol = {
    * no message holds it all); `import.settle` then brings the contacts' follow-ups up to date.
    */
   'import.write': define('page', DataSet, z.object({})),
-  'import.settle': define('page', z.object({ contactIds: z.array(Id) }), Counts),
+  'import.settle': define(
+    'page',
+    z.object({
+      contactIds: z.array(Id),
+      /** Of those, the ones the import created and gave no touch: nothing to read for them. */
+      blank: z.array(Id).default([]),
+    }),
+    Counts,
+  ),
   /**
    * What an import plans against, without the touches themselves: the records it may merge
    * into, and the (source id, contact) pairs of touches earlier imports stored, so importing a

@@ -163,3 +163,16 @@ describe('data.page: a store read in parts for exports', () => {
     expect((await deliver(envelope('data.page', { store: 'touches' }), senders.content)).error?.code).toBe('forbidden');
   });
 });
+
+describe('import.settle with blank contacts', () => {
+  it('plans a follow-up for a contact the import created and gave nothing, without reading its touches', async () => {
+    await deliver(envelope('import.write', { accounts: [account()], contacts: [contact()] }), senders.page);
+    const settled = await deliver(
+      envelope('import.settle', { contactIds: ['contact-1'], blank: ['contact-1'] }),
+      senders.page,
+    );
+    expect(settled.ok).toBe(true);
+    expect(await db.get('summaries', 'contact-1')).toMatchObject({ touchCount: 0 });
+    expect((await cardOf('jane@acme.example'))?.followUp).toMatchObject({ state: 'open' });
+  });
+});

@@ -36,19 +36,26 @@ describe('records move in parts, never one message for everything', () => {
     expect(asked.filter((a) => a.startsWith('touches')).length).toBe(3);
   });
 
-  it('writeInParts sends at most PART records a message; settle names each contact once', async () => {
-    const sent: { type: string; size: number; ids?: string[] }[] = [];
-    const request = (async (type: string, payload: Record<string, unknown[]> & { contactIds?: string[] }) => {
+  it('writeInParts sends at most PART records a message; settle names each contact once, and the blank ones', async () => {
+    const sent: { type: string; size: number; ids?: string[]; blank?: string[] }[] = [];
+    const request = (async (
+      type: string,
+      payload: Record<string, unknown[]> & { contactIds?: string[]; blank?: string[] },
+    ) => {
+      const { blank, contactIds, ...records } = payload;
       sent.push({
         type,
-        size: Object.values(payload).flat().length,
-        ...(payload.contactIds ? { ids: payload.contactIds } : {}),
+        size: contactIds ? contactIds.length : Object.values(records).flat().length,
+        ...(contactIds ? { ids: contactIds } : {}),
+        ...(blank ? { blank } : {}),
       });
       return { ok: true, data: {} };
     }) as unknown as Requester;
     const data = { touches: records(PART + 10, 't') as never, contacts: [{ id: 'c9' }] as never };
     await writeInParts(data, request);
-    await settle(data, request);
+    // c9 was created and no touch names it: nothing to read for it. c1 was created and has touches.
+    await settle(data, request, [{ id: 'c9' }, { id: 'c1' }]);
+    expect(sent.at(-1)?.blank).toEqual(['c9']);
     expect(sent.map((s) => [s.type, s.size])).toEqual([
       ['import.write', 1],
       ['import.write', PART],
