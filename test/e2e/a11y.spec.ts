@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, PAGES, serveGmail, test } from './harness';
+import { chrisCustomer, expect, PAGES, serveGmail, test } from './harness';
 
 /** Serious and critical violations only: the bar the UI guide sets. */
 async function seriousViolations(page: import('@playwright/test').Page, include?: string) {
@@ -43,16 +43,7 @@ test('the sidebar card with its actions passes axe', async ({ context, seed, api
   await api('settings.update', { me: { emails: ['sales@ourco.example'] }, internalDomains: ['ourco.example'] });
   const now = Date.now();
   await seed({
-    contacts: [
-      {
-        id: 'chris',
-        name: 'Chris',
-        emails: ['chris@customer.example'],
-        status: 'customer',
-        createdAt: now,
-        updatedAt: now,
-      },
-    ] as never,
+    contacts: [chrisCustomer(now)] as never,
     touches: [
       { id: 't1', contactId: 'chris', kind: 'email', direction: 'inbound', at: now - 86_400_000, source: 'imported' },
     ] as never,

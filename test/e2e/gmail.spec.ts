@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, serveGmail, test } from './harness';
+import { chrisCustomer, expect, serveGmail, test } from './harness';
 
 const ME = 'sales@ourco.example';
 const THREAD = 'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html';
@@ -159,19 +159,7 @@ test('the card of a known customer shows trust with its reasons, the next touch 
         updatedAt: 1,
       },
     ],
-    contacts: [
-      {
-        id: 'chris',
-        name: 'Chris Customer',
-        emails: ['chris@customer.example'],
-        accountId: 'a1',
-        status: 'customer',
-        title: 'Buyer',
-        statusHistory: [{ status: 'customer', at: now - 400 * day }],
-        createdAt: now - 400 * day,
-        updatedAt: now - 400 * day,
-      },
-    ] as never,
+    contacts: [chrisCustomer(now - 400 * day, { accountId: 'a1', title: 'Buyer' })] as never,
     touches: Array.from({ length: 20 }, (_, i) => ({
       id: `t${i}`,
       contactId: 'chris',
@@ -298,17 +286,7 @@ test('card actions: a 2/5 check-in lowers trust and brings the next touch forwar
     happiness: 5,
   } as never);
   await seed({
-    contacts: [
-      {
-        id: 'chris',
-        name: 'Chris Customer',
-        emails: ['chris@customer.example'],
-        status: 'customer',
-        statusHistory: [{ status: 'customer', at: now - 400 * day }],
-        createdAt: now - 400 * day,
-        updatedAt: now - 400 * day,
-      },
-    ] as never,
+    contacts: [chrisCustomer(now - 400 * day)] as never,
     touches: touches as never,
   });
   const page = await context.newPage();
@@ -363,17 +341,7 @@ test('card actions: trust by hand shows as the seller’s, a purchase shows in l
         updatedAt: now,
       },
     ],
-    contacts: [
-      {
-        id: 'chris',
-        name: 'Chris',
-        emails: ['chris@customer.example'],
-        accountId: 'a1',
-        status: 'customer',
-        createdAt: now,
-        updatedAt: now,
-      },
-    ] as never,
+    contacts: [chrisCustomer(now, { accountId: 'a1' })] as never,
   });
   const page = await context.newPage();
   await page.goto(URL);
@@ -472,16 +440,7 @@ test('in Gmail’s right column the open sidebar pushes the conversation: its he
   await serveGmail(context, SIDE_PANEL);
   const now = Date.now();
   await seed({
-    contacts: [
-      {
-        id: 'chris',
-        name: 'Chris',
-        emails: ['chris@customer.example'],
-        status: 'customer',
-        createdAt: now,
-        updatedAt: now,
-      },
-    ] as never,
+    contacts: [chrisCustomer(now)] as never,
   });
   const page = await context.newPage();
   await page.goto(URL);

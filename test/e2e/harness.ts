@@ -54,3 +54,20 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Chris, the external person on the Gmail thread fixtures, as a tracked customer since `since`
+ * (seed input: the background fills the defaults).
+ */
+export function chrisCustomer(since: number, over: Record<string, unknown> = {}) {
+  return {
+    id: 'chris',
+    name: 'Chris Customer',
+    emails: ['chris@customer.example'],
+    status: 'customer',
+    statusHistory: [{ status: 'customer', at: since }],
+    createdAt: since,
+    updatedAt: since,
+    ...over,
+  };
+}
