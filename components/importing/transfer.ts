@@ -1,5 +1,6 @@
 import type { Requester } from '@/lib/messaging/client';
 import type { DataSet } from '@/lib/messaging/protocol';
+import { emptyDataSet } from '@/lib/shared/model';
 
 /**
  * Moving many records between the dashboard and the background. A browser message carries at
@@ -41,7 +42,7 @@ export async function settle(
 
 /** Everything the store holds, read part by part: what the exports are made from. */
 export async function readEverything(request: Requester): Promise<DataSet> {
-  const data: DataSet = { sellers: [], accounts: [], contacts: [], touches: [], purchases: [], followUps: [] };
+  const data = emptyDataSet();
   for (const store of STORES) {
     let after: string | undefined;
     do {

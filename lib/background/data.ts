@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { DataSet, ResponseOf } from '@/lib/messaging/protocol';
+import { emptyDataSet } from '@/lib/shared/model';
 import { DATA_STORES, type RapportDB, type StoreName } from './db/schema';
 
 type Counts = ResponseOf<'data.counts'>;
@@ -87,7 +88,7 @@ export async function pageOf(
     id: string;
   }[];
   const last = records.at(-1);
-  const data = { ...Object.fromEntries(DATA_STORES.map((name) => [name, []])), [store]: records } as DataSet;
+  const data = { ...emptyDataSet(), [store]: records };
   return { data, ...(records.length === limit && last ? { next: last.id } : {}) };
 }
 

@@ -6,6 +6,7 @@ import {
   type BackupData,
   type BackupStore,
 } from '@/lib/shared/export/backup';
+import { emptyDataSet } from '@/lib/shared/model';
 import { stripBom } from './decode';
 import type { RowError } from './drafts';
 import { arrayElementLines } from './json-lines';
@@ -42,15 +43,6 @@ const UNIQUE_KEYS: Partial<Record<BackupStore, (record: never) => string[]>> = {
   followUps: (f: BackupData['followUps'][number]) => (f.liveFor ? [`live follow-up for contact ${f.liveFor}`] : []),
 };
 
-const empty = (): BackupData => ({
-  sellers: [],
-  accounts: [],
-  contacts: [],
-  touches: [],
-  purchases: [],
-  followUps: [],
-});
-
 /**
  * Reads a backup (`toBackupJson`'s envelope, or the bare data set `data.export` returns):
  * every record is checked against the model's schema; good ones are kept exactly, bad ones
@@ -59,7 +51,7 @@ const empty = (): BackupData => ({
 export function parseBackup(input: string): BackupRestore {
   const text = stripBom(input);
   const fatal = (line: number, reason: string): BackupRestore => ({
-    data: empty(),
+    data: emptyDataSet(),
     errors: [{ line, code: 'not-a-backup', reason }],
     counts: { records: 0, restored: 0, skipped: 0 },
   });
@@ -86,7 +78,7 @@ export function parseBackup(input: string): BackupRestore {
     lines ??= arrayElementLines(text);
     return lines.get(enveloped ? `data.${store}` : store)?.[index] ?? 1;
   };
-  const data = empty();
+  const data = emptyDataSet();
   const errors: RowError[] = [];
   let records = 0;
   for (const store of BACKUP_STORES) {

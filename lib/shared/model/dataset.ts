@@ -12,3 +12,8 @@ export const DataSet = z.object({
   followUps: z.array(FollowUp).default([]),
 });
 export type DataSet = z.infer<typeof DataSet>;
+
+/** A data set with every store empty, to fill store by store. */
+export function emptyDataSet(): DataSet {
+  return { sellers: [], accounts: [], contacts: [], touches: [], purchases: [], followUps: [] };
+}
