@@ -106,6 +106,10 @@ test('a content script is refused page-only actions, and its allowed requests wo
     ['data.reset', { confirm: 'erase everything' }],
     ['data.export', {}],
     ['data.put', { contacts: [] }],
+    ['data.page', { store: 'contacts' }],
+    ['import.write', { contacts: [] }],
+    ['import.settle', { contactIds: ['c1'] }],
+    ['owner.claim', { sellerId: null }],
     ['settings.update', { inboxMarkers: false }],
   ] as const) {
     expect(await send(type, payload), type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
