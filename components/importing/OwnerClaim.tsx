@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/shared/model';
+import { plural } from '@/lib/shared/relationship/describe';
 import { useApi } from '../common/api';
 
 type Question = NonNullable<ResponseOf<'owner.question'>>;
@@ -102,5 +103,3 @@ export function OwnerClaim({ onSettings }: { onSettings?: (settings: Settings) =
     </form>
   );
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;

@@ -7,7 +7,8 @@ import type { ReasonCode } from './reasons';
  */
 type Params = Reason['params'];
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "1 message", "1,319 messages": English words, English digits. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 const num = (p: Params, key: string) => Number(p[key] ?? 0);
 const text = (p: Params, key: string) => String(p[key] ?? '');
 /** A calendar date as a seller reads it in these English sentences: "4 Sep 2026". */
