@@ -1,6 +1,6 @@
 import type { Requester } from '@/lib/messaging/client';
 import { IMPORT_PLAN_MEASURE, IMPORT_STORE_MEASURE } from '@/lib/shared/marks';
-import { settle, writeInParts } from './transfer';
+import { PART, settle, writeInParts } from './transfer';
 import {
   type BackupRestore,
   createPlanner,
@@ -85,28 +85,74 @@ export async function runImport(
     existing: indexRecords({ ...stored.data, touches: stored.data.importedTouches }),
     ...(settings.ok ? { me: settings.data.me, internalDomains: settings.data.internalDomains } : {}),
   });
-  if (source.kind === 'vcard') planner.add(source.mapped);
-  else {
-    const { mapping, reader } = source;
-    const outcome = await readInBatches(reader, (rows) => planner.add(mapRows(rows, mapping)), {
-      ...(options.signal ? { signal: options.signal } : {}),
-      onProgress: ({ position, total }) => options.onProgress?.(total ? position / total : 1),
-    });
-    if (outcome.status === 'cancelled') return 'cancelled';
+  // Touches are stored while the file is read, a part at a time, so 100,000 activities are
+  // never held in the page at once. Contacts and accounts, which a later row may still change,
+  // go when the file is done. Cancelling, or a failure, takes back what was stored early.
+  const early: Early = { touchIds: [], contactIds: new Set() };
+  // One part in flight while the next is read: the worker writes as the page parses.
+  let writing: Promise<void> = Promise.resolve();
+  const storeEarly = async () => {
+    if (planner.pendingTouches < PART) return;
+    await writing;
+    const touches = planner.takeTouches();
+    for (const t of touches) {
+      early.touchIds.push(t.id);
+      early.contactIds.add(t.contactId);
+    }
+    writing = writeInParts({ touches }, request);
+    // Awaited before the next part and at the end; this only keeps a failure from being
+    // reported as unhandled in between.
+    writing.catch(() => undefined);
+  };
+  // After the part in flight has landed (or failed), so nothing it writes outlives the take-back.
+  const takeBack = async () => {
+    await writing.catch(() => undefined);
+    if (early.touchIds.length) await request('data.delete', { touches: early.touchIds }).catch(() => undefined);
+  };
+  try {
+    if (source.kind === 'vcard') planner.add(source.mapped);
+    else {
+      const { mapping, reader } = source;
+      const outcome = await readInBatches(
+        reader,
+        async (rows) => {
+          planner.add(mapRows(rows, mapping));
+          await storeEarly();
+        },
+        {
+          ...(options.signal ? { signal: options.signal } : {}),
+          onProgress: ({ position, total }) => options.onProgress?.(total ? position / total : 1),
+        },
+      );
+      if (outcome.status === 'cancelled') {
+        await takeBack();
+        return 'cancelled';
+      }
+      await writing;
+    }
+  } catch (error) {
+    await takeBack();
+    throw error;
   }
   const plan = planner.finish();
   options.onSaving?.(plan.counts.rows);
   const planned = performance.now();
   performance.measure(IMPORT_PLAN_MEASURE, { start: started, end: planned });
-  await store(plan, request);
+  await store(plan, request, early);
   performance.measure(IMPORT_STORE_MEASURE, { start: planned, end: performance.now() });
   if (!plan.meFound) await askWhichOwner(plan, request);
   return {
     ...plan.counts,
     errors: plan.errors,
-    undo: undoRecord(plan),
+    undo: undoRecord(plan, early.touchIds),
     ...(plan.meFound ? {} : { unknownOwners: plan.owners.flatMap((o) => (o.name ? [o.name] : [])) }),
   };
+}
+
+/** What an import stored while its file was read. */
+interface Early {
+  touchIds: string[];
+  contactIds: Set<string>;
 }
 
 /** Keeps the owners in the background until the seller says which one is them (see OwnerClaim). */
@@ -121,7 +167,7 @@ async function askWhichOwner(plan: ImportPlan, request: Requester): Promise<void
  * part is one transaction; should one fail, the parts already stored are taken back (the same
  * undo the seller has), so an import still lands whole or not at all.
  */
-async function store(plan: ImportPlan, request: Requester): Promise<void> {
+async function store(plan: ImportPlan, request: Requester, early: Early): Promise<void> {
   const stores = {
     sellers: plan.create.sellers,
     accounts: [...plan.create.accounts, ...plan.merge.accounts.map((m) => m.after)],
@@ -132,10 +178,10 @@ async function store(plan: ImportPlan, request: Requester): Promise<void> {
   try {
     await writeInParts(stores, request);
   } catch (error) {
-    await undoImport(undoRecord(plan), request).catch(() => undefined);
+    await undoImport(undoRecord(plan, early.touchIds), request).catch(() => undefined);
     throw error;
   }
-  await settle(stores, request, plan.create.contacts);
+  await settle(stores, request, { created: plan.create.contacts, touched: early.contactIds });
 }
 
 /** Takes an import back as one step: its records deleted, merged records restored. */

@@ -27,13 +27,15 @@ export async function writeInParts(records: Partial<DataSet>, request: Requester
 /**
  * Has the background bring these contacts' summaries and follow-ups up to date, once.
  * `created`: contacts the import made; those no touch names have nothing to read yet.
+ * `touched`: contacts of touches stored earlier (while the file was read).
  */
 export async function settle(
   records: Partial<DataSet>,
   request: Requester,
-  created: readonly { id: string }[] = [],
+  more: { created?: readonly { id: string }[]; touched?: ReadonlySet<string> } = {},
 ): Promise<void> {
-  const touched = new Set((records.touches ?? []).map((t) => t.contactId));
+  const touched = new Set([...(more.touched ?? []), ...(records.touches ?? []).map((t) => t.contactId)]);
+  const created = more.created ?? [];
   const ids = new Set([...(records.contacts ?? []).map((c) => c.id), ...touched]);
   const blank = created.flatMap((c) => (touched.has(c.id) ? [] : [c.id]));
   const settled = await request('import.settle', { contactIds: [...ids], blank });

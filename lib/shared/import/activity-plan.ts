@@ -12,7 +12,8 @@ import type { OwnerPlan } from './owners';
  * stored again, which makes importing a file twice harmless.
  */
 export class ActivityPlan {
-  readonly touches: Touch[] = [];
+  /** Touches planned and not yet taken (see `take`). */
+  touches: Touch[] = [];
   private readonly keys = new Set<string>();
 
   constructor(
@@ -21,6 +22,16 @@ export class ActivityPlan {
     private readonly contacts: ContactPlan,
     private readonly owners: OwnerPlan,
   ) {}
+
+  /**
+   * Hands over the touches planned so far, so a large file can be stored while it is read; the
+   * keys stay, so a row repeated later in the file is still recognised.
+   */
+  take(): Touch[] {
+    const taken = this.touches;
+    this.touches = [];
+    return taken;
+  }
 
   add(d: ActivityDraft): 'imported' | 'merged' {
     // Another seller's touch keeps its seller: it counts for the account's coverage.

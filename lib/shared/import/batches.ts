@@ -16,13 +16,14 @@ export type BatchOutcome = { status: 'done'; rows: number } | { status: 'cancell
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Reads the whole file in batches, handing each to `onBatch` (map it, plan it), and gives the
+ * Reads the whole file in batches, handing each to `onBatch` (map it, plan it, perhaps store
+ * part of it: a promise is awaited before the next batch), and gives the
  * page its turn about once a frame, so 100,000 rows neither freeze the page nor hold it up
  * with a pause per batch. Cancelling stops before the next batch; nothing half-read is handed on.
  */
 export async function readInBatches(
   reader: CsvReader,
-  onBatch: (rows: CsvRow[]) => void,
+  onBatch: (rows: CsvRow[]) => void | Promise<void>,
   options: BatchOptions = {},
 ): Promise<BatchOutcome> {
   const { batchSize = 500, budgetMs = 16, signal, onProgress, yieldToPage = nextTask } = options;
@@ -32,7 +33,7 @@ export async function readInBatches(
     if (signal?.aborted) return { status: 'cancelled', rows };
     const batch = reader.next(batchSize);
     rows += batch.length;
-    if (batch.length) onBatch(batch);
+    if (batch.length) await onBatch(batch);
     if (performance.now() - sliceStart >= budgetMs) {
       onProgress?.({ position: reader.position, total: reader.total, rows });
       await yieldToPage();

@@ -63,6 +63,13 @@ export interface ImportPlanner {
   /** Plans a batch of mapped rows (from `mapRows`, `parseVCards`); call as often as there are batches. */
   add(mapped: MappedRows): void;
   readonly counts: Readonly<ImportCounts>;
+  /** Touches planned and not yet taken. */
+  readonly pendingTouches: number;
+  /**
+   * Takes the touches planned so far out of the plan (the caller stores them, and keeps their
+   * ids for undo); `finish` then holds only the rest.
+   */
+  takeTouches(): Touch[];
   finish(): ImportPlan;
 }
 
@@ -104,6 +111,10 @@ export function createPlanner(context: PlanContext): ImportPlanner {
 
   return {
     counts,
+    get pendingTouches() {
+      return activities.touches.length;
+    },
+    takeTouches: () => activities.take(),
     add(mapped) {
       for (const error of mapped.errors) record(error);
       if (mapped.kind === 'contacts') for (const d of mapped.drafts) record(contactRow(d));

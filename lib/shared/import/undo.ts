@@ -13,7 +13,8 @@ export interface ImportUndo {
   merge: { accounts: MergeChange<Account>[]; contacts: MergeChange<Contact>[] };
 }
 
-export function undoRecord(plan: ImportPlan): ImportUndo {
+/** `storedTouches`: ids of touches taken out of the plan and stored while the file was read. */
+export function undoRecord(plan: ImportPlan, storedTouches: readonly string[] = []): ImportUndo {
   const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
   return {
     importId: plan.importId,
@@ -21,7 +22,7 @@ export function undoRecord(plan: ImportPlan): ImportUndo {
       sellers: ids(plan.create.sellers),
       accounts: ids(plan.create.accounts),
       contacts: ids(plan.create.contacts),
-      touches: ids(plan.create.touches),
+      touches: [...storedTouches, ...ids(plan.create.touches)],
       purchases: ids(plan.create.purchases),
     },
     merge: plan.merge,

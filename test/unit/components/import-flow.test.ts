@@ -9,8 +9,10 @@ const CSV = 'Email,First Name,Last Name,Company\njane@acme.example,Jane,Doe,Acme
 function fakeBackground(failOnWrite?: number) {
   const calls: string[] = [];
   const writes: number[] = [];
+  const deleted: string[] = [];
   const request = (async (type: string, payload: unknown) => {
     calls.push(type);
+    if (type === 'data.delete') deleted.push(...((payload as { touches?: string[] }).touches ?? []));
     if (type === 'import.basis')
       return { ok: true, data: { sellers: [], accounts: [], contacts: [], purchases: [], importedTouches: [] } };
     if (type === 'settings.get') return { ok: true, data: { me: { emails: [] }, internalDomains: [] } };
@@ -20,7 +22,7 @@ function fakeBackground(failOnWrite?: number) {
     }
     return { ok: true, data: {} };
   }) as unknown as Requester;
-  return { calls, writes, request };
+  return { calls, writes, deleted, request };
 }
 
 describe('runImport', () => {
@@ -55,6 +57,49 @@ describe('runImport', () => {
     const failing = fakeBackground(3);
     await expect(runImport(source(), failing.request)).rejects.toThrow('the disk is full');
     expect(failing.calls).toContain('data.delete');
+    expect(failing.calls).not.toContain('import.settle');
+  });
+
+  it('stores activities while the file is read, and takes them back when the seller cancels', async () => {
+    const rows = Array.from(
+      { length: 12_000 },
+      (_, i) => `2025-03-${String(1 + (i % 28)).padStart(2, '0')},Email,Inbound,p${i % 50}@acme.example,Subject ${i}`,
+    );
+    const csv = `Activity date,Activity type,Direction,Contact email,Subject\n${rows.join('\n')}\n`;
+    const source = () => {
+      const reader = openCsv(csv);
+      const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
+      return { kind: 'csv' as const, name: 'activities.csv', reader, mapping };
+    };
+    const done = fakeBackground();
+    let savingAfterWrites = -1;
+    const report = await runImport(source(), done.request, {
+      onSaving: () => {
+        savingAfterWrites = done.writes.length;
+      },
+    });
+    // Two parts of touches went before reading ended; the rest with the contacts at the end.
+    expect(savingAfterWrites).toBeGreaterThanOrEqual(2);
+    expect(done.writes.reduce((a, b) => a + b, 0)).toBe(12_000 + 50 + 1);
+    if (report === 'cancelled') throw new Error('not cancelled');
+    expect(report.undo?.created.touches).toHaveLength(12_000);
+
+    const cancelled = fakeBackground();
+    const stop = new AbortController();
+    const outcome = await runImport(source(), cancelled.request, {
+      signal: stop.signal,
+      onProgress: () => {
+        if (cancelled.writes.length > 0) stop.abort();
+      },
+    });
+    expect(outcome).toBe('cancelled');
+    expect(cancelled.deleted.length).toBeGreaterThanOrEqual(5_000);
+    expect(cancelled.calls).not.toContain('import.settle');
+
+    // A part refused while reading: the error comes through and what was stored goes back.
+    const failing = fakeBackground(2);
+    await expect(runImport(source(), failing.request)).rejects.toThrow('the disk is full');
+    expect(failing.deleted.length).toBeGreaterThanOrEqual(10_000);
     expect(failing.calls).not.toContain('import.settle');
   });
 });

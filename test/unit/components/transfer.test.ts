@@ -53,15 +53,16 @@ describe('records move in parts, never one message for everything', () => {
     }) as unknown as Requester;
     const data = { touches: records(PART + 10, 't') as never, contacts: [{ id: 'c9' }] as never };
     await writeInParts(data, request);
-    // c9 was created and no touch names it: nothing to read for it. c1 was created and has touches.
-    await settle(data, request, [{ id: 'c9' }, { id: 'c1' }]);
+    // c9 was created and no touch names it: nothing to read for it. c1 was created and has
+    // touches; c7 has touches stored earlier, while the file was read.
+    await settle(data, request, { created: [{ id: 'c9' }, { id: 'c1' }], touched: new Set(['c7']) });
     expect(sent.at(-1)?.blank).toEqual(['c9']);
     expect(sent.map((s) => [s.type, s.size])).toEqual([
       ['import.write', 1],
       ['import.write', PART],
       ['import.write', 10],
-      ['import.settle', 4],
+      ['import.settle', 5],
     ]);
-    expect(sent.at(-1)?.ids?.sort()).toEqual(['c0', 'c1', 'c2', 'c9']);
+    expect(sent.at(-1)?.ids?.sort()).toEqual(['c0', 'c1', 'c2', 'c7', 'c9']);
   });
 });

@@ -18,7 +18,7 @@ describe('readInBatches', () => {
     const lines: number[] = [];
     const progress: number[] = [];
     let turns = 0;
-    const outcome = await readInBatches(reader, (rows) => lines.push(...rows.map((r) => r.line)), {
+    const outcome = await readInBatches(reader, (rows) => void lines.push(...rows.map((r) => r.line)), {
       batchSize: 100,
       budgetMs: 0,
       onProgress: (p) => progress.push(p.position / p.total),
