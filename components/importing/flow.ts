@@ -8,6 +8,7 @@ import {
   decodeFile,
   guessMapping,
   type ImportPlan,
+  type ImportPlanner,
   type ImportUndo,
   indexRecords,
   type Mapping,
@@ -85,30 +86,7 @@ export async function runImport(
     existing: indexRecords({ ...stored.data, touches: stored.data.importedTouches }),
     ...(settings.ok ? { me: settings.data.me, internalDomains: settings.data.internalDomains } : {}),
   });
-  // Touches are stored while the file is read, a part at a time, so 100,000 activities are
-  // never held in the page at once. Contacts and accounts, which a later row may still change,
-  // go when the file is done. Cancelling, or a failure, takes back what was stored early.
-  const early: Early = { touchIds: [], contactIds: new Set() };
-  // One part in flight while the next is read: the worker writes as the page parses.
-  let writing: Promise<void> = Promise.resolve();
-  const storeEarly = async () => {
-    if (planner.pendingTouches < PART) return;
-    await writing;
-    const touches = planner.takeTouches();
-    for (const t of touches) {
-      early.touchIds.push(t.id);
-      early.contactIds.add(t.contactId);
-    }
-    writing = writeInParts({ touches }, request);
-    // Awaited before the next part and at the end; this only keeps a failure from being
-    // reported as unhandled in between.
-    writing.catch(() => undefined);
-  };
-  // After the part in flight has landed (or failed), so nothing it writes outlives the take-back.
-  const takeBack = async () => {
-    await writing.catch(() => undefined);
-    if (early.touchIds.length) await request('data.delete', { touches: early.touchIds }).catch(() => undefined);
-  };
+  const early = storeWhileReading(planner, request);
   try {
     if (source.kind === 'vcard') planner.add(source.mapped);
     else {
@@ -117,7 +95,7 @@ export async function runImport(
         reader,
         async (rows) => {
           planner.add(mapRows(rows, mapping));
-          await storeEarly();
+          await early.afterBatch();
         },
         {
           ...(options.signal ? { signal: options.signal } : {}),
@@ -125,26 +103,26 @@ export async function runImport(
         },
       );
       if (outcome.status === 'cancelled') {
-        await takeBack();
+        await early.takeBack();
         return 'cancelled';
       }
-      await writing;
+      await early.done();
     }
   } catch (error) {
-    await takeBack();
+    await early.takeBack();
     throw error;
   }
   const plan = planner.finish();
   options.onSaving?.(plan.counts.rows);
   const planned = performance.now();
   performance.measure(IMPORT_PLAN_MEASURE, { start: started, end: planned });
-  await store(plan, request, early);
+  await store(plan, request, early.stored);
   performance.measure(IMPORT_STORE_MEASURE, { start: planned, end: performance.now() });
   if (!plan.meFound) await askWhichOwner(plan, request);
   return {
     ...plan.counts,
     errors: plan.errors,
-    undo: undoRecord(plan, early.touchIds),
+    undo: undoRecord(plan, early.stored.touchIds),
     ...(plan.meFound ? {} : { unknownOwners: plan.owners.flatMap((o) => (o.name ? [o.name] : [])) }),
   };
 }
@@ -153,6 +131,43 @@ export async function runImport(
 interface Early {
   touchIds: string[];
   contactIds: Set<string>;
+}
+
+/**
+ * Stores an import's touches while the file is read, a part at a time, so 100,000 activities
+ * are never held in the page at once; contacts and accounts, which a later row may still
+ * change, go when the file is done. One part is in flight while the next is read, so the
+ * worker writes as the page parses. `takeBack` undoes it all when the seller cancels or a
+ * part fails.
+ */
+function storeWhileReading(planner: ImportPlanner, request: Requester) {
+  const stored: Early = { touchIds: [], contactIds: new Set() };
+  let writing: Promise<void> = Promise.resolve();
+  return {
+    stored,
+    async afterBatch(): Promise<void> {
+      if (planner.pendingTouches < PART) return;
+      await writing;
+      const touches = planner.takeTouches();
+      for (const t of touches) {
+        stored.touchIds.push(t.id);
+        stored.contactIds.add(t.contactId);
+      }
+      writing = writeInParts({ touches }, request);
+      // Awaited before the next part and in `done`; this only keeps a failure from being
+      // reported as unhandled in between.
+      writing.catch(() => undefined);
+    },
+    /** Resolves when the part in flight has landed; rejects if it failed. */
+    done: () => writing,
+    /** After the part in flight has settled, so nothing it writes outlives the take-back. */
+    async takeBack(): Promise<void> {
+      await writing.catch(() => undefined);
+      if (stored.touchIds.length) {
+        await request('data.delete', { touches: stored.touchIds }).catch(() => undefined);
+      }
+    },
+  };
 }
 
 /** Keeps the owners in the background until the seller says which one is them (see OwnerClaim). */
