@@ -1,26 +1,18 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiContext } from '@/components/common/api';
-import { Dashboard } from '@/components/dashboard/Dashboard';
 import { DEFAULT_SETTINGS, type SettingsPatch } from '@/lib/shared/model';
-import { fakeApi, ok } from '../../helpers/api';
+import { ok } from '../../helpers/api';
+import { renderDashboardWith } from '../../helpers/dashboard';
 
 const counts = { sellers: 0, accounts: 0, contacts: 0, touches: 0, purchases: 0, followUps: 0 };
 
 function renderDashboard(hash: string, update = (patch: SettingsPatch) => ok({ ...DEFAULT_SETTINGS, ...patch })) {
-  location.hash = hash;
-  const api = fakeApi({
+  return renderDashboardWith(hash, {
     'settings.get': () => ok(DEFAULT_SETTINGS),
     'settings.update': update as never,
     'data.counts': () => ok(counts),
   });
-  render(
-    <ApiContext.Provider value={api.request}>
-      <Dashboard openUrl={() => {}} />
-    </ApiContext.Provider>,
-  );
-  return api;
 }
 
 afterEach(cleanup);

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiContext } from '@/components/common/api';
-import { Dashboard } from '@/components/dashboard/Dashboard';
 import { DEFAULT_SETTINGS } from '@/lib/shared/model';
-import { fakeApi, ok } from '../../helpers/api';
+import { ok } from '../../helpers/api';
+import { renderDashboardWith } from '../../helpers/dashboard';
 
 const counts = { sellers: 2, accounts: 1, contacts: 3, touches: 4, purchases: 0, followUps: 1 };
 const question = {
@@ -19,8 +18,7 @@ const taught = {
 };
 
 function renderAt(hash: string, open: typeof question | null = question) {
-  location.hash = hash;
-  const api = fakeApi({
+  return renderDashboardWith(hash, {
     'settings.get': () => ok(DEFAULT_SETTINGS),
     'data.counts': () => ok(counts),
     'health.last': () => ok(null),
@@ -32,12 +30,6 @@ function renderAt(hash: string, open: typeof question | null = question) {
         settings: sellerId ? taught : DEFAULT_SETTINGS,
       })) as never,
   });
-  render(
-    <ApiContext.Provider value={api.request}>
-      <Dashboard openUrl={() => {}} />
-    </ApiContext.Provider>,
-  );
-  return api;
 }
 
 afterEach(cleanup);
