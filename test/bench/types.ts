@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Sizes } from './budgets';
+import { median, percentile } from './stats';
 
 export type Status = 'PASS' | 'FAIL' | 'SKIP';
 
@@ -41,3 +42,15 @@ export const skip = (scenario: string, budget: string, note: string): ScenarioRe
 
 /** PASS when every check holds. */
 export const verdict = (...checks: boolean[]): Status => (checks.every(Boolean) ? 'PASS' : 'FAIL');
+
+/** A timed scenario's line: the median and p95 of its runs in ms, judged on the p95. */
+export function timed(
+  scenario: string,
+  runs: readonly number[],
+  p95Ms: number,
+  note: string,
+  budget = `p95 ≤ ${p95Ms} ms`,
+): ScenarioResult {
+  const p95 = percentile([...runs], 95);
+  return { scenario, status: verdict(p95 <= p95Ms), runs: runs.length, median: median([...runs]), p95, budget, note };
+}

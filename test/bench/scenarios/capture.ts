@@ -1,9 +1,8 @@
 import { BUDGETS } from '../budgets';
 import { contactEmail } from '../dataset';
 import { openGmail, showThread, THREAD_MESSAGES } from '../page';
-import { median, percentile } from '../stats';
 import { requestFrom } from '../../e2e/launch';
-import { type Scenario, skip, verdict } from '../types';
+import { type Scenario, skip, timed } from '../types';
 
 const budget = `p95 ≤ ${BUDGETS.capture.p95Ms} ms per ${THREAD_MESSAGES}-message thread`;
 
@@ -35,15 +34,13 @@ export const capture: Scenario = {
     }
     await page.close();
     return [
-      {
-        scenario: 'capture',
-        status: verdict(percentile(runs, 95) <= BUDGETS.capture.p95Ms),
-        runs: runs.length,
-        median: median(runs),
-        p95: percentile(runs, 95),
+      timed(
+        'capture',
+        runs,
+        BUDGETS.capture.p95Ms,
+        'measured from the thread insert to all touches readable through the protocol (polled every 20 ms)',
         budget,
-        note: 'measured from the thread insert to all touches readable through the protocol (polled every 20 ms)',
-      },
+      ),
     ];
   },
 };

@@ -1,8 +1,7 @@
 import { STARTUP_DELAY_MS } from '@/lib/background/reminders';
 import { TODAY_MARK } from '@/lib/shared/marks';
 import { BUDGETS } from '../budgets';
-import { median, percentile } from '../stats';
-import { type Scenario, skip, verdict } from '../types';
+import { type Scenario, skip, timed } from '../types';
 
 const budget = `p95 ≤ ${BUDGETS.popup.p95Ms} ms`;
 
@@ -30,15 +29,12 @@ export const popup: Scenario = {
       runs.push(ms);
     }
     return [
-      {
-        scenario: 'popup',
-        status: verdict(percentile(runs, 95) <= BUDGETS.popup.p95Ms),
-        runs: runs.length,
-        median: median(runs),
-        p95: percentile(runs, 95),
-        budget,
-        note: `${bench.sizes.contacts.toLocaleString('en')} contacts in the store; runs in order (ms): ${runs.map((r) => Math.round(r)).join(' ')}`,
-      },
+      timed(
+        'popup',
+        runs,
+        BUDGETS.popup.p95Ms,
+        `${bench.sizes.contacts.toLocaleString('en')} contacts in the store; runs in order (ms): ${runs.map((r) => Math.round(r)).join(' ')}`,
+      ),
     ];
   },
 };

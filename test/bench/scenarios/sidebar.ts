@@ -3,7 +3,7 @@ import { BASELINE, BUDGETS } from '../budgets';
 import { contactEmail } from '../dataset';
 import { openGmail, showThread, timeToMark } from '../page';
 import { median, percentile } from '../stats';
-import { type BenchContext, type Scenario, type ScenarioResult, skip, verdict } from '../types';
+import { type BenchContext, type Scenario, type ScenarioResult, skip, timed } from '../types';
 
 const budget = `p95 ≤ ${BUDGETS.sidebar.p95Ms} ms`;
 const SETTLE_MS = 300;
@@ -39,24 +39,8 @@ export const sidebar: Scenario = {
     await page.close();
     const ratio = median(warm) / Math.max(baseline.median, 0.01);
     const results: ScenarioResult[] = [
-      {
-        scenario: 'sidebar',
-        status: verdict(percentile(warm, 95) <= BUDGETS.sidebar.p95Ms),
-        runs: warm.length,
-        median: median(warm),
-        p95: percentile(warm, 95),
-        budget,
-        note: `sidebar / baseline = ${ratio.toFixed(2)}; ${baselineNote}`,
-      },
-      {
-        scenario: 'sidebar (cold)',
-        status: verdict(percentile(cold, 95) <= BUDGETS.sidebarCold.p95Ms),
-        runs: cold.length,
-        median: median(cold),
-        p95: percentile(cold, 95),
-        budget: `p95 ≤ ${BUDGETS.sidebarCold.p95Ms} ms`,
-        note: 'service worker stopped before each run',
-      },
+      timed('sidebar', warm, BUDGETS.sidebar.p95Ms, `sidebar / baseline = ${ratio.toFixed(2)}; ${baselineNote}`),
+      timed('sidebar (cold)', cold, BUDGETS.sidebarCold.p95Ms, 'service worker stopped before each run'),
     ];
     return results;
   },
