@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // on two cores, one worker is the fastest and the least flaky.
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   timeout: 30_000,

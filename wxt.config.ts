@@ -35,4 +35,17 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({ plugins: [preact()] }),
+  // `npm run zip`: the store zips hold the build only (checked by test/e2e/package.spec.ts).
+  // The sources zip AMO asks for is what a reviewer needs to rebuild: code, lockfile and build
+  // config, without tests, fixtures or local outputs (dot-folders such as .git stay out by default).
+  zip: {
+    excludeSources: [
+      'test/**',
+      'demo-output/**',
+      'bench-results/**',
+      'test-reports/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
 });

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, requestFrom } from '../e2e/launch';
+import { ensureChromiumOrExit } from '../tools/chromium.mjs';
 import { SIZES } from './budgets';
 import { generate } from './dataset';
 import { serveHeavyGmail } from './page';
@@ -28,6 +29,9 @@ const only = process.argv
   .split(',');
 const SCENARIOS = [bundle, sidebar, popup, observer, capture, importing].filter((s) => !only || only.includes(s.name));
 const started = Date.now();
+
+// The browser first: on a fresh machine it is installed here, or the one command to run is named.
+ensureChromiumOrExit();
 
 const build = spawnSync('npx', ['wxt', 'build'], { stdio: smoke ? 'ignore' : 'inherit' });
 if (build.status !== 0) throw new Error('the build failed');

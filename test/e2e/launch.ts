@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import type { RequestOf, RequestType, ResponseOf, Result } from '@/lib/messaging/protocol';
-import { chromiumArgs, chromiumPath, EXTENSION_DIR } from './browser';
+import { ensureChromium } from '../tools/chromium.mjs';
+import { chromiumArgs, EXTENSION_DIR } from './browser';
 
 const FIXTURES = path.resolve('test/fixtures');
 
@@ -60,7 +61,8 @@ export async function launch(
   headless = true,
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
+    // Debian's Chromium (or CHROMIUM_PATH), installed first when missing: test/tools/chromium.mjs.
+    executablePath: ensureChromium(),
     headless,
     args: chromiumArgs([EXTENSION_DIR, ...alsoLoad]),
   });

@@ -6,9 +6,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, PAGES, requestFrom } from '../e2e/launch';
+import { ensureChromiumOrExit } from './chromium.mjs';
 import { DEMO_GMAIL_THREAD, demoData, demoSettings } from './demo-data';
 
 const OUT = path.resolve('demo-output');
+
+// The browser first: on a fresh machine it is installed here, or the one command to run is named.
+ensureChromiumOrExit();
 
 const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);

@@ -10,6 +10,8 @@ rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
 const steps = [
+  // Finds Chromium, or installs Debian's when missing and allowed, or names the command to run.
+  ['browser', 'node', ['test/tools/chromium.mjs']],
   ['typecheck', 'npx', ['tsc', '--noEmit']],
   ['lint', 'npx', ['biome', 'check', '.']],
   [
@@ -17,9 +19,11 @@ const steps = [
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/unit.json`],
   ],
-  ['build (Chrome)', 'npx', ['wxt', 'build']],
-  ['build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']],
-  ['web-ext lint (Firefox build)', 'node', ['test/tools/lint-firefox.mjs']],
+  // The release zips (`npm run zip`): each builds its target, then zips it; the end-to-end
+  // tests load those builds and check what the zips hold.
+  ['build and zip (Chrome)', 'npx', ['wxt', 'zip']],
+  ['build and zip (Firefox, with the sources zip for AMO)', 'npx', ['wxt', 'zip', '-b', 'firefox']],
+  ['web-ext lint (Firefox zip)', 'node', ['test/tools/lint-firefox.mjs']],
   [
     'end-to-end tests',
     'npx',
