@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { addDays } from '@/lib/shared/relationship/calendar';
-import { describeReason } from '@/lib/shared/relationship/describe';
+import { calendarDay, describeReason } from '@/lib/shared/relationship/describe';
 import { NEXT_WORDS, TRUST_WORDS } from '../common/words';
 
 type Row = ResponseOf<'followup.list'>['rows'][number];
@@ -36,6 +36,8 @@ export function FollowUpRow({
         <span class="followup-who">{who}</span> <span class={`pill is-${row.trust}`}>{TRUST_WORDS[row.trust]}</span>
         <span class="followup-why">
           {NEXT_WORDS[followUp.kind]}: {describeReason(followUp.reason)}
+          {/* Spread to a later day with many others: still overdue, and since when. */}
+          {followUp.plannedDue && ` (due since ${calendarDay(followUp.plannedDue)})`}
         </span>
       </div>
       <div class="followup-actions">

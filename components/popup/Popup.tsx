@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { TODAY_MARK } from '@/lib/shared/marks';
+import { daysBetween } from '@/lib/shared/relationship/calendar';
+import { calendarDay } from '@/lib/shared/relationship/describe';
 import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
 import { type Act, FollowUpRow } from './FollowUpRow';
@@ -29,6 +31,32 @@ export function openUrlFor(row: Pick<Row, 'email' | 'linkedinId' | 'gmail'>): st
   if (row.linkedinId) return `https://www.linkedin.com/in/${encodeURIComponent(row.linkedinId)}/`;
   if (row.email) return `https://mail.google.com/mail/u/0/#search/${encodeURIComponent(row.email)}`;
   return undefined;
+}
+
+/** What an empty list means: nothing tracked yet, or when the next follow-up comes and for whom. */
+function EmptyWords({ list }: { list: List }) {
+  if (list.next) {
+    const days = daysBetween(list.today, list.next.due);
+    return (
+      <>
+        Nothing due this week. Next: <strong>{list.next.name}</strong> on {calendarDay(list.next.due)} (in {days} days).
+      </>
+    );
+  }
+  if (list.tracked > 0) {
+    return (
+      <>
+        Nothing due. None of the {list.tracked === 1 ? 'person' : `${list.tracked} people`} you track is a customer or
+        an active prospect, so none has a next touch: set their status in their card.
+      </>
+    );
+  }
+  return (
+    <>
+      Nothing due this week. Track customers from Gmail or LinkedIn, or import them in the dashboard, and Rapport plans
+      each one's next touch.
+    </>
+  );
 }
 
 /** The toolbar popup: today's follow-ups, done / snooze / open / dismiss in one click. */
@@ -95,8 +123,7 @@ export function Popup({
       )}
       {list && list.rows.length === 0 && (
         <p class="callout" data-testid="followups-empty">
-          Nothing due this week. Track customers from Gmail or LinkedIn, or import them in the dashboard, and Rapport
-          plans each one's next touch.
+          <EmptyWords list={list} />
         </p>
       )}
       {list &&

@@ -1,7 +1,8 @@
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { DataSet, ResponseOf } from '@/lib/messaging/protocol';
-import { emptyDataSet } from '@/lib/shared/model';
-import { DATA_STORES, type RapportDB, type StoreName } from './db/schema';
+import { closeFollowUp, emptyDataSet, type FollowUp } from '@/lib/shared/model';
+import { contactsAffected, type Written, writtenIn } from './affected';
+import { DATA_STORES, type RapportDB, type ReplanQueue, type StoreName } from './db/schema';
 
 type Counts = ResponseOf<'data.counts'>;
 
@@ -14,35 +15,74 @@ export async function countAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
   return Object.fromEntries(entries) as Counts;
 }
 
-/** Adds or replaces the given records and answers with the store's counts. */
-export async function putDataSet(db: IDBPDatabase<RapportDB>, data: DataSet): Promise<Counts> {
-  await writeDataSet(db, data);
-  return countAll(db);
-}
-
 /**
  * Adds or replaces the given records in one transaction: all of them land, or none
  * (a unique-index clash aborts the whole set, and the error says which store refused it).
  */
-export async function writeDataSet(db: IDBPDatabase<RapportDB>, data: DataSet): Promise<void> {
-  const tx = db.transaction(DATA_STORES, 'readwrite');
+export async function writeDataSet(db: IDBPDatabase<RapportDB>, data: DataSet, now = Date.now()): Promise<void> {
+  const tx = db.transaction([...DATA_STORES, 'meta'] as ('meta' | StoreName)[], 'readwrite');
   const writes: Promise<unknown>[] = [];
   for (const name of DATA_STORES) {
-    const store = tx.objectStore(name);
+    const store = tx.objectStore(name as StoreName);
     for (const record of data[name]) {
+      const before = name === 'followUps' ? makeWayFor(tx, record as FollowUp, now) : Promise.resolve();
       writes.push(
-        store.put(record as never).catch((error: unknown) => {
-          throw new Error(
-            `${name} record ${(record as { id: string }).id}: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }),
+        before
+          .then(() => store.put(record as never))
+          .catch((error: unknown) => {
+            throw new Error(
+              `${name} record ${(record as { id: string }).id}: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }),
       );
     }
   }
+  // In the same transaction, so no part can land without it: whose plan these records change,
+  // for the settle (or, should the worker stop first, the next one) to plan again.
+  writes.push(addToReplan(tx, data));
   // Wait on both: a failed write aborts the transaction, and its own error is the clearer one.
   const [written] = await Promise.allSettled([Promise.all(writes), tx.done]);
   if (written.status === 'rejected') throw written.reason;
   await tx.done;
+}
+
+/**
+ * A restored live follow-up takes the place of the one its contact has now (a backup from before
+ * a Done brings back the follow-up that Done closed): the newer one is closed, so the one live
+ * follow-up per contact that the store keeps can be the restored one, instead of the restore failing.
+ */
+async function makeWayFor(
+  tx: IDBPTransaction<RapportDB, ('meta' | StoreName)[], 'readwrite'>,
+  incoming: FollowUp,
+  now: number,
+): Promise<void> {
+  if (!incoming.liveFor) return;
+  const store = tx.objectStore('followUps');
+  const current = await store.index('by-live-contact').get(incoming.liveFor);
+  if (current && current.id !== incoming.id) await store.put(closeFollowUp(current, now));
+}
+
+/** Contacts whose records were written but whose follow-ups are not planned again yet. */
+const REPLAN = 'replan';
+
+async function addToReplan(
+  tx: IDBPTransaction<RapportDB, ('meta' | StoreName)[], 'readwrite'>,
+  data: Partial<DataSet>,
+): Promise<void> {
+  const affected = await contactsAffected(tx as never, writtenIn(data));
+  if (affected.size === 0) return;
+  const meta = tx.objectStore('meta');
+  const waiting = ((await meta.get(REPLAN)) as ReplanQueue | undefined)?.contactIds ?? [];
+  await meta.put({ contactIds: [...new Set([...waiting, ...affected])] }, REPLAN);
+}
+
+/** Takes every contact waiting to be planned again (the caller plans them). */
+export async function takeReplan(db: IDBPDatabase<RapportDB>): Promise<string[]> {
+  const tx = db.transaction('meta', 'readwrite');
+  const waiting = ((await tx.store.get(REPLAN)) as ReplanQueue | undefined)?.contactIds ?? [];
+  await tx.store.delete(REPLAN);
+  await tx.done;
+  return waiting;
 }
 
 export async function exportDataSet(db: IDBPDatabase<RapportDB>): Promise<DataSet> {
@@ -103,18 +143,40 @@ export async function resetAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
 
 /**
  * Deletes the given records in one transaction; a deleted contact's follow-ups, touches and
- * summary go with it, so nothing points at a contact that is gone.
+ * summary go with it, so nothing points at a contact that is gone. Answers with what the
+ * deleted records were about, so the caller can plan those contacts again (an undone import's
+ * touches no longer count).
  */
 export async function deleteRecords(
   db: IDBPDatabase<RapportDB>,
   ids: { sellers: string[]; accounts: string[]; contacts: string[]; touches: string[]; purchases: string[] },
-): Promise<Counts> {
+): Promise<Written> {
   const tx = db.transaction([...DATA_STORES, 'summaries'] as const, 'readwrite');
+  const contactIds = new Set<string>();
+  const accountIds = new Set<string>(ids.accounts);
   // Requests are sent without waiting for each answer: undoing an import of 100,000 touches
   // should not pay a round trip per record in turn.
   const pending: Promise<unknown>[] = [];
-  for (const name of ['sellers', 'accounts', 'touches', 'purchases'] as const) {
+  for (const name of ['sellers', 'accounts'] as const) {
     for (const id of ids[name]) pending.push(tx.objectStore(name).delete(id));
+  }
+  for (const id of ids.touches) {
+    const touches = tx.objectStore('touches');
+    pending.push(
+      touches.get(id).then((touch) => {
+        if (touch) contactIds.add(touch.contactId);
+        return touches.delete(id);
+      }),
+    );
+  }
+  for (const id of ids.purchases) {
+    const purchases = tx.objectStore('purchases');
+    pending.push(
+      purchases.get(id).then((purchase) => {
+        if (purchase) accountIds.add(purchase.accountId);
+        return purchases.delete(id);
+      }),
+    );
   }
   for (const id of ids.contacts) {
     const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
@@ -135,5 +197,6 @@ export async function deleteRecords(
   }
   await Promise.all(pending);
   await tx.done;
-  return countAll(db);
+  const deleted = new Set(ids.contacts);
+  return { contactIds: [...contactIds].filter((id) => !deleted.has(id)), accountIds };
 }

@@ -27,7 +27,7 @@ export async function listFollowUps(
   // Owners from the index alone, all in one go: a key cursor over every owned contact cost a
   // round trip per contact (10,000 of them in the benchmark's store).
   const byOwner = tx.objectStore('contacts').index('by-owner');
-  const [due, before, after, mineCount] = await Promise.all([
+  const [due, before, after, mineCount, tracked] = await Promise.all([
     tx
       .objectStore('followUps')
       .index('by-state-due')
@@ -35,11 +35,13 @@ export async function listFollowUps(
     byOwner.getAllKeys(IDBKeyRange.upperBound(ME, true)),
     byOwner.getAllKeys(IDBKeyRange.lowerBound(ME, true)),
     byOwner.count(ME),
+    tx.objectStore('contacts').count(),
   ]);
   const othersOwn = new Set([...before, ...after]);
   const ownerKnown = mineCount > 0;
+  // A follow-up staggering moved to a later day is still overdue since the engine's date.
   const groupOf = (f: FollowUp): Row['group'] =>
-    f.kind === 'reply' ? 'reply' : f.due < today ? 'overdue' : f.due === today ? 'today' : 'upcoming';
+    f.kind === 'reply' ? 'reply' : (f.plannedDue ?? f.due) < today ? 'overdue' : f.due === today ? 'today' : 'upcoming';
   const mine = (f: FollowUp) => !othersOwn.has(f.contactId);
   const shown = due
     .filter((f) => team || !ownerKnown || mine(f))
@@ -75,13 +77,34 @@ export async function listFollowUps(
       }),
     )
   ).filter((row): row is Row => row !== undefined);
+  const next =
+    shown.length === 0 && tracked > 0 ? await firstAfter(tx, horizon, (f) => team || !ownerKnown || mine(f)) : null;
   await tx.done;
   const counts = { reply: 0, overdue: 0, today: 0, upcoming: 0 };
   for (const f of shown) counts[groupOf(f)]++;
-  return { rows, today, ownerKnown, counts };
+  return { rows, today, ownerKnown, counts, tracked, next };
 }
 
 const ORDER = { reply: 0, overdue: 1, today: 2, upcoming: 3 } as const;
+
+/** The first open follow-up after `horizon` that `shows`, with whose it is: what an empty popup names. */
+async function firstAfter(
+  tx: Awaited<ReturnType<typeof openReader>>['tx'],
+  horizon: string,
+  shows: (f: FollowUp) => boolean,
+): Promise<{ name: string; due: string } | null> {
+  const index = tx.objectStore('followUps').index('by-state-due');
+  for (
+    let c = await index.openCursor(IDBKeyRange.bound(['open', horizon], ['open', '\uffff'], true));
+    c;
+    c = await c.continue()
+  ) {
+    if (!shows(c.value)) continue;
+    const contact = await tx.objectStore('contacts').get(c.value.contactId);
+    return { name: contact?.name ?? '', due: c.value.due };
+  }
+  return null;
+}
 /** What a popup can show without scrolling far: the most urgent twenty. */
 export const MAX_ROWS = 20;
 

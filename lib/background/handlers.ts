@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import { contactsAffectedNow } from './affected';
 import { captureMessages } from './capture';
 import { lookupCards } from './cards';
 import { actOnFollowUp, listFollowUps } from './followups';
@@ -10,8 +11,8 @@ import {
   exportDataSet,
   importBasis,
   pageOf,
-  putDataSet,
   resetAll,
+  takeReplan,
   writeDataSet,
 } from './data';
 import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
@@ -19,7 +20,7 @@ import { askOwner, claimOwner, ownerQuestion } from './owners';
 import type { Handlers } from './router';
 import { type RefreshDeps, refreshContacts } from './refresh';
 import { getSettings, updateSettings } from './settings';
-import { staggerNew } from './stagger';
+import { staggerPlanned } from './stagger';
 import { addTouch, listTouches } from './touches';
 
 export interface HandlerDeps {
@@ -36,16 +37,19 @@ export interface HandlerDeps {
 /** Every request type's handler. Each one reads the database afresh: the worker keeps no state. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, now, newId } = deps;
-  /** After a write: the touched contacts' summaries and follow-ups, from the engine; then the badge. */
+  /**
+   * After every write that can change what the engine plans: the affected contacts' summaries
+   * and live follow-ups made afresh from the store (hand-set ones stay), many newly due ones
+   * spread over the coming days, then the badge and reminders. Every write handler ends here.
+   */
   const refresh = async (
     database: IDBPDatabase<RapportDB>,
     contactIds: Iterable<string>,
-    options: Pick<RefreshDeps, 'onlyWithoutFollowUps' | 'blank'> = {},
+    options: Pick<RefreshDeps, 'blank'> = {},
   ) => {
     const settings = await getSettings(database);
-    const created = await refreshContacts(database, contactIds, { now: now(), newId, settings, ...options });
-    // Many new follow-ups at once come from an import or a restore: spread them out.
-    if (options.onlyWithoutFollowUps) await staggerNew(database, created, { now: now(), settings });
+    const planned = await refreshContacts(database, contactIds, { now: now(), newId, settings, ...options });
+    await staggerPlanned(database, planned, { now: now(), settings });
     await deps.afterWrite?.(database);
   };
   return {
@@ -56,7 +60,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'contact.track': async (person) => {
       const database = await db();
       const { internalDomains } = await getSettings(database);
-      return trackContact(database, person, { now: now(), newId, internalDomains });
+      const contact = await trackContact(database, person, { now: now(), newId, internalDomains });
+      // One more person known at the account changes its coverage, and so everyone's plan there.
+      await refresh(database, [contact.id]);
+      return contact;
     },
     // A touch from a content script is captured from the page; from a page, logged by hand.
     'contact.setStatus': async (change) => {
@@ -144,31 +151,31 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'data.counts': async () => countAll(await db()),
     'data.put': async (data) => {
       const database = await db();
-      const counts = await putDataSet(database, data);
-      // A restore or seed keeps the follow-ups it brings; contacts without any get one planned.
-      await refresh(database, [...data.contacts.map((c) => c.id), ...data.touches.map((t) => t.contactId)], {
-        onlyWithoutFollowUps: true,
-      });
-      return counts;
+      await writeDataSet(database, data, now());
+      // A restore or seed is planned like any other write: its hand-set (snoozed) follow-ups
+      // stay as they were; every other contact it touched gets the engine's plan afresh.
+      await refresh(database, await takeReplan(database));
+      return countAll(database);
     },
     'data.export': async () => exportDataSet(await db()),
     'data.page': async (query) => pageOf(await db(), query),
     'import.write': async (data) => {
-      await writeDataSet(await db(), data);
+      await writeDataSet(await db(), data, now());
       return {};
     },
     'import.settle': async ({ contactIds, blank }) => {
       const database = await db();
-      // Like a restore: contacts that already have a follow-up keep it; the new ones are staggered.
-      await refresh(database, contactIds, { onlyWithoutFollowUps: true, blank: new Set(blank) });
+      // Everyone the import's parts wrote records for (kept with each part), plus those named.
+      await refresh(database, [...(await takeReplan(database)), ...contactIds], { blank: new Set(blank) });
       return countAll(database);
     },
     'import.basis': async () => importBasis(await db()),
     'data.delete': async (ids) => {
       const database = await db();
-      const counts = await deleteRecords(database, ids);
-      await deps.afterWrite?.(database);
-      return counts;
+      const written = await deleteRecords(database, ids);
+      // An undone import's touches and purchases no longer count: plan their contacts again.
+      await refresh(database, await contactsAffectedNow(database, written));
+      return countAll(database);
     },
     'data.reset': async () => resetAll(await db()),
     'owner.ask': async ({ owners }) => {

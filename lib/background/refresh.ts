@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { type Contact, type FollowUp, isLive, type Settings } from '@/lib/shared/model';
+import { type Contact, closeFollowUp, type FollowUp, isLive, type Settings, type Touch } from '@/lib/shared/model';
 import { tierOf } from '@/lib/shared/relationship/context';
 import { nextTouch } from '@/lib/shared/relationship/next-touch';
 import { riskOf } from '@/lib/shared/relationship/risk';
@@ -17,19 +17,14 @@ export interface RefreshDeps {
   newId: () => string;
   settings: Settings;
   /**
-   * Restores and seeds bring their own follow-ups, which must land exactly as given: then only
-   * contacts that have none get one planned. Every other write plans them all.
-   */
-  onlyWithoutFollowUps?: boolean;
-  /**
    * Contacts an import has just created and given nothing else: they have no touches or
    * follow-ups yet, so none are read (half the requests of a 10,000-contact import).
    */
   blank?: ReadonlySet<string>;
 }
 
-/** A follow-up a refresh created, with what staggering ranks it by. */
-export interface Created {
+/** A follow-up a refresh created or moved to the engine's new date, with what staggering ranks it by. */
+export interface Planned {
   followUp: FollowUp;
   rank: StaggerItem;
 }
@@ -38,7 +33,7 @@ export interface Created {
 const BATCH = 500;
 
 /**
- * Brings these contacts' summaries and live follow-ups up to date after a write: the summary
+ * Brings these contacts' (and their accounts') summaries and live follow-ups up to date after a write: the summary
  * from all of the contact's touches, then the next touch from the engine, written to the one
  * live follow-up (created, moved, or closed when the contact no longer has a cadence; a snoozed
  * one is the seller's and stays as it is).
@@ -53,25 +48,35 @@ export async function refreshContacts(
   db: IDBPDatabase<RapportDB>,
   ids: Iterable<string>,
   deps: RefreshDeps,
-): Promise<Created[]> {
+): Promise<Planned[]> {
   const wanted = [...new Set(ids)];
   const read = db.transaction('contacts');
   const found = await Promise.all(wanted.map((id) => read.store.get(id)));
-  await read.done;
   const contacts = found.filter((c): c is Contact => c !== undefined);
+  // A contact's plan depends on their account's coverage (who else there is known, by whom),
+  // so everyone at the account is planned again with them.
+  const named = new Set(contacts.map((c) => c.id));
+  const accountIds = [...new Set(contacts.flatMap((c) => (c.accountId ? [c.accountId] : [])))];
+  const colleagues = (await Promise.all(accountIds.map((id) => read.store.index('by-account').getAllKeys(id)))).flatMap(
+    (keys) => keys.filter((key) => !named.has(key)),
+  );
+  contacts.push(
+    ...(await Promise.all(colleagues.map((id) => read.store.get(id)))).filter((c): c is Contact => c !== undefined),
+  );
+  await read.done;
   const gone = wanted.filter((_, i) => !found[i]);
   if (gone.length) {
     const tx = db.transaction('summaries', 'readwrite');
     await Promise.all(gone.map((id) => tx.store.delete(id)));
     await tx.done;
   }
-  const created: Created[] = [];
+  const planned: Planned[] = [];
   for (const batch of batchesByAccount(contacts, BATCH)) {
     const tx = db.transaction([...RELATIONSHIP_STORES], 'readwrite');
-    created.push(...(await refreshBatch(tx, batch, deps)));
+    planned.push(...(await refreshBatch(tx, batch, deps)));
     await tx.done;
   }
-  return created;
+  return planned;
 }
 
 /** Splits contacts into batches of about `size`, never splitting an account across two. */
@@ -96,7 +101,7 @@ export function batchesByAccount(contacts: readonly Contact[], size: number): Co
   return batches;
 }
 
-async function refreshBatch(tx: Tx, contacts: readonly Contact[], deps: RefreshDeps): Promise<Created[]> {
+async function refreshBatch(tx: Tx, contacts: readonly Contact[], deps: RefreshDeps): Promise<Planned[]> {
   const states = await Promise.all(
     contacts.map(async (contact) => {
       const range = IDBKeyRange.bound([contact.id, -Infinity], [contact.id, Infinity]);
@@ -106,7 +111,7 @@ async function refreshBatch(tx: Tx, contacts: readonly Contact[], deps: RefreshD
             tx.objectStore('touches').index('by-contact-at').getAll(range),
             tx.objectStore('followUps').index('by-contact').getAll(contact.id),
           ]);
-      return { contact, followUps, summary: summarize({ contactId: contact.id, touches, followUps }) };
+      return { contact, touches, followUps, summary: summarize({ contactId: contact.id, touches, followUps }) };
     }),
   );
   const fresh = new Map(states.map((s) => [s.contact.id, s.summary]));
@@ -114,48 +119,55 @@ async function refreshBatch(tx: Tx, contacts: readonly Contact[], deps: RefreshD
   const facts = new Map(
     await Promise.all(accountIds.map(async (id) => [id, await readAccountFacts(tx, id, deps.now, fresh)] as const)),
   );
-  const writes: Promise<unknown>[] = states.map((s) => tx.objectStore('summaries').put(s.summary));
-  const created: Created[] = [];
+  const writes: Promise<unknown>[] = [];
+  const planned: Planned[] = [];
   for (const state of states) {
-    const planned = plan(state, state.contact.accountId ? facts.get(state.contact.accountId) : undefined, deps);
-    if (planned.write) writes.push(tx.objectStore('followUps').put(planned.write));
-    if (planned.created) created.push(planned.created);
+    const result = plan(state, state.contact.accountId ? facts.get(state.contact.accountId) : undefined, deps);
+    let summary = state.summary;
+    if (result.write) {
+      writes.push(tx.objectStore('followUps').put(result.write));
+      // The summary remembers when the last follow-up closed: closing one here changes it.
+      if (!isLive(result.write)) {
+        const followUps = state.followUps.map((f) => (f.id === result.write?.id ? result.write : f));
+        summary = summarize({ contactId: state.contact.id, touches: state.touches, followUps });
+      }
+    }
+    writes.push(tx.objectStore('summaries').put(summary));
+    if (result.planned) planned.push(result.planned);
   }
   await Promise.all(writes);
-  return created;
+  return planned;
 }
 
 interface ContactState {
   contact: Contact;
+  touches: Touch[];
   followUps: FollowUp[];
   summary: ContactSummary;
 }
 
-/** What the engine says for one contact: the follow-up to write, if any, and whether it is new. */
+/**
+ * The one rule for a contact's live follow-up: it is what the engine plans from the store, unless
+ * the seller set it by hand (a snooze or a reschedule, see isSetByHand). Whatever the
+ * write was (import, restore, capture, a logged touch, an undo), the plan is made afresh here.
+ * A follow-up that staggering moved keeps its later day while the engine's plan is unchanged.
+ */
 function plan(
   { contact, followUps, summary }: ContactState,
   facts: AccountFacts | undefined,
   deps: RefreshDeps,
-): { write?: FollowUp; created?: Created } {
-  if (deps.onlyWithoutFollowUps && followUps.length > 0) return {};
+): { write?: FollowUp; planned?: Planned } {
   const live = followUps.find(isLive);
-  if (live?.state === 'snoozed') return {};
+  if (live && isSetByHand(live)) return {};
   const context = contextWith(contact, facts, deps);
   const next = nextTouch(summary, context);
-  if (!next) return live ? { write: close(live, deps.now) } : {};
+  if (!next) return live ? { write: closeFollowUp(live, deps.now) } : {};
   const fields = { due: next.due, kind: next.kind, reason: next.reason };
-  if (live) {
-    const moved = live.due !== fields.due || live.kind !== fields.kind || live.reason.code !== fields.reason.code;
-    return moved ? { write: { ...live, ...fields } } : {};
-  }
-  const followUp: FollowUp = {
-    id: deps.newId(),
-    contactId: contact.id,
-    ...fields,
-    state: 'open',
-    liveFor: contact.id,
-    createdAt: deps.now,
-  };
+  if (live && sameAsPlanned(live, fields)) return {};
+  const { plannedDue: _staggered, ...kept } = live ?? {};
+  const followUp: FollowUp = live
+    ? { ...(kept as FollowUp), ...fields }
+    : { id: deps.newId(), contactId: contact.id, ...fields, state: 'open', liveFor: contact.id, createdAt: deps.now };
   const rank: StaggerItem = {
     contactId: contact.id,
     due: followUp.due,
@@ -164,11 +176,18 @@ function plan(
     risk: riskOf(summary, context).state,
     trustScore: trust(summary, context).score,
   };
-  return { write: followUp, created: { followUp, rank } };
+  return { write: followUp, planned: { followUp, rank } };
 }
 
-/** Without a cadence there is nothing to follow up: the live follow-up is closed, not deleted. */
-function close(followUp: FollowUp, now: number): FollowUp {
-  const { liveFor: _live, snoozedUntil: _snooze, ...rest } = followUp;
-  return { ...rest, state: 'dismissed', closedAt: now };
+/** Snoozed, or woken from a snooze: the seller's own date, which no write moves. */
+export const isSetByHand = (followUp: FollowUp) => followUp.state === 'snoozed' || followUp.setByHand === true;
+
+/** The live follow-up already says what the engine plans (its date before any staggering). */
+export function sameAsPlanned(live: FollowUp, next: Pick<FollowUp, 'due' | 'kind' | 'reason'>): boolean {
+  return (
+    (live.plannedDue ?? live.due) === next.due &&
+    live.kind === next.kind &&
+    live.reason.code === next.reason.code &&
+    JSON.stringify(live.reason.params) === JSON.stringify(next.reason.params)
+  );
 }

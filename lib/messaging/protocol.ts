@@ -207,6 +207,10 @@ export const protocol = {
       ownerKnown: z.boolean(),
       /** How many follow-ups each group holds; `rows` carries the most urgent twenty. */
       counts: z.object({ reply: z.number(), overdue: z.number(), today: z.number(), upcoming: z.number() }),
+      /** Contacts Rapport tracks, the seller's and the team's. */
+      tracked: z.number().int().min(0),
+      /** When nothing is due this week: the first follow-up after it, and whose. */
+      next: z.object({ name: z.string(), due: CalendarDate }).nullable(),
       rows: z.array(
         z.object({
           followUp: FollowUp,

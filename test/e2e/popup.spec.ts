@@ -16,6 +16,10 @@ const person = (id: string, name: string) => ({
   createdAt: Date.now() - 400 * DAY,
   updatedAt: Date.now() - 400 * DAY,
 });
+/**
+ * A follow-up at a date the seller chose (set by hand), so no write re-plans it: these tests are
+ * about the popup's list; the engine's plan after an import is tested in the-first-import.spec.ts.
+ */
 const due = (id: string, days: number, kind: string) => ({
   id: `fu-${id}`,
   contactId: id,
@@ -24,6 +28,7 @@ const due = (id: string, days: number, kind: string) => ({
   reason: { code: 'cadence', params: { days: 30 } },
   state: 'open',
   liveFor: id,
+  setByHand: true,
   createdAt: Date.now() - 40 * DAY,
 });
 const badge = (page: Page) => page.evaluate(() => chrome.action.getBadgeText({}));

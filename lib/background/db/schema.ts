@@ -18,6 +18,11 @@ export interface OwnerQuestion {
   at: number;
 }
 
+/** Contacts an import wrote records for and whose follow-ups are still to be planned again. */
+export interface ReplanQueue {
+  contactIds: string[];
+}
+
 /** What the page readers last said: which of them found nothing where the site should show something. */
 export interface HealthReport {
   site: 'gmail' | 'linkedin';
@@ -61,9 +66,10 @@ export interface RapportDB extends DBSchema {
   };
   /**
    * Single records by name: `settings`, `health` (the last page-reader report), `sidebar:<site>`,
-   * `owner-question` (owners waiting for "which one is you?").
+   * `owner-question` (owners waiting for "which one is you?"), `replan` (contacts an import's
+   * parts wrote for, until its settle plans them).
    */
-  meta: { key: string; value: Settings | HealthReport | SidebarPrefs | OwnerQuestion };
+  meta: { key: string; value: Settings | HealthReport | SidebarPrefs | OwnerQuestion | ReplanQueue };
   /**
    * Derived, one per contact: what trust and next touch need, kept current on every write so
    * the sidebar and popup never read a contact's touches. Rebuilt from touches when missing or

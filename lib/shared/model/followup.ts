@@ -36,6 +36,16 @@ export const FollowUp = z.object({
    */
   liveFor: Id.optional(),
   snoozedUntil: CalendarDate.optional(),
+  /**
+   * The seller chose this date (a snooze or a reschedule): no later write re-plans it; it
+   * stays until it is done or dismissed. Every other live follow-up is the engine's plan.
+   */
+  setByHand: z.boolean().optional(),
+  /**
+   * The engine's date, kept when staggering moved an overdue follow-up to a later working day
+   * (lib/shared/relationship/stagger.ts): it is still overdue since then, and the popup says so.
+   */
+  plannedDue: CalendarDate.optional(),
   /** When the seller was told it fell due: a reminder is never shown twice. */
   notifiedAt: Timestamp.optional(),
   createdAt: Timestamp,
@@ -70,10 +80,17 @@ export class FollowUpTransitionError extends Error {
 /** The follow-up state machine. Pure: returns the next record, or throws on a step it forbids. */
 export function transition(followUp: FollowUp, event: FollowUpEvent): FollowUp {
   if (!allowed[followUp.state].includes(event.type)) throw new FollowUpTransitionError(followUp.state, event.type);
-  const { snoozedUntil: _s, liveFor: _l, ...rest } = followUp;
+  const { snoozedUntil: _s, liveFor: _l, plannedDue: _p, ...rest } = followUp;
   switch (event.type) {
     case 'snooze':
-      return { ...rest, state: 'snoozed', liveFor: followUp.contactId, snoozedUntil: event.until, due: event.until };
+      return {
+        ...rest,
+        state: 'snoozed',
+        liveFor: followUp.contactId,
+        snoozedUntil: event.until,
+        due: event.until,
+        setByHand: true,
+      };
     case 'wake':
       return { ...rest, state: 'open', liveFor: followUp.contactId };
     case 'done':
@@ -84,3 +101,12 @@ export function transition(followUp: FollowUp, event: FollowUpEvent): FollowUp {
 }
 
 export const isLive = (f: Pick<FollowUp, 'state'>) => f.state === 'open' || f.state === 'snoozed';
+
+/**
+ * Closed without being done: a contact with no cadence any more, or a live follow-up a restore
+ * replaced. Closed, not deleted, so the history of what was suggested stays.
+ */
+export function closeFollowUp(followUp: FollowUp, at: number): FollowUp {
+  const { liveFor: _live, snoozedUntil: _snooze, plannedDue: _staggered, ...rest } = followUp;
+  return { ...rest, state: 'dismissed', closedAt: at };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PER_DAY } from '@/lib/shared/relationship/stagger';
 import { Email, LinkedInId, ValueTier } from './common';
 
 /** Days between two-way contacts: aim for `idealDays`, never let it pass `maxDays`. */
@@ -36,6 +37,11 @@ export const Settings = z.object({
   confirmedAccounts: z.array(Email),
   /** Addresses the seller never wants to see in the sidebar (newsletters, noreply). */
   ignoredAddresses: z.array(Email),
+  /**
+   * How many newly overdue follow-ups a day: past that, an import's pile is spread over the
+   * coming working days (lib/shared/relationship/stagger.ts). Replies owed never move.
+   */
+  followUpsPerDay: z.number().int().min(1).max(500),
   /** When onboarding was finished or skipped; absent until then. */
   onboardedAt: z.number().int().optional(),
 });
@@ -55,6 +61,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timeZone: '',
   confirmedAccounts: [],
   ignoredAddresses: [],
+  followUpsPerDay: DEFAULT_PER_DAY,
 };
 
 /** Settings as the seller edits them: any part may be left out. */

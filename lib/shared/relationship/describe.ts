@@ -13,11 +13,11 @@ const num = (p: Params, key: string) => Number(p[key] ?? 0);
 const text = (p: Params, key: string) => String(p[key] ?? '');
 /** A calendar date as a seller reads it in these English sentences: "4 Sep 2026". */
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const day = (p: Params, key: string) => {
-  const iso = text(p, key);
+export const calendarDay = (iso: string) => {
   const at = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(`${iso}T00:00:00Z`) : Number.NaN;
   return Number.isNaN(at) ? iso : DAY.format(at);
 };
+const day = (p: Params, key: string) => calendarDay(text(p, key));
 const LEVEL_WORDS: Record<string, string> = { none: 'No trust yet', some: 'Some trust', full: 'Trusted' };
 const level = (p: Params, key: string) => LEVEL_WORDS[text(p, key)] ?? text(p, key);
 
