@@ -1,6 +1,6 @@
 import { Field } from './Field';
 import type { SettingsForm } from './form-state';
-import { TIERS } from './form-state';
+import { splitList, TIERS } from './form-state';
 
 const TIER_LABEL = { high: 'High value', medium: 'Medium value', low: 'Low value' } as const;
 
@@ -64,6 +64,21 @@ export function SettingsFields({ form }: { form: SettingsForm }) {
             />
           )}
         </Field>
+        {form.proposed
+          .filter((domain) => splitList(fields.internalDomains.value).includes(domain))
+          .map((domain) => (
+            <p class="hint" key={domain} data-testid="internal-domain-proposal" data-domain={domain}>
+              <strong>{domain}</strong> was added from your Gmail account: people there count as colleagues.{' '}
+              <button
+                type="button"
+                class="link"
+                data-testid="internal-domain-remove"
+                onClick={() => form.removeInternalDomain(domain)}
+              >
+                Not colleagues? Remove
+              </button>
+            </p>
+          ))}
       </fieldset>
       <fieldset>
         <legend>Rhythm</legend>
@@ -106,6 +121,22 @@ export function SettingsFields({ form }: { form: SettingsForm }) {
             ))}
           </tbody>
         </table>
+        <Field
+          label="New overdue follow-ups a day"
+          hint="After an import, more than this many overdue at once are spread over the coming working days. Replies owed never move."
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="number"
+              min={1}
+              max={500}
+              name="followUpsPerDay"
+              value={fields.followUpsPerDay}
+              onInput={text(fields.followUpsPerDay)}
+            />
+          )}
+        </Field>
         <Field label="Daily digest at">
           {(a) => (
             <input {...a} type="time" name="digestTime" value={fields.digestTime} onInput={text(fields.digestTime)} />

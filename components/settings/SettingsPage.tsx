@@ -1,11 +1,28 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/shared/model';
+import { useApi } from '../common/api';
 import { StatusLine } from './Onboarding';
 import { createSettingsForm } from './form-state';
 import { SettingsFields } from './SettingsFields';
 import type { useSettingsStore } from './useSettings';
 
-export function SettingsPage({ store, settings }: { store: ReturnType<typeof useSettingsStore>; settings: Settings }) {
+type Store = ReturnType<typeof useSettingsStore>;
+
+/**
+ * Settings as they are when the page opens: Rapport changes some in the background (a Gmail
+ * account's domain proposed as internal), and a form made from an older copy would, once
+ * saved, take back what it never showed.
+ */
+export function SettingsPage({ store, settings }: { store: Store; settings: Settings }) {
+  const api = useApi();
+  const [fresh, setFresh] = useState<Settings>();
+  useEffect(() => {
+    void api('settings.get', {}).then((result) => setFresh(result.ok ? result.data : settings));
+  }, []);
+  return fresh ? <SettingsForm store={store} settings={fresh} /> : null;
+}
+
+function SettingsForm({ store, settings }: { store: Store; settings: Settings }) {
   // A new form only when the page opens: saving must not reset what the seller is typing.
   const form = useMemo(() => createSettingsForm(settings), []);
   return (

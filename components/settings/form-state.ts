@@ -32,6 +32,7 @@ export function createSettingsForm(initial: Settings) {
     ) as Record<ValueTier, { idealDays: Signal<string>; maxDays: Signal<string> }>,
     digestTime: signal(initial.digestTime),
     inboxMarkers: signal(initial.inboxMarkers),
+    followUpsPerDay: signal(String(initial.followUpsPerDay)),
   };
   let domainsEdited = initial.internalDomains.length > 0;
 
@@ -50,6 +51,15 @@ export function createSettingsForm(initial: Settings) {
   function setInternalDomains(text: string) {
     domainsEdited = true;
     fields.internalDomains.value = text;
+  }
+
+  /** Takes a domain out of the list (a proposal the seller declines); saving makes it stick. */
+  function removeInternalDomain(domain: string) {
+    setInternalDomains(
+      splitList(fields.internalDomains.value)
+        .filter((d) => d !== domain)
+        .join(', '),
+    );
   }
 
   /** The patch to send; the background validates it and answers with what is wrong. */
@@ -77,10 +87,19 @@ export function createSettingsForm(initial: Settings) {
       ) as Settings['cadence'],
       digestTime: fields.digestTime.value,
       inboxMarkers: fields.inboxMarkers.value,
+      followUpsPerDay: Number(fields.followUpsPerDay.value),
     };
   }
 
-  return { fields, setEmails, setInternalDomains, toPatch };
+  return {
+    fields,
+    /** Internal domains Rapport added from the seller's Gmail account, shown as proposals. */
+    proposed: initial.proposedInternalDomains,
+    setEmails,
+    setInternalDomains,
+    removeInternalDomain,
+    toPatch,
+  };
 }
 
 export type SettingsForm = ReturnType<typeof createSettingsForm>;

@@ -18,6 +18,8 @@ export interface PagePerson {
   name: string;
   email?: string;
   linkedinId?: string;
+  /** On a LinkedIn profile: the current company, which becomes their account when tracked. */
+  company?: { name: string; linkedinCompanyId?: string };
 }
 
 export interface PersonView extends PagePerson {
@@ -177,7 +179,11 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
   /** Tracking someone from a page also confirms the page's account: the seller works from it. */
   async function track(person: PersonView) {
     await confirmAccount();
-    const result = await request('contact.track', { name: person.name, ...key(person) });
+    const result = await request('contact.track', {
+      name: person.name,
+      ...key(person),
+      ...(person.company ? { company: person.company } : {}),
+    });
     people.value = people.value.map((p) =>
       p === person
         ? result.ok

@@ -5,7 +5,7 @@ import { request } from '@/lib/messaging/client';
 import { onToggleCommand } from '@/lib/content/commands';
 import { mountSidebarHost } from '@/lib/content/sidebar-host';
 import { looksDark } from '@/lib/content/theme';
-import { profileIdFromUrl, profileNameFromTitle } from '@/lib/content/sites/linkedin/profile';
+import { profileIdFromUrl, profileNameFromTitle, readCurrentCompany } from '@/lib/content/sites/linkedin/profile';
 
 export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
@@ -19,14 +19,18 @@ export default defineContentScript({
     // messaging overlay "bubbles", site-dom.md B5), so there is no evidence of what LinkedIn keeps
     // fixed at its right edge or where; docking on a guess could move the sidebar for nothing.
     // LinkedIn never reloads between pages: follow its history changes, show only on profiles.
-    const follow = (url: string) => {
+    const follow = async (url: string) => {
       const linkedinId = profileIdFromUrl(url);
       if (!linkedinId) return ui.remove();
       if (!ui.mounted) ui.mount();
       state.dark.value = looksDark(document.body);
-      void state.show([{ name: profileNameFromTitle(document.title), linkedinId }]);
+      const found = readCurrentCompany(document);
+      const company = found?.name ? { ...found, name: found.name } : undefined;
+      // Before the card: an account still known by LinkedIn's company id takes the company's name.
+      if (company) await request('profile.seen', { linkedinId, company });
+      await state.show([{ name: profileNameFromTitle(document.title), linkedinId, ...(company ? { company } : {}) }]);
     };
-    follow(location.href);
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl.href));
+    void follow(location.href);
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
   },
 });

@@ -140,8 +140,12 @@ export async function actOnFollowUp(
   await tx.objectStore('followUps').put(next);
   if (action.type === 'done') {
     const contact = await tx.objectStore('contacts').get(followUp.contactId);
+    const sourceId = `followup:${followUp.id}`;
+    // Done once per follow-up: a restore can bring back a follow-up that was already done, and
+    // doing it again records the same touch, not a second one.
+    const earlier = await tx.objectStore('touches').index('by-source').getKey([sourceId, followUp.contactId]);
     const touch: Touch = {
-      id: newId(),
+      id: earlier ?? newId(),
       contactId: followUp.contactId,
       ...(contact?.accountId ? { accountId: contact.accountId } : {}),
       sellerId: ME,
@@ -149,7 +153,7 @@ export async function actOnFollowUp(
       direction: 'outbound',
       at: now,
       source: 'manual',
-      sourceId: `followup:${followUp.id}`,
+      sourceId,
       ...(action.happiness ? { happiness: action.happiness } : {}),
     };
     await tx.objectStore('touches').put(touch);

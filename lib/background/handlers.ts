@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { contactsAffectedNow } from './affected';
 import { captureMessages } from './capture';
 import { lookupCards } from './cards';
+import { learnFromProfile } from './linkedin';
 import { actOnFollowUp, listFollowUps } from './followups';
 import { lookupMarkers } from './markers';
 import { findContact, setStatus, setTrust, trackContact } from './contacts';
@@ -19,7 +20,7 @@ import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
 import { askOwner, claimOwner, ownerQuestion } from './owners';
 import type { Handlers } from './router';
 import { type RefreshDeps, refreshContacts } from './refresh';
-import { getSettings, updateSettings } from './settings';
+import { getSettings, proposeAccountDomain, updateSettings } from './settings';
 import { staggerPlanned } from './stagger';
 import { addTouch, listTouches } from './touches';
 
@@ -60,7 +61,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'contact.track': async (person) => {
       const database = await db();
       const { internalDomains } = await getSettings(database);
-      const contact = await trackContact(database, person, { now: now(), newId, internalDomains });
+      let contact = await trackContact(database, person, { now: now(), newId, internalDomains });
+      // Known only by LinkedIn: their account is the company the profile shows.
+      if (person.company && person.linkedinId && !contact.accountId) {
+        await learnFromProfile(database, { linkedinId: person.linkedinId, company: person.company }, now(), newId);
+        contact = (await database.get('contacts', contact.id)) ?? contact;
+      }
       // One more person known at the account changes its coverage, and so everyone's plan there.
       await refresh(database, [contact.id]);
       return contact;
@@ -121,8 +127,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (confirmedAccounts.includes(account)) return { confirmedAccounts };
       return updateSettings(database, { confirmedAccounts: [...confirmedAccounts, account] });
     },
+    'profile.seen': async (profile) => {
+      const database = await db();
+      const changed = await learnFromProfile(database, profile, now(), newId);
+      if (changed.length) await refresh(database, changed);
+      return {};
+    },
+    'account.seen': async ({ account }) => {
+      const { internalDomains } = await proposeAccountDomain(await db(), account);
+      return { internalDomains };
+    },
     'gmail.capture': async (input) => {
       const database = await db();
+      // Capture may come before the page asked: the account's colleagues are known either way.
+      await proposeAccountDomain(database, input.account);
       const { response, changed } = await captureMessages(database, input, newId);
       await refresh(database, changed);
       return response;

@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import { isFreeMailDomain, registrableDomain } from '@/lib/shared/domains';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@/lib/shared/model';
 import type { RapportDB } from './db/schema';
 
@@ -21,13 +22,47 @@ export const withDefaults = (stored: Partial<Settings> | undefined): Settings =>
 export async function updateSettings(db: IDBPDatabase<RapportDB>, patch: SettingsPatch): Promise<Settings> {
   const tx = db.transaction('meta', 'readwrite');
   const current = withDefaults((await tx.store.get(KEY)) as Settings | undefined);
-  const next: Settings = {
+  const merged: Settings = {
     ...current,
     ...patch,
     me: { ...current.me, ...patch.me },
     cadence: { ...current.cadence, ...patch.cadence },
   };
+  const next = rememberDeclined(current, merged);
   await tx.store.put(next, KEY);
   await tx.done;
   return next;
+}
+
+/** A proposed internal domain the seller took out of the list is declined, and not proposed again. */
+function rememberDeclined(before: Settings, after: Settings): Settings {
+  const removed = before.proposedInternalDomains.filter((d) => !after.internalDomains.includes(d));
+  if (removed.length === 0) return after;
+  return {
+    ...after,
+    proposedInternalDomains: after.proposedInternalDomains.filter((d) => !removed.includes(d)),
+    declinedInternalDomains: [...new Set([...after.declinedInternalDomains, ...removed])],
+  };
+}
+
+/**
+ * The company domain of a Gmail account the seller works in counts as internal until they say
+ * otherwise: a colleague copied on a customer thread is not a customer. Free mail never is.
+ * Added to `internalDomains` (so every reader of it agrees) and remembered as a proposal.
+ */
+export async function proposeAccountDomain(db: IDBPDatabase<RapportDB>, account: string): Promise<Settings> {
+  const domain = registrableDomain(account);
+  const current = await getSettings(db);
+  if (
+    !domain ||
+    isFreeMailDomain(domain) ||
+    current.internalDomains.includes(domain) ||
+    current.declinedInternalDomains.includes(domain)
+  ) {
+    return current;
+  }
+  return updateSettings(db, {
+    internalDomains: [...current.internalDomains, domain],
+    proposedInternalDomains: [...current.proposedInternalDomains, domain],
+  });
 }

@@ -45,6 +45,8 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
   let shownKey: string | undefined;
   let healthKey: string | undefined;
   let accountKey = '';
+  let accountChecked: string | undefined;
+  let checkingAccount: string | undefined;
   const handled = new Set<string>();
   const inFlight = new Set<string>();
   let awaitingConfirmation = false;
@@ -88,6 +90,12 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
     if (`${accountEmail} ${confirmed}` !== accountKey) {
       accountKey = `${accountEmail} ${confirmed}`;
       sidebar.setAccount(accountEmail ? { address: accountEmail, confirmed } : undefined);
+    }
+    // The account's company domain makes colleagues known without settings; until the
+    // background has said so for this account, show nobody rather than a colleague as a customer.
+    if (accountEmail && accountChecked !== accountEmail) {
+      checkAccount(accountEmail);
+      return;
     }
 
     const health: Check[] = [...account.health];
@@ -142,6 +150,18 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
     // and the worker should not be busy writing while it answers the look-up.
     if (accountEmail && toRecord.length > 0) void shown.then(() => capture(accountEmail, toRecord, signal));
   });
+
+  /** Once per account: the background proposes its company domain as internal, then the page is read again. */
+  function checkAccount(account: string) {
+    if (checkingAccount === account) return;
+    checkingAccount = account;
+    void request('account.seen', { account }).then(async () => {
+      accountChecked = account;
+      await loadSettings();
+      shownKey = undefined;
+      watcher.refresh();
+    });
+  }
 
   /** Sends what this page view has not sent yet; remembers what the background took. */
   async function capture(account: string, messages: CaptureMessage[], signal: AbortSignal) {

@@ -82,6 +82,15 @@ const Card = z.object({
 });
 export type Card = z.infer<typeof Card>;
 
+/** A company as a LinkedIn profile shows it; the id or slug from its `/company/<id>/` link when there is one. */
+const PageCompany = z.object({
+  name: ShortText(200).pipe(z.string().min(1)),
+  linkedinCompanyId: z
+    .string()
+    .regex(/^[\w.%-]{1,100}$/)
+    .optional(),
+});
+
 const ContactQuery = z
   .object({ email: Email.optional(), linkedinId: LinkedInId.optional() })
   .refine((q) => q.email || q.linkedinId, { message: 'give an email or a linkedinId' });
@@ -96,7 +105,13 @@ export const protocol = {
   'contact.track': define(
     'any',
     z
-      .object({ name: ShortText(200), email: Email.optional(), linkedinId: LinkedInId.optional() })
+      .object({
+        name: ShortText(200),
+        email: Email.optional(),
+        linkedinId: LinkedInId.optional(),
+        /** On LinkedIn: the profile's current company, the account for someone without an address. */
+        company: PageCompany.optional(),
+      })
       .refine((q) => q.email || q.linkedinId, { message: 'give an email or a linkedinId' }),
     Contact,
   ),
@@ -156,6 +171,17 @@ export const protocol = {
   ),
   /** The seller confirms that the Gmail account open on the page is a work account: capture may start. */
   'account.confirm': define('any', z.object({ account: Email }), z.object({ confirmedAccounts: z.array(Email) })),
+  /**
+   * A LinkedIn profile the seller is looking at, with its current company as the page shows it:
+   * an account known only by LinkedIn's company id takes the company's name, and a tracked
+   * contact without an account joins their company's.
+   */
+  'profile.seen': define('any', z.object({ linkedinId: LinkedInId, company: PageCompany }), z.object({})),
+  /**
+   * The Gmail account open on a page: its company domain (not free mail) becomes a proposed
+   * internal domain unless the seller declined it. Answers with the internal domains now.
+   */
+  'account.seen': define('any', z.object({ account: Email }), z.object({ internalDomains: z.array(z.string()) })),
   /** Gmail messages seen on a page, metadata only; stored as touches with tracked contacts. */
   'gmail.capture': define(
     'any',

@@ -18,7 +18,7 @@ const person = (id: string, name: string) => ({
 });
 /**
  * A follow-up at a date the seller chose (set by hand), so no write re-plans it: these tests are
- * about the popup's list; the engine's plan after an import is tested in the-first-import.spec.ts.
+ * about the popup's list; the engine's plan after an import is tested in first-import.spec.ts.
  */
 const due = (id: string, days: number, kind: string) => ({
   id: `fu-${id}`,

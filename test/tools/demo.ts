@@ -65,6 +65,13 @@ for (const [file, url, viewport] of shots) {
   // Let the sidebar's look-ups answer before the picture is taken.
   await page.waitForTimeout(300);
   if (!headed) await page.screenshot({ path: path.join(OUT, file) });
+  // The demo's account known only by LinkedIn's company id is named from the profile: no id shows.
+  if (file === 'linkedin.png' || file === 'popup.png') {
+    const text = url === popupUrl ? await page.innerText('body') : await ready.innerText();
+    if (!text.includes('Acme Corp') || /Company \d+/.test(text)) {
+      throw new Error(`the demo's ${file} does not name the company from LinkedIn:\n${text}`);
+    }
+  }
 }
 
 if (headed) {

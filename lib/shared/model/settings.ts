@@ -28,6 +28,13 @@ export const Settings = z.object({
   }),
   /** Mail from these domains is from colleagues, not customers. */
   internalDomains: z.array(z.string().trim().toLowerCase().min(3)),
+  /**
+   * Of those, the ones Rapport added itself: the company domain of a Gmail account the seller
+   * uses (never free mail). Settings shows them as proposals the seller can remove.
+   */
+  proposedInternalDomains: z.array(z.string().trim().toLowerCase().min(3)),
+  /** Proposals the seller removed: never proposed again. */
+  declinedInternalDomains: z.array(z.string().trim().toLowerCase().min(3)),
   cadence: z.record(ValueTier, Cadence),
   digestTime: DigestTime,
   inboxMarkers: z.boolean(),
@@ -51,6 +58,8 @@ export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
   me: { name: '', emails: [], crmOwnerName: '' },
   internalDomains: [],
+  proposedInternalDomains: [],
+  declinedInternalDomains: [],
   cadence: {
     high: { idealDays: 14, maxDays: 30 },
     medium: { idealDays: 30, maxDays: 60 },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '@/lib/background/db/open';
-import { getSettings, updateSettings } from '@/lib/background/settings';
+import { getSettings, proposeAccountDomain, updateSettings } from '@/lib/background/settings';
 import { DEFAULT_SETTINGS, SettingsPatch } from '@/lib/shared/model';
 
 let n = 0;
@@ -37,5 +37,32 @@ describe('settings', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('colleagues without settings: the Gmail account’s company domain', () => {
+  it.each([
+    { account: 'sam@ourco.example', proposed: ['ourco.example'] },
+    { account: 'sam@mail.initech.co.uk', proposed: ['initech.co.uk'] },
+    { account: 'someone@gmail.com', proposed: [] },
+    { account: 'someone@outlook.com', proposed: [] },
+    { account: 'someone@yahoo.co.uk', proposed: [] },
+  ])('$account proposes $proposed', async ({ account, proposed }) => {
+    const db = await openStore({ name: `settings-${++n}` });
+    const settings = await proposeAccountDomain(db, account);
+    expect(settings.internalDomains).toEqual(proposed);
+    expect(settings.proposedInternalDomains).toEqual(proposed);
+  });
+
+  it('a proposal the seller removed is not proposed again; their own domains stay theirs', async () => {
+    const db = await openStore({ name: `settings-${++n}` });
+    await updateSettings(db, { internalDomains: ['ourgroup.example'] });
+    await proposeAccountDomain(db, 'sam@ourco.example');
+    expect((await getSettings(db)).internalDomains).toEqual(['ourgroup.example', 'ourco.example']);
+    await updateSettings(db, { internalDomains: ['ourgroup.example'] });
+    const after = await proposeAccountDomain(db, 'sam@ourco.example');
+    expect(after.internalDomains).toEqual(['ourgroup.example']);
+    expect(after.declinedInternalDomains).toEqual(['ourco.example']);
+    expect(after.proposedInternalDomains).toEqual([]);
   });
 });
