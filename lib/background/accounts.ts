@@ -28,16 +28,16 @@ export async function accountForEmail(
   const accounts = tx.objectStore('accounts');
   const existing = await accounts.index('by-domain').get(domain);
   if (existing) return existing;
-  const account: Account = {
-    id: newId(),
-    name: nameFromDomain(domain),
-    domains: [domain],
-    valueTier: 'medium',
-    products: [],
-    notes: '',
-    createdAt: now,
-    updatedAt: now,
-  };
+  const account = newAccount({ name: nameFromDomain(domain), domains: [domain] }, now, newId);
   await accounts.add(account);
   return account;
+}
+
+/** A new account as Rapport first meets it: medium value until the seller says otherwise. */
+export function newAccount(
+  known: Pick<Account, 'name' | 'domains'> & Pick<Partial<Account>, 'linkedinCompanyId'>,
+  now: number,
+  newId: () => string,
+): Account {
+  return { id: newId(), ...known, valueTier: 'medium', products: [], notes: '', createdAt: now, updatedAt: now };
 }

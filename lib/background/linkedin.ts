@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { Account } from '@/lib/shared/model';
+import { newAccount } from './accounts';
 import type { RapportDB } from './db/schema';
 
 /** A current company as a LinkedIn profile shows it: its name, and its `/company/<id>/` when linked. */
@@ -42,17 +43,15 @@ export async function accountForCompany(
     await accounts.put(renamed);
     return renamed;
   }
-  const account: Account = {
-    id: newId(),
-    name: company.name,
-    domains: [],
-    ...(company.linkedinCompanyId ? { linkedinCompanyId: company.linkedinCompanyId } : {}),
-    valueTier: 'medium',
-    products: [],
-    notes: '',
-    createdAt: now,
-    updatedAt: now,
-  };
+  const account = newAccount(
+    {
+      name: company.name,
+      domains: [],
+      ...(company.linkedinCompanyId ? { linkedinCompanyId: company.linkedinCompanyId } : {}),
+    },
+    now,
+    newId,
+  );
   await accounts.add(account);
   return account;
 }
