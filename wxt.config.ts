@@ -2,7 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 // Least privilege: every permission below is named with the feature that needs it.
-// Host access comes only from the two content-script match patterns.
+// Host access comes only from the two content-script match patterns (https, two hosts).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
@@ -13,11 +13,18 @@ export default defineConfig({
     // browser may evict it under storage pressure.
     // alarms: wake the worker when a follow-up falls due, for the daily digest, and at local
     // midnight so the badge counts the new day. notifications: tell the seller what fell due.
-    permissions: ['unlimitedStorage', 'alarms', 'notifications'],
+    // storage: the session store (`storage.session`, never written to disk) where each tab's page
+    // report waits for the sidebar page; only Rapport's own pages can read it.
+    permissions: ['unlimitedStorage', 'alarms', 'notifications', 'storage'],
     // Shortcuts the seller can change at chrome://extensions/shortcuts.
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+R' }, description: 'Open Rapport' },
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Show or hide the Rapport sidebar' },
+      // LinkedIn forbids inserting anything into its pages: there Rapport lives in the side panel.
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open Rapport in the side panel (LinkedIn)',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -5,6 +5,7 @@ import { store } from '@/lib/background/db/open';
 import { createHandlers } from '@/lib/background/handlers';
 import { listen } from '@/lib/background/listen';
 import { openOnboardingOnInstall } from '@/lib/background/onboarding';
+import { forgetClosedTabs } from '@/lib/background/pages';
 import { armReminders, keepRemindersCurrent } from '@/lib/background/reminders';
 
 export default defineBackground(() => {
@@ -27,4 +28,5 @@ export default defineBackground(() => {
   keepBadgeCurrent(store, Date.now);
   keepRemindersCurrent(store, Date.now);
   listenToCommands();
+  forgetClosedTabs();
 });

@@ -63,9 +63,12 @@ function EmptyWords({ list }: { list: List }) {
 export function Popup({
   openDashboard,
   openUrl,
+  openSidePanel,
 }: {
   openDashboard: (section: string) => void;
   openUrl: (url: string) => void;
+  /** Absent where there is no side panel (the dashboard's Today page). */
+  openSidePanel?: () => void;
 }) {
   const api = useApi();
   const [settings, setSettings] = useState<Settings>();
@@ -157,6 +160,16 @@ export function Popup({
         <button type="button" onClick={() => openDashboard('overview')}>
           Open dashboard
         </button>
+        {openSidePanel && (
+          <button
+            type="button"
+            data-testid="open-side-panel"
+            title="On LinkedIn, Rapport shows who this is in the browser's side panel (Alt+Shift+L)"
+            onClick={openSidePanel}
+          >
+            Side panel
+          </button>
+        )}
       </footer>
     </div>
   );

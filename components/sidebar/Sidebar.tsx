@@ -6,7 +6,8 @@ import { CARD_MARK } from '@/lib/shared/marks';
 
 /** The sidebar shell: a header with a collapse toggle, then one row per person on the page. */
 export function Sidebar({ state }: { state: SidebarState }) {
-  const collapsed = state.shownCollapsed.value;
+  // In the browser's side panel the browser opens and closes it: never collapsed here.
+  const collapsed = !state.inPanel && state.shownCollapsed.value;
   const dock = state.dock.value;
   const people = state.people.value;
   // In the site's column the host's `data-in-column` styles it (sidebar.css), not a class.
@@ -17,7 +18,7 @@ export function Sidebar({ state }: { state: SidebarState }) {
   }, [people]);
   return (
     <aside
-      class={`rapport ${collapsed ? 'is-collapsed' : ''} ${state.dark.value ? 'is-dark' : ''} ${place}`}
+      class={`rapport ${state.inPanel ? 'is-panel' : ''} ${collapsed ? 'is-collapsed' : ''} ${state.dark.value ? 'is-dark' : ''} ${place}`}
       data-testid="sidebar"
       data-theme={state.dark.value ? 'dark' : 'light'}
       data-auto-collapsed={collapsed && !state.collapsed.value ? 'true' : undefined}
@@ -28,16 +29,18 @@ export function Sidebar({ state }: { state: SidebarState }) {
       style={{ right: dock.inColumn ? '' : `${dock.right}px` }}
     >
       <header class="rapport-header">
-        <button
-          type="button"
-          class="rapport-toggle"
-          data-testid="sidebar-toggle"
-          aria-expanded={!collapsed}
-          aria-label={collapsed ? `Show Rapport (${state.count.value} people)` : 'Hide Rapport'}
-          onClick={() => state.toggle()}
-        >
-          {collapsed ? <span class="rapport-badge">{state.count}</span> : '›'}
-        </button>
+        {!state.inPanel && (
+          <button
+            type="button"
+            class="rapport-toggle"
+            data-testid="sidebar-toggle"
+            aria-expanded={!collapsed}
+            aria-label={collapsed ? `Show Rapport (${state.count.value} people)` : 'Hide Rapport'}
+            onClick={() => state.toggle()}
+          >
+            {collapsed ? <span class="rapport-badge">{state.count}</span> : '›'}
+          </button>
+        )}
         {!collapsed && <h2 class="rapport-title">Rapport</h2>}
       </header>
       {!collapsed && (

@@ -35,6 +35,8 @@ export interface SidebarEvents {
   site?: 'gmail' | 'linkedin';
   /** The seller tracked someone or confirmed the account: the page should be read and recorded again. */
   onChange?: () => void;
+  /** Shown in the browser's side panel: no collapsing or docking, the panel is the browser's. */
+  inPanel?: boolean;
 }
 
 /** The sidebar's state: who is on the page and what Rapport knows of them. */
@@ -148,10 +150,11 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
   /** Looks the same people up again (after an action or a new touch), keeping their cards meanwhile. */
   function refresh() {
     return show(
-      people.value.map(({ name, email, linkedinId }) => ({
+      people.value.map(({ name, email, linkedinId, company }) => ({
         name,
         ...(email ? { email } : {}),
         ...(linkedinId ? { linkedinId } : {}),
+        ...(company ? { company } : {}),
       })),
       message.value,
     );
@@ -199,6 +202,7 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
   }
 
   return {
+    inPanel: !!events.inPanel,
     people,
     collapsed,
     shownCollapsed,

@@ -9,7 +9,7 @@ import { mountSidebarHost } from '@/lib/content/sidebar-host';
 import { request } from '@/lib/messaging/client';
 
 export default defineContentScript({
-  matches: ['*://mail.google.com/*'],
+  matches: ['https://mail.google.com/*'],
   // The stylesheet is passed as a string: no CSS file is web-accessible for sites to probe.
   cssInjectionMode: 'manual',
   async main(ctx) {
@@ -32,7 +32,9 @@ export default defineContentScript({
       watcher,
       request,
       sidebar: {
-        showPeople: (people, empty) => state.show(people, empty),
+        // Also reported for the side panel, once the cards are on screen (they come first).
+        showPeople: (people, empty) =>
+          state.show(people, empty).then(() => void request('page.report', { site: 'gmail', people, empty })),
         setHealth: (readers) => {
           state.health.value = readers;
         },

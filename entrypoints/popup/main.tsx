@@ -4,10 +4,20 @@ import '@/components/common/page.css';
 import { ApiContext } from '@/components/common/api';
 import { Popup } from '@/components/popup/Popup';
 import { request } from '@/lib/messaging/client';
+import { openSidePanel } from '@/lib/messaging/tabs';
 
 const openDashboard = (section: string) => {
   void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
   window.close();
+};
+
+// Known before any click: the side panel opens only inside the click's own gesture, no await first.
+let windowId: number | undefined;
+void browser.windows.getCurrent().then((w) => {
+  windowId = w.id;
+});
+const openPanel = () => {
+  void openSidePanel(windowId).then(() => window.close());
 };
 
 const openUrl = (url: string) => {
@@ -17,7 +27,7 @@ const openUrl = (url: string) => {
 
 render(
   <ApiContext.Provider value={request}>
-    <Popup openDashboard={openDashboard} openUrl={openUrl} />
+    <Popup openDashboard={openDashboard} openUrl={openUrl} openSidePanel={openPanel} />
   </ApiContext.Provider>,
   document.getElementById('app') as HTMLElement,
 );

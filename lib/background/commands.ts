@@ -1,4 +1,8 @@
 import { browser } from 'wxt/browser';
+import { openSidePanel } from '@/lib/messaging/tabs';
+
+/** The shortcut that opens Rapport in the browser's side panel (LinkedIn's only place for it). */
+export const OPEN_SIDE_PANEL = 'open-side-panel';
 
 /** The message the background sends a tab's content script when the seller presses the shortcut. */
 export const TOGGLE_SIDEBAR = { rapport: 1, command: 'toggle-sidebar' } as const;
@@ -21,10 +25,12 @@ export async function handleCommand(
  * `toggle-sidebar` asks the content script in the active tab to collapse or expand.
  */
 export function listenToCommands(): void {
-  browser.commands.onCommand.addListener((command) =>
-    handleCommand(command, {
+  browser.commands.onCommand.addListener((command, tab) => {
+    // Synchronously, inside the shortcut's gesture: the browser opens a side panel only then.
+    if (command === OPEN_SIDE_PANEL) return void openSidePanel(tab?.windowId).catch(() => undefined);
+    return handleCommand(command, {
       activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
       send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
-    }),
-  );
+    });
+  });
 }

@@ -3,6 +3,7 @@ import { contactsAffectedNow } from './affected';
 import { captureMessages } from './capture';
 import { lookupCards } from './cards';
 import { learnFromProfile } from './linkedin';
+import { keepPageReport } from './pages';
 import { actOnFollowUp, listFollowUps } from './followups';
 import { lookupMarkers } from './markers';
 import { findContact, setStatus, setTrust, trackContact } from './contacts';
@@ -127,10 +128,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (confirmedAccounts.includes(account)) return { confirmedAccounts };
       return updateSettings(database, { confirmedAccounts: [...confirmedAccounts, account] });
     },
-    'profile.seen': async (profile) => {
-      const database = await db();
-      const changed = await learnFromProfile(database, profile, now(), newId);
-      if (changed.length) await refresh(database, changed);
+    'page.report': async (report, _from, { tabId }) => {
+      if (tabId === undefined) throw new Error('a page report comes from a tab');
+      const profile = report.site === 'linkedin' ? report.people[0] : undefined;
+      if (profile?.linkedinId && profile.company) {
+        const database = await db();
+        const changed = await learnFromProfile(
+          database,
+          { linkedinId: profile.linkedinId, company: profile.company },
+          now(),
+          newId,
+        );
+        if (changed.length) await refresh(database, changed);
+      }
+      await keepPageReport(tabId, { ...report, at: now() });
       return {};
     },
     'account.seen': async ({ account }) => {

@@ -37,8 +37,14 @@ export function classifySender(sender: Sender, self: Self): SenderKind | undefin
   return undefined;
 }
 
+/** Who sent a request: the kind of context, and the tab it runs in (a content script's, or a framed page's). */
+export interface From {
+  kind: SenderKind;
+  tabId?: number;
+}
+
 export type Handlers = {
-  [T in RequestType]: (payload: ParsedRequestOf<T>, from: SenderKind) => Promise<ResponseOf<T>>;
+  [T in RequestType]: (payload: ParsedRequestOf<T>, from: SenderKind, origin: From) => Promise<ResponseOf<T>>;
 };
 
 const refuse = (code: 'invalid' | 'unknown-type' | 'forbidden' | 'failed', message: string): Result<never> => ({
@@ -62,11 +68,16 @@ export function createRouter(handlers: Handlers, self: Self) {
     if (definition.access === 'page' && from !== 'page') {
       return refuse('forbidden', `${type} is allowed from Rapport's own pages only`);
     }
+    if (definition.access === 'content' && from !== 'content') {
+      return refuse('forbidden', `${type} is a report from a content script about its own tab`);
+    }
     const parsed = definition.request.safeParse(payload ?? {});
     if (!parsed.success) return refuse('invalid', `${type}: ${parsed.error.issues.map(describeIssue).join('; ')}`);
     try {
-      const handler = handlers[type] as (p: unknown, f: SenderKind) => Promise<unknown>;
-      const data = definition.response.parse(await handler(parsed.data, from));
+      const handler = handlers[type] as (p: unknown, f: SenderKind, o: From) => Promise<unknown>;
+      const tabId = (sender.tab as { id?: unknown } | undefined)?.id;
+      const origin: From = { kind: from, ...(typeof tabId === 'number' ? { tabId } : {}) };
+      const data = definition.response.parse(await handler(parsed.data, from, origin));
       return { ok: true, data };
     } catch (error) {
       // IndexedDB failures (quota, a blocked upgrade) become messages a seller can act on.

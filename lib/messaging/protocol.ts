@@ -34,8 +34,11 @@ import {
 // (the probe shows up as a CSP error on the extension's page in Chrome).
 z.config({ jitless: true });
 
-/** Who may send a request: any context of ours, or extension pages only (never a content script). */
-export type Access = 'any' | 'page';
+/**
+ * Who may send a request: any context of ours, extension pages only (never a content script),
+ * or content scripts only (a report about the tab they run in).
+ */
+export type Access = 'any' | 'page' | 'content';
 
 const define = <Req extends z.ZodType, Res extends z.ZodType>(access: Access, request: Req, response: Res) => ({
   access,
@@ -90,6 +93,15 @@ const PageCompany = z.object({
     .regex(/^[\w.%-]{1,100}$/)
     .optional(),
 });
+
+/** A person as a page shows them, with the keys the background matches on. */
+const PagePerson = z.object({
+  name: ShortText(200),
+  email: Email.optional(),
+  linkedinId: LinkedInId.optional(),
+  company: PageCompany.optional(),
+});
+export type PagePerson = z.infer<typeof PagePerson>;
 
 const ContactQuery = z
   .object({ email: Email.optional(), linkedinId: LinkedInId.optional() })
@@ -172,11 +184,22 @@ export const protocol = {
   /** The seller confirms that the Gmail account open on the page is a work account: capture may start. */
   'account.confirm': define('any', z.object({ account: Email }), z.object({ confirmedAccounts: z.array(Email) })),
   /**
-   * A LinkedIn profile the seller is looking at, with its current company as the page shows it:
-   * an account known only by LinkedIn's company id takes the company's name, and a tracked
-   * contact without an account joins their company's.
+   * What a content script reads on its tab's page: the people it shows (at most 50), which
+   * readers failed. Kept per tab in the session store, where the sidebar page (the side panel)
+   * reads it. A LinkedIn profile's current company also names an account known only by
+   * LinkedIn's company id, and gives a tracked contact without an account their company's.
    */
-  'profile.seen': define('any', z.object({ linkedinId: LinkedInId, company: PageCompany }), z.object({})),
+  'page.report': define(
+    'content',
+    z.object({
+      site: z.enum(['gmail', 'linkedin']),
+      people: z.array(PagePerson).max(50),
+      health: z.array(z.string().max(60)).max(30).default([]),
+      /** An empty-list message for the sidebar, chosen by the site ("Open a profile …"). */
+      empty: z.string().max(200).default(''),
+    }),
+    z.object({}),
+  ),
   /**
    * The Gmail account open on a page: its company domain (not free mail) becomes a proposed
    * internal domain unless the seller declined it. Answers with the internal domains now.

@@ -31,11 +31,12 @@ test('the popup passes axe', async ({ context, extensionId }) => {
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('the sidebar passes axe inside its shadow root', async ({ context }) => {
+test('the side panel on a LinkedIn profile passes axe', async ({ context, sidePanelFor }) => {
   const page = await context.newPage();
   await page.goto(PAGES.linkedinProfile.url);
-  await expect(page.locator('rapport-sidebar').getByTestId('person')).toBeVisible();
-  expect(await seriousViolations(page, 'rapport-sidebar')).toEqual([]);
+  const panel = await sidePanelFor(page);
+  await expect(panel.getByTestId('person')).toBeVisible();
+  expect(await seriousViolations(panel)).toEqual([]);
 });
 
 test('the sidebar card with its actions passes axe', async ({ context, seed, api }) => {

@@ -9,6 +9,8 @@ const PERMISSION_REASONS: Record<string, string> = {
   unlimitedStorage: 'the IndexedDB store must not be evicted under storage pressure',
   alarms: 'wake the worker when a follow-up falls due, for the digest, and at midnight for the badge',
   notifications: 'tell the seller a follow-up fell due, and the daily digest',
+  storage: "the session store where each tab's page report waits for the sidebar page",
+  sidePanel: 'Rapport in the browser side panel: on LinkedIn, nothing is inserted into the page',
 };
 
 for (const target of ['chrome-mv3', 'firefox-mv3']) {
@@ -20,7 +22,7 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     // Host access comes from the two content scripts' matches only.
     expect(m.host_permissions ?? []).toEqual([]);
     const matches = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();
-    expect(matches).toEqual(['*://*.linkedin.com/*', '*://mail.google.com/*']);
+    expect(matches).toEqual(['https://mail.google.com/*', 'https://www.linkedin.com/*']);
     // Nothing a site could probe for to detect Rapport.
     expect(m.web_accessible_resources ?? []).toEqual([]);
     expect(m.externally_connectable).toBeUndefined();

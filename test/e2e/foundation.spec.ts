@@ -73,17 +73,6 @@ test('the Gmail content script mounts the sidebar on Gmail', async ({ context })
   expect(await page.evaluate(() => document.querySelector('rapport-sidebar')?.shadowRoot?.mode)).toBe('open');
 });
 
-test('the LinkedIn content script shows the profile and tracks the person', async ({ context, api }) => {
-  const page = await context.newPage();
-  await page.goto(PAGES.linkedinProfile.url);
-  const person = sidebar(page).getByTestId('person');
-  await expect(person).toHaveAttribute('data-tracked', 'false');
-  await expect(person).toContainText('Jane Example Doe');
-  await person.getByTestId('track').click();
-  await expect(person).toHaveAttribute('data-tracked', 'true');
-  expect(await api('contact.find', { linkedinId: 'jane-example-doe' })).toMatchObject({ name: 'Jane Example Doe' });
-});
-
 test('no sidebar on a site Rapport does not read', async ({ context }) => {
   const page = await context.newPage();
   await page.goto('https://example.com/');

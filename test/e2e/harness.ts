@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
 import type { DataSet, RequestOf, RequestType, ResponseOf } from '@/lib/messaging/protocol';
-import { launch, requestFrom } from './launch';
+import { launch, openSidePanelPage, requestFrom } from './launch';
 
 export { evaluateInContentScript, launch, PAGES, requestFrom, serveGmail } from './launch';
 
@@ -16,6 +16,11 @@ type Fixtures = {
   extensionPage: Page;
   api: <T extends RequestType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
   seed: (data: Partial<DataSet>) => Promise<ResponseOf<'data.put'>>;
+  /**
+   * What the side panel shows for a site's tab: the same sidebar page opened as a tab with
+   * `?tab=<id>` (Playwright cannot open the browser's own side panel).
+   */
+  sidePanelFor: (site: Page) => Promise<Page>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -50,6 +55,13 @@ export const test = base.extend<Fixtures>({
   },
   seed: async ({ api }, use) => {
     await use((data) => api('data.put', data as RequestOf<'data.put'>));
+  },
+  sidePanelFor: async ({ context, extensionId, extensionPage }, use) => {
+    await use(async (site) => {
+      await site.waitForLoadState();
+      const kind = new URL(site.url()).hostname === 'mail.google.com' ? 'gmail' : 'linkedin';
+      return openSidePanelPage(context, extensionId, extensionPage, kind);
+    });
   },
 });
 

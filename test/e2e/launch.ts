@@ -108,3 +108,34 @@ export async function requestFrom<T extends RequestType>(
     payload,
   ] as const) as Promise<Result<ResponseOf<T>>>;
 }
+
+/**
+ * What the side panel shows for the site's tab whose content script reported last: the sidebar page
+ * opened as a tab with `?tab=<id>` (Playwright cannot open the browser's own side panel). Tabs'
+ * URLs are not the extension's to read, so the tab is found by its report in the session store
+ * (`page:<id>`), read from `control`, an extension page.
+ */
+export async function openSidePanelPage(
+  context: BrowserContext,
+  extensionId: string,
+  control: Page,
+  site: 'gmail' | 'linkedin',
+): Promise<Page> {
+  const tabId = await control.evaluate(async (wanted) => {
+    for (let tries = 0; tries < 50; tries++) {
+      const reports = Object.entries(await chrome.storage.session.get(null)) as [
+        string,
+        { at: number; site: string },
+      ][];
+      const newest = reports.filter(([, r]) => r.site === wanted).sort((a, b) => b[1].at - a[1].at)[0];
+      if (newest) return Number(newest[0].slice('page:'.length));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return undefined;
+  }, site);
+  if (tabId === undefined) throw new Error(`no ${site} content script reported a page`);
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 360, height: 800 });
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  return panel;
+}

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, PAGES, requestFrom } from '../e2e/launch';
+import { launch, openSidePanelPage, PAGES, requestFrom } from '../e2e/launch';
 import { ensureChromiumOrExit } from './chromium.mjs';
 import { DEMO_GMAIL_THREAD, demoData, demoSettings } from './demo-data';
 
@@ -36,7 +36,6 @@ for (const result of [
 ]) {
   if (!result.ok) throw new Error(`seeding the demo failed: ${result.error.message}`);
 }
-await control.close();
 for (const page of context.pages()) if (page.url().includes('options.html')) await page.close();
 
 const shots: [string, string, { width: number; height: number }][] = [
@@ -46,7 +45,8 @@ const shots: [string, string, { width: number; height: number }][] = [
     'https://mail.google.com/mail/u/0/?theme=dark#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm',
     { width: 1280, height: 800 },
   ],
-  ['linkedin.png', PAGES.linkedinProfile.url, { width: 1280, height: 800 }],
+  // On LinkedIn Rapport lives in the browser's side panel: the picture is the panel's page.
+  ['linkedin.png', PAGES.linkedinProfile.url, { width: 920, height: 800 }],
   ['popup.png', popupUrl, { width: 380, height: 320 }],
 ];
 if (!headed) {
@@ -54,13 +54,17 @@ if (!headed) {
   mkdirSync(OUT, { recursive: true });
 }
 for (const [file, url, viewport] of shots) {
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(url);
+  const site = await context.newPage();
+  await site.setViewportSize(viewport);
+  await site.goto(url);
+  const onLinkedIn = url === PAGES.linkedinProfile.url;
+  const page = onLinkedIn ? await openSidePanelPage(context, extensionId, control, 'linkedin') : site;
   const ready =
     url === popupUrl
       ? page.getByTestId('popup')
-      : page.locator('rapport-sidebar [data-testid="person"][data-tracked="true"]').first();
+      : onLinkedIn
+        ? page.locator('[data-testid="person"][data-tracked="true"]').first()
+        : page.locator('rapport-sidebar [data-testid="person"][data-tracked="true"]').first();
   await ready.waitFor();
   // Let the sidebar's look-ups answer before the picture is taken.
   await page.waitForTimeout(300);
@@ -74,6 +78,7 @@ for (const [file, url, viewport] of shots) {
   }
 }
 
+if (!headed) await control.close();
 if (headed) {
   console.log('Rapport demo is open. Close the browser window to end the demo.');
   await new Promise((resolve) => context.on('close', resolve));

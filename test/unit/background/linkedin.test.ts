@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isIdLikeName } from '@/lib/background/linkedin';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { account, contact } from '../../helpers/records';
@@ -18,7 +19,18 @@ describe('an account named by an id gives way to the company’s name', () => {
 });
 
 describe('a LinkedIn profile seen', () => {
-  const seen = (payload: unknown) => deliver(envelope('profile.seen', payload), senders.content);
+  /** The LinkedIn content script's report of a profile: the person and their current company. */
+  const seen = ({
+    linkedinId,
+    company,
+  }: {
+    linkedinId: string;
+    company: { name: string; linkedinCompanyId: string };
+  }) =>
+    deliver(
+      envelope('page.report', { site: 'linkedin', people: [{ name: 'Someone', linkedinId, company }] }),
+      senders.content,
+    );
 
   it('renames the account known only by its id, and keeps a real name', async () => {
     const db = await startBackground();
@@ -56,5 +68,34 @@ describe('a LinkedIn profile seen', () => {
     );
     await seen({ linkedinId: 'joe', company: { name: 'Acme Corp', linkedinCompanyId: '1000001' } });
     expect((await db.get('contacts', 'joe'))?.accountId).toBe(accountId);
+  });
+});
+
+describe('page reports', () => {
+  const report = { site: 'linkedin', people: [{ name: 'Jane Doe', linkedinId: 'jane-example-doe' }] };
+
+  it('are kept per tab in the session store, for the sidebar page only', async () => {
+    await startBackground();
+    expect(await deliver(envelope('page.report', report), senders.content)).toMatchObject({ ok: true });
+    const stored = await fakeBrowser.storage.session.get('page:7');
+    expect(stored['page:7']).toMatchObject({ site: 'linkedin', people: report.people });
+  });
+
+  it('come from a content script about its own tab: an extension page cannot file one', async () => {
+    await startBackground();
+    expect(await deliver(envelope('page.report', report), senders.page)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  it('name at most 50 people', async () => {
+    await startBackground();
+    const crowd = Array.from({ length: 51 }, (_, i) => ({ name: `P${i}`, linkedinId: `p-${i}` }));
+    expect(await deliver(envelope('page.report', { ...report, people: crowd }), senders.content)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
   });
 });
