@@ -127,18 +127,9 @@ function PurchaseForm({ accountId, contactId, state }: { accountId: string; cont
     );
   }
   return (
-    <form
-      class="rapport-purchase"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const value = Number(amount);
-        if (!Number.isFinite(value) || value < 0) return;
-        setOpen(false);
-        void state.act(() =>
-          state.request('purchase.add', { accountId, contactId, amount: value, currency: currency.toUpperCase() }),
-        );
-      }}
-    >
+    // Saved from the button's click, never from the form's submit event: a page script can
+    // `requestSubmit()` a form it reaches, and that submit event counts as the browser's own.
+    <form class="rapport-purchase" onSubmit={(e) => e.preventDefault()}>
       <input
         aria-label="Amount"
         data-testid="purchase-amount"
@@ -153,7 +144,19 @@ function PurchaseForm({ accountId, contactId, state }: { accountId: string; cont
         value={currency}
         onInput={(e) => setCurrency(e.currentTarget.value)}
       />
-      <button type="submit" class="rapport-button" data-testid="purchase-save">
+      <button
+        type="submit"
+        class="rapport-button"
+        data-testid="purchase-save"
+        onClick={() => {
+          const value = Number(amount);
+          if (!Number.isFinite(value) || value < 0) return;
+          setOpen(false);
+          void state.act(() =>
+            state.request('purchase.add', { accountId, contactId, amount: value, currency: currency.toUpperCase() }),
+          );
+        }}
+      >
         Save
       </button>
     </form>

@@ -26,5 +26,29 @@ export async function mountSidebarHost(
     onMount: (container) => render(container),
     onRemove: (unmount) => unmount?.(),
   });
+  actOnlyOnTrustedGestures(ui.shadow);
   return ui;
+}
+
+/** Events that can make the sidebar act: a click, a changed select, a typed value, a submitted form, a key. */
+const ACTING_EVENTS = ['click', 'dblclick', 'change', 'input', 'submit', 'keydown', 'keyup', 'keypress'] as const;
+
+/**
+ * The page's own scripts can reach into the sidebar and call `.click()` or dispatch `change`
+ * (a Track, a Done, the account confirmation that is the seller's consent to capture). Only
+ * the seller's own gestures reach the sidebar's handlers: events the browser did not make
+ * (`isTrusted` false) are stopped as they enter the shadow root, before any handler runs.
+ */
+export function actOnlyOnTrustedGestures(root: EventTarget): void {
+  for (const type of ACTING_EVENTS) {
+    root.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      },
+      { capture: true },
+    );
+  }
 }

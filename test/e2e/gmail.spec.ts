@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { chrisCustomer, expect, serveGmail, test } from './harness';
 
 const ME = 'sales@ourco.example';
@@ -31,6 +31,15 @@ const COMPOSE = `<div class="dw"><div class="nH"><div class="nH"><div class="no"
 </div></div></div></div></div>`;
 
 const sidebar = (page: Page) => page.locator('rapport-sidebar');
+/**
+ * Picks an option the way a seller does, with the keyboard (typing its first letter): the
+ * sidebar acts only on the browser's own events, and Playwright's selectOption dispatches
+ * script events, which a page script could send too.
+ */
+const choose = async (select: Locator, key: string) => {
+  await select.focus();
+  await select.page().keyboard.press(key);
+};
 const people = async (page: Page) =>
   sidebar(page)
     .getByTestId('person')
@@ -298,12 +307,12 @@ test('card actions: a 2/5 check-in lowers trust and brings the next touch forwar
   await expect(card.getByTestId('next-touch')).toBeVisible();
   const [rankBefore, dueBefore] = [await trustRank(), await due()];
 
-  await card.getByTestId('checkin').selectOption('2');
+  await choose(card.getByTestId('checkin'), '2');
   await expect.poll(async () => Date.parse((await due()) ?? '')).toBeLessThan(Date.parse(dueBefore ?? ''));
   expect(await trustRank()).toBeLessThan(rankBefore);
   await expect(card.getByTestId('touch').first()).toHaveAttribute('data-kind', 'check-in');
 
-  await card.getByTestId('set-status').selectOption('former');
+  await choose(card.getByTestId('set-status'), 'F');
   await expect(card.getByTestId('next-touch')).toHaveCount(0);
 
   // Collapse, reload: still collapsed. The host page's own controls stay clickable.
@@ -348,7 +357,7 @@ test('card actions: trust by hand shows as the seller’s, a purchase shows in l
   const card = sidebar(page).locator('[data-email="chris@customer.example"]');
   await expect(card.getByTestId('trust')).toHaveAttribute('data-level', 'none');
 
-  await card.getByTestId('set-trust').selectOption('full');
+  await choose(card.getByTestId('set-trust'), 'T');
   await expect(card.getByTestId('trust')).toHaveAttribute('data-override', 'true');
   await expect(card.getByTestId('trust')).toHaveAttribute('data-level', 'full');
 
@@ -357,7 +366,7 @@ test('card actions: trust by hand shows as the seller’s, a purchase shows in l
   await card.getByTestId('purchase-save').click();
   await expect(card.getByTestId('ltv')).toContainText('2,500');
 
-  await card.getByTestId('set-tier').selectOption('high');
+  await choose(card.getByTestId('set-tier'), 'H');
   await expect.poll(async () => (await api('data.export', {})).accounts[0]?.valueTier).toBe('high');
 });
 
@@ -510,4 +519,65 @@ test('in Gmail’s right column the open sidebar pushes the conversation: its he
   await expect(page.locator('body > rapport-sidebar')).toHaveCount(1);
   await expect(sidebar(page)).not.toHaveAttribute('data-in-column');
   await expect(sidebar(page).getByTestId('trust')).toBeVisible();
+});
+
+test('the page cannot drive Rapport: clicks and changes from Gmail’s own scripts change nothing', async ({
+  context,
+  seed,
+  api,
+}) => {
+  const now = Date.now();
+  await seed({
+    accounts: [
+      {
+        id: 'a1',
+        name: 'Customer Co',
+        domains: ['customer.example'],
+        valueTier: 'low',
+        products: [],
+        notes: '',
+        createdAt: now,
+        updatedAt: now,
+      },
+    ],
+    contacts: [chrisCustomer(now, { accountId: 'a1' })] as never,
+    touches: [
+      { id: 't1', contactId: 'chris', kind: 'email', direction: 'inbound', at: now - 86_400_000, source: 'imported' },
+    ] as never,
+  });
+  const page = await context.newPage();
+  await page.goto(URL);
+  await expect(sidebar(page).getByTestId('next-touch')).toBeVisible();
+  await sidebar(page).getByTestId('log-purchase').click();
+  const before = { data: await api('data.export', {}), settings: await api('settings.get', {}) };
+
+  // A script of the page's own (the main world), as any of Gmail's scripts or an XSS could run.
+  const reached = await page.evaluate(async () => {
+    const root = document.querySelector('rapport-sidebar')?.shadowRoot;
+    if (!root) return 0;
+    let count = 0;
+    for (const input of root.querySelectorAll('input')) {
+      input.value = input.type === 'date' ? '2030-01-01' : '999';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      count++;
+    }
+    for (const select of root.querySelectorAll('select')) {
+      for (const option of select.options) {
+        select.value = option.value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        count++;
+      }
+    }
+    for (const form of root.querySelectorAll('form')) form.requestSubmit();
+    for (const button of root.querySelectorAll('button')) {
+      button.click();
+      count++;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return count;
+  });
+  expect(reached).toBeGreaterThan(10);
+  expect(await api('data.export', {})).toEqual(before.data);
+  expect(await api('settings.get', {})).toEqual(before.settings);
 });
