@@ -153,6 +153,17 @@ export function SettingsFields({ form }: { form: SettingsForm }) {
           />
           Mark tracked senders in the Gmail inbox
         </label>
+        <label class="inline">
+          <input
+            type="checkbox"
+            name="namesInNotifications"
+            checked={fields.namesInNotifications}
+            onChange={(e: Input) => {
+              fields.namesInNotifications.value = e.currentTarget.checked;
+            }}
+          />
+          Show names in notifications (off: only how many are due, for a screen others can see)
+        </label>
       </fieldset>
     </>
   );

@@ -33,6 +33,7 @@ export function createSettingsForm(initial: Settings) {
     digestTime: signal(initial.digestTime),
     inboxMarkers: signal(initial.inboxMarkers),
     followUpsPerDay: signal(String(initial.followUpsPerDay)),
+    namesInNotifications: signal(initial.namesInNotifications),
   };
   let domainsEdited = initial.internalDomains.length > 0;
 
@@ -88,6 +89,7 @@ export function createSettingsForm(initial: Settings) {
       digestTime: fields.digestTime.value,
       inboxMarkers: fields.inboxMarkers.value,
       followUpsPerDay: Number(fields.followUpsPerDay.value),
+      namesInNotifications: fields.namesInNotifications.value,
     };
   }
 

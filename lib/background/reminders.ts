@@ -46,7 +46,7 @@ export function nextDigest(now: number, hhmm: string, timeZone: string): number 
  * while the browser was closed is shown at the next start, once.
  */
 export async function announceDue(db: IDBPDatabase<RapportDB>, now: number): Promise<number> {
-  const { timeZone } = await getSettings(db);
+  const { timeZone, namesInNotifications } = await getSettings(db);
   const today = dateOf(now, timeZone);
   const tx = db.transaction(['followUps', 'contacts'], 'readwrite');
   const index = tx.objectStore('followUps').index('by-state-due');
@@ -66,12 +66,32 @@ export async function announceDue(db: IDBPDatabase<RapportDB>, now: number): Pro
     await browser.notifications.create(DUE_NOTIFICATION, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: due.length === 1 ? 'A follow-up is due' : `${due.length} follow-ups are due`,
-      message: `${names.join(', ')}${due.length > names.length ? ' and others' : ''}. Open Rapport to see why.`,
+      title: due.length === 1 ? 'Rapport: a follow-up is due' : `Rapport: ${due.length} follow-ups are due`,
+      message: dueMessage(namesInNotifications ? names : [], due.length),
     });
   }
   return due.length;
 }
+
+/**
+ * Rapport's own words first, then the names, quoted and cut short: a name comes from page text
+ * or an import, so one crafted to read like a system message ("Your password expired…") must
+ * still read as a name. Without names (a setting, for a shared or locked screen), only counts.
+ */
+export function dueMessage(names: readonly string[], count: number): string {
+  if (names.length === 0) return 'Open Rapport to see who and why.';
+  const quoted = names.map((name) => `“${shorten(name)}”`);
+  const others = count - names.length;
+  return `Follow up with ${quoted.join(', ')}${others > 0 ? ` and ${others} more` : ''}. Open Rapport to see why.`;
+}
+
+const shorten = (name: string) => {
+  const flat = name
+    .replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ')
+    .replace(/[“”"]/g, "'")
+    .trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+};
 
 /** The morning digest: how many are due today, whether or not they were announced. */
 export async function digest(db: IDBPDatabase<RapportDB>, now: number): Promise<number> {

@@ -49,6 +49,8 @@ export const Settings = z.object({
    * coming working days (lib/shared/relationship/stagger.ts). Replies owed never move.
    */
   followUpsPerDay: z.number().int().min(1).max(500),
+  /** Contacts' names in the browser's notifications (off for a shared or visible lock screen: counts only). */
+  namesInNotifications: z.boolean(),
   /** When onboarding was finished or skipped; absent until then. */
   onboardedAt: z.number().int().optional(),
 });
@@ -71,6 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
   confirmedAccounts: [],
   ignoredAddresses: [],
   followUpsPerDay: DEFAULT_PER_DAY,
+  namesInNotifications: true,
 };
 
 /** Settings as the seller edits them: any part may be left out. */

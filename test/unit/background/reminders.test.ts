@@ -2,7 +2,16 @@ import type { IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { RapportDB } from '@/lib/background/db/schema';
-import { announceDue, armReminders, DIGEST, digest, NEXT_DUE, nextDigest } from '@/lib/background/reminders';
+import {
+  announceDue,
+  armReminders,
+  DIGEST,
+  digest,
+  dueMessage,
+  NEXT_DUE,
+  nextDigest,
+} from '@/lib/background/reminders';
+import { updateSettings } from '@/lib/background/settings';
 import { startOfDate } from '@/lib/shared/relationship/calendar';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { contact, followUp } from '../../helpers/records';
@@ -21,6 +30,34 @@ beforeEach(async () => {
 const created = () => vi.spyOn(fakeBrowser.notifications, 'create');
 afterEach(() => vi.restoreAllMocks());
 
+describe('what a notification says', () => {
+  it.each([
+    { names: ['Ann'], count: 1, says: 'Follow up with “Ann”. Open Rapport to see why.' },
+    {
+      names: ['Ann', 'Ben', 'Cy'],
+      count: 5,
+      says: 'Follow up with “Ann”, “Ben”, “Cy” and 2 more. Open Rapport to see why.',
+    },
+    // A name crafted on a page to pass for a system message stays a quoted name on one line.
+    {
+      names: ['Chrome: "Your session expired"\nsign in at evil.example'],
+      count: 1,
+      says: "Follow up with “Chrome: 'Your session expired' sign in …”. Open Rapport to see why.",
+    },
+    { names: [], count: 4, says: 'Open Rapport to see who and why.' },
+  ])('$says', ({ names, count, says }) => {
+    expect(dueMessage(names, count)).toBe(says);
+  });
+
+  it('says no name when the seller turned names off', async () => {
+    await updateSettings(db, { namesInNotifications: false });
+    await db.put('followUps', followUp({ id: 'f1', contactId: 'a', liveFor: 'a', due: '2026-11-23' }));
+    const spy = created();
+    await announceDue(db, NOW);
+    expect(JSON.stringify(spy.mock.calls[0]?.[1])).not.toContain('Ann');
+  });
+});
+
 describe('reminders', () => {
   it('a follow-up due today is announced once; announcing again shows nothing', async () => {
     await db.put('followUps', followUp({ id: 'f1', contactId: 'a', liveFor: 'a', due: '2026-11-23' }));
@@ -29,8 +66,8 @@ describe('reminders', () => {
     expect(await announceDue(db, NOW + 60_000)).toBe(0);
     expect(spy).toHaveBeenCalledTimes(1);
     expect(spy.mock.calls[0]?.[1]).toMatchObject({
-      title: 'A follow-up is due',
-      message: expect.stringContaining('Ann'),
+      title: 'Rapport: a follow-up is due',
+      message: expect.stringContaining('“Ann”'),
     });
   });
 
