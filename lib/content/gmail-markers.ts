@@ -4,6 +4,7 @@ import { classifyAddress, type InboxRow, type Self, senderElement } from './site
 
 type Marker = ResponseOf<'markers.lookup'>['markers'][number];
 
+/** The marker's element: its only attribute is this test hook; what it says is out of the page's reach. */
 const MARK = 'rapport-marker';
 const LOOK: Record<Marker['reason'], { color: string; says: (name: string) => string }> = {
   reply: { color: '#cf222e', says: (name) => `Rapport: ${name} is waiting for your reply` },
@@ -12,28 +13,48 @@ const LOOK: Record<Marker['reason'], { color: string; says: (name: string) => st
 };
 
 /**
+ * A dot whose words (the name and why, for a screen reader and the tooltip) and colour live in
+ * a closed shadow root: Gmail's scripts see only that a small element follows the sender, never
+ * who Rapport tracks or why. No `title` or `data-*` on Gmail's own nodes.
+ */
+function markerFor(marker: Marker): HTMLElement {
+  const host = document.createElement('span');
+  host.setAttribute('data-testid', MARK);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const look = LOOK[marker.reason];
+  const dot = document.createElement('span');
+  dot.textContent = '●';
+  dot.title = look.says(marker.name);
+  dot.setAttribute('role', 'img');
+  dot.setAttribute('aria-label', dot.title);
+  dot.style.cssText = `margin-left:4px;font-size:9px;vertical-align:middle;color:${look.color}`;
+  shadow.append(dot);
+  return host;
+}
+
+/**
  * Puts a small dot beside each marked sender in the list, once: Gmail re-renders rows at will,
- * so this runs on every frame and adds only what is missing. Text and attributes only.
+ * so this runs on every frame and adds only what is missing (or changed). Text only.
  */
 function placeMarkers(rows: readonly InboxRow[], markers: ReadonlyMap<string, Marker>): void {
   for (const row of rows) {
     for (const sender of row.senders) {
       const marker = markers.get(sender.email);
       const slot = marker && senderElement(row.element, sender.email);
-      if (!marker || !slot || slot.nextElementSibling?.getAttribute('data-testid') === MARK) continue;
-      const look = LOOK[marker.reason];
-      const dot = document.createElement('span');
-      dot.textContent = '●';
-      dot.title = look.says(marker.name);
-      dot.setAttribute('role', 'img');
-      dot.setAttribute('aria-label', dot.title);
-      dot.setAttribute('data-testid', MARK);
-      dot.setAttribute('data-reason', marker.reason);
-      dot.style.cssText = `margin-left:4px;font-size:9px;vertical-align:middle;color:${look.color}`;
-      slot.after(dot);
+      if (!marker || !slot) continue;
+      const placed = slot.nextElementSibling;
+      const current = placed?.getAttribute('data-testid') === MARK ? placed : undefined;
+      if (current && shown.get(current) === marker.reason) continue;
+      const dot = markerFor(marker);
+      shown.set(dot, marker.reason);
+      if (current) current.replaceWith(dot);
+      else slot.after(dot);
     }
   }
 }
+
+/** Which reason each placed marker shows, kept here in the content script's world, not on the node. */
+const shown = new WeakMap<Element, Marker['reason']>();
 
 /** Removes every marker, when the seller turns them off. */
 function clearMarkers(root: ParentNode): void {
