@@ -16,6 +16,17 @@ export default defineConfig({
     // storage: the session store (`storage.session`, never written to disk) where each tab's page
     // report waits for the sidebar page; only Rapport's own pages can read it.
     permissions: ['unlimitedStorage', 'alarms', 'notifications', 'storage'],
+    // The sidebar page, framed into Gmail (lib/content/sidebar-frame.ts): the one file a site
+    // may load, on Gmail only. Chrome gives it a new URL every session (use_dynamic_url), so no
+    // page can probe for Rapport; Firefox's moz-extension:// host is random per install already.
+    // Its scripts and styles are loaded by the frame itself, from Rapport's own origin.
+    web_accessible_resources: [
+      {
+        resources: ['sidepanel.html'],
+        matches: ['https://mail.google.com/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // Shortcuts the seller can change at chrome://extensions/shortcuts.
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+R' }, description: 'Open Rapport' },

@@ -18,6 +18,8 @@ export default defineBackground(() => {
       version: browser.runtime.getManifest().version,
       bootId: crypto.randomUUID(),
       startedAt: Date.now(),
+      // A tab whose page has no content script of ours (closed meanwhile) has nobody to answer.
+      tellTab: (tabId, message) => browser.tabs.sendMessage(tabId, message).catch(() => undefined),
       afterWrite: async (db) => {
         await updateBadge(db, Date.now());
         await armReminders(db, Date.now());

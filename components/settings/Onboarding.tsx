@@ -22,6 +22,11 @@ export function Onboarding({ store, settings, onDone }: { store: Store; settings
         Tell Rapport who you are so it can tell your customers from your colleagues. Everything stays on this computer,
         and you can change it later in Settings.
       </p>
+      <p class="hint" data-testid="side-panel-hint">
+        In Gmail, Rapport sits beside your mail. On LinkedIn it adds nothing to the page: open it in the browser's side
+        panel, from the toolbar popup's <strong>Side panel</strong> button or with <kbd>Alt</kbd>+<kbd>Shift</kbd>+
+        <kbd>L</kbd>.
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();

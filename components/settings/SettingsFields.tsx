@@ -164,6 +164,19 @@ export function SettingsFields({ form }: { form: SettingsForm }) {
           />
           Show names in notifications (off: only how many are due, for a screen others can see)
         </label>
+        <label class="inline">
+          <input
+            type="checkbox"
+            name="gmailInSidePanel"
+            data-testid="gmail-in-side-panel"
+            checked={fields.gmailInSidePanel}
+            onChange={(e: Input) => {
+              fields.gmailInSidePanel.value = e.currentTarget.checked;
+            }}
+          />
+          On Gmail too, show Rapport in the browser's side panel instead of beside the mail (from the next Gmail page
+          you open)
+        </label>
       </fieldset>
     </>
   );

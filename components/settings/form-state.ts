@@ -34,6 +34,7 @@ export function createSettingsForm(initial: Settings) {
     inboxMarkers: signal(initial.inboxMarkers),
     followUpsPerDay: signal(String(initial.followUpsPerDay)),
     namesInNotifications: signal(initial.namesInNotifications),
+    gmailInSidePanel: signal(initial.gmailInSidePanel),
   };
   let domainsEdited = initial.internalDomains.length > 0;
 
@@ -90,6 +91,7 @@ export function createSettingsForm(initial: Settings) {
       inboxMarkers: fields.inboxMarkers.value,
       followUpsPerDay: Number(fields.followUpsPerDay.value),
       namesInNotifications: fields.namesInNotifications.value,
+      gmailInSidePanel: fields.gmailInSidePanel.value,
     };
   }
 

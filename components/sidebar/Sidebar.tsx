@@ -18,7 +18,7 @@ export function Sidebar({ state }: { state: SidebarState }) {
   }, [people]);
   return (
     <aside
-      class={`rapport ${state.inPanel ? 'is-panel' : ''} ${collapsed ? 'is-collapsed' : ''} ${state.dark.value ? 'is-dark' : ''} ${place}`}
+      class={`rapport ${state.inPanel ? 'is-panel' : ''} ${state.framed ? 'is-framed' : ''} ${collapsed ? 'is-collapsed' : ''} ${state.dark.value ? 'is-dark' : ''} ${place}`}
       data-testid="sidebar"
       data-theme={state.dark.value ? 'dark' : 'light'}
       data-auto-collapsed={collapsed && !state.collapsed.value ? 'true' : undefined}

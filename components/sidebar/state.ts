@@ -37,6 +37,11 @@ export interface SidebarEvents {
   onChange?: () => void;
   /** Shown in the browser's side panel: no collapsing or docking, the panel is the browser's. */
   inPanel?: boolean;
+  /**
+   * Framed into a site's page (Gmail): the content script owns the host's size, so the toggle
+   * asks it (through the background) instead of collapsing here, and the layout comes from it.
+   */
+  onToggle?: () => void;
 }
 
 /** The sidebar's state: who is on the page and what Rapport knows of them. */
@@ -48,7 +53,11 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
   /** The seller opened the tab while there is no room: shown open until the room comes back. */
   const openAnyway = signal(false);
   /** What is on screen: the seller's choice, or the tab when there is no room beside the site's panels. */
-  const shownCollapsed = computed(() => collapsed.value || (dock.value.cramped && !openAnyway.value));
+  /** Framed: what the content script says is on screen (it decides, from the page's room). */
+  const shownByPage = signal<boolean | undefined>(undefined);
+  const shownCollapsed = computed(
+    () => shownByPage.value ?? (collapsed.value || (dock.value.cramped && !openAnyway.value)),
+  );
   const message = signal<string>('');
   const count = computed(() => people.value.length);
   /** Follows the page: a dark sidebar on a dark Gmail or LinkedIn. */
@@ -112,6 +121,7 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
    * saved choice was "open" all along.
    */
   function toggle() {
+    if (events.onToggle) return events.onToggle();
     if (!shownCollapsed.value) {
       openAnyway.value = false;
       setCollapsed(true);
@@ -203,6 +213,8 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
 
   return {
     inPanel: !!events.inPanel,
+    framed: !!events.onToggle,
+    shownByPage,
     people,
     collapsed,
     shownCollapsed,

@@ -181,6 +181,13 @@ export async function deleteRecords(
   for (const id of ids.contacts) {
     const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
     pending.push(
+      // One person fewer at their account changes its coverage, so everyone's plan there.
+      tx
+        .objectStore('contacts')
+        .get(id)
+        .then((contact) => {
+          if (contact?.accountId) accountIds.add(contact.accountId);
+        }),
       tx
         .objectStore('followUps')
         .index('by-contact')

@@ -32,6 +32,8 @@ export interface HandlerDeps {
   version: string;
   bootId: string;
   startedAt: number;
+  /** Sends a message to a tab's content script (`tabs.sendMessage`); absent in unit tests. */
+  tellTab?: (tabId: number, message: unknown) => Promise<unknown>;
   /** Called after every write that can change follow-ups (the background updates the badge). */
   afterWrite?: (db: IDBPDatabase<RapportDB>) => Promise<void>;
 }
@@ -58,6 +60,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ping: async () => ({ version: deps.version, bootId: deps.bootId, startedAt: deps.startedAt }),
     'settings.get': async () => getSettings(await db()),
     'settings.update': async (patch) => updateSettings(await db(), patch),
+    'settings.view': async () => {
+      const s = await getSettings(await db());
+      const { internalDomains, confirmedAccounts, ignoredAddresses, inboxMarkers, timeZone, gmailInSidePanel } = s;
+      return {
+        me: { emails: s.me.emails },
+        internalDomains,
+        confirmedAccounts,
+        ignoredAddresses,
+        inboxMarkers,
+        timeZone,
+        gmailInSidePanel,
+      };
+    },
     'contact.find': async (query) => (await findContact(await db(), query)) ?? null,
     'contact.track': async (person) => {
       const database = await db();
@@ -108,15 +123,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (ignoredAddresses.includes(email)) return { ignoredAddresses };
       return updateSettings(database, { ignoredAddresses: [...ignoredAddresses, email] });
     },
-    'touch.add': async (input, from) => {
+    'touch.add': async (input) => {
       const database = await db();
-      // Read off a page (it has a source id) it was captured; logged by the seller, it is manual.
-      const added = await addTouch(
-        database,
-        input,
-        from === 'content' && input.sourceId ? 'captured' : 'manual',
-        newId,
-      );
+      // Logged by the seller in Rapport's own pages (capture has a request of its own).
+      const added = await addTouch(database, input, 'manual', newId);
       if (!added.duplicate) await refresh(database, [input.contactId]);
       return added;
     },
@@ -142,6 +152,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (changed.length) await refresh(database, changed);
       }
       await keepPageReport(tabId, { ...report, at: now() });
+      return {};
+    },
+    'sidebar.command': async ({ command }, _from, { tabId }) => {
+      if (tabId === undefined) throw new Error('only the sidebar in a tab can send its tab a command');
+      await deps.tellTab?.(tabId, { rapport: 1, command });
       return {};
     },
     'account.seen': async ({ account }) => {

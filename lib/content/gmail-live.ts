@@ -1,5 +1,5 @@
 import type { Requester } from '@/lib/messaging/client';
-import type { Settings } from '@/lib/shared/model';
+import type { SettingsView } from '@/lib/messaging/protocol';
 import { type CaptureMessage, createSendWatcher, sentRowsToCapture, toCapture } from './gmail-capture';
 import { createInboxMarkers } from './gmail-markers';
 import type { PageWatcher } from './page-watcher';
@@ -41,7 +41,7 @@ const EMPTY = 'Open a conversation or write to someone to see them here.';
  */
 export function startGmail(options: { watcher: PageWatcher; request: Requester; sidebar: SidebarPort }) {
   const { watcher, request, sidebar } = options;
-  let settings: Settings | undefined;
+  let settings: SettingsView | undefined;
   let shownKey: string | undefined;
   let healthKey: string | undefined;
   let accountKey = '';
@@ -56,7 +56,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
 
   /** Settings can change in the dashboard at any time: read them at start and on every navigation. */
   const loadSettings = async () => {
-    const result = await request('settings.get', {});
+    const result = await request('settings.view', {});
     if (!result.ok) return;
     const before = settings && whoIsWho(settings);
     settings = result.data;
@@ -197,7 +197,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
 }
 
 /** The settings that decide who is me, a colleague or a customer, and whether capture runs. */
-const whoIsWho = (s: Settings) =>
+const whoIsWho = (s: SettingsView) =>
   JSON.stringify([s.me.emails, s.internalDomains, s.confirmedAccounts, s.inboxMarkers, s.timeZone, s.ignoredAddresses]);
 
-const zone = (settings: Settings | undefined) => (settings?.timeZone ? { timeZone: settings.timeZone } : {});
+const zone = (settings: SettingsView | undefined) => (settings?.timeZone ? { timeZone: settings.timeZone } : {});

@@ -46,6 +46,16 @@ const define = <Req extends z.ZodType, Res extends z.ZodType>(access: Access, re
   response,
 });
 
+const SettingsView = Settings.pick({
+  internalDomains: true,
+  confirmedAccounts: true,
+  ignoredAddresses: true,
+  inboxMarkers: true,
+  timeZone: true,
+  gmailInSidePanel: true,
+}).extend({ me: Settings.shape.me.pick({ emails: true }) });
+export type SettingsView = z.infer<typeof SettingsView>;
+
 const Counts = z.object({
   sellers: z.number(),
   accounts: z.number(),
@@ -110,12 +120,17 @@ const ContactQuery = z
 export const protocol = {
   /** Liveness, and which worker instance answered (a new `bootId` after every worker start). */
   ping: define('any', z.object({}), z.object({ version: z.string(), bootId: z.string(), startedAt: Timestamp })),
-  'settings.get': define('any', z.object({}), Settings),
+  'settings.get': define('page', z.object({}), Settings),
+  /**
+   * What a page reader needs of the settings to tell who is who and whether to record: no names,
+   * no CRM owner, no rhythm. The content scripts' only view of the settings.
+   */
+  'settings.view': define('any', z.object({}), SettingsView),
   'settings.update': define('page', SettingsPatch, Settings),
-  'contact.find': define('any', ContactQuery, Contact.nullable()),
+  'contact.find': define('page', ContactQuery, Contact.nullable()),
   /** Start tracking a person seen on a page. Idempotent: an existing contact is returned as is. */
   'contact.track': define(
-    'any',
+    'page',
     z
       .object({
         name: ShortText(200),
@@ -129,19 +144,19 @@ export const protocol = {
   ),
   /** Customer, prospect (active or not), former or plain contact: the status decides the cadence. */
   'contact.setStatus': define(
-    'any',
+    'page',
     z.object({ contactId: Id, status: ContactStatus, activeProspect: z.boolean().default(false) }),
     Contact,
   ),
   /** A hand-set trust level: shown as the seller's and expiring, so it cannot hide a cooling relationship. */
   'contact.setTrust': define(
-    'any',
+    'page',
     z.object({ contactId: Id, level: TrustLevel.nullable(), days: z.number().int().min(1).max(365).default(90) }),
     Contact,
   ),
-  'account.setTier': define('any', z.object({ accountId: Id, tier: ValueTier }), Account),
+  'account.setTier': define('page', z.object({ accountId: Id, tier: ValueTier }), Account),
   'purchase.add': define(
-    'any',
+    'page',
     z.object({
       accountId: Id,
       contactId: Id.optional(),
@@ -152,9 +167,9 @@ export const protocol = {
     z.object({ id: Id }),
   ),
   /** Never show this address again (a newsletter, a noreply): kept in settings, editable there. */
-  'address.ignore': define('any', z.object({ email: Email }), z.object({ ignoredAddresses: z.array(Email) })),
+  'address.ignore': define('page', z.object({ email: Email }), z.object({ ignoredAddresses: z.array(Email) })),
   'touch.add': define(
-    'any',
+    'page',
     z.object({
       contactId: Id,
       kind: TouchKind,
@@ -168,13 +183,13 @@ export const protocol = {
     z.object({ touch: Touch, duplicate: z.boolean() }),
   ),
   'touch.list': define(
-    'any',
+    'page',
     z.object({ contactId: Id, limit: z.number().int().min(1).max(1000).default(20) }),
     z.array(Touch),
   ),
   /** Everything the sidebar shows for the people on a page, in one request. */
   'people.lookup': define(
-    'any',
+    'page',
     z.object({
       emails: z.array(Email).max(200).default([]),
       linkedinIds: z.array(LinkedInId).max(50).default([]),
@@ -182,7 +197,7 @@ export const protocol = {
     z.object({ contacts: z.array(Contact), cards: z.array(Card) }),
   ),
   /** The seller confirms that the Gmail account open on the page is a work account: capture may start. */
-  'account.confirm': define('any', z.object({ account: Email }), z.object({ confirmedAccounts: z.array(Email) })),
+  'account.confirm': define('page', z.object({ account: Email }), z.object({ confirmedAccounts: z.array(Email) })),
   /**
    * What a content script reads on its tab's page: the people it shows (at most 50), which
    * readers failed. Kept per tab in the session store, where the sidebar page (the side panel)
@@ -197,9 +212,32 @@ export const protocol = {
       health: z.array(z.string().max(60)).max(30).default([]),
       /** An empty-list message for the sidebar, chosen by the site ("Open a profile …"). */
       empty: z.string().max(200).default(''),
+      /** Counts up each time the page asks for the people to be shown afresh (new touches were recorded). */
+      shown: z.number().int().min(0).default(0),
+      /** Gmail: the account open on the page, and whether the seller confirmed it is for work. */
+      account: z.object({ address: Email, confirmed: z.boolean() }).optional(),
+      /** The page's theme is dark: the sidebar follows it. */
+      dark: z.boolean().optional(),
+      /** Gmail: how the framed sidebar sits (the content script sizes its host; the frame draws it). */
+      layout: z
+        .object({
+          /** The seller's saved choice. */
+          collapsed: z.boolean(),
+          /** What is on screen: collapsed by choice, or for lack of room. */
+          shownCollapsed: z.boolean(),
+          cramped: z.boolean(),
+          inColumn: z.boolean(),
+        })
+        .optional(),
     }),
     z.object({}),
   ),
+  /**
+   * From the sidebar framed into a tab: ask that tab's content script to collapse or expand the
+   * sidebar's host, or to read and record the page again (the seller tracked someone, or
+   * confirmed the account). The background passes it to the sender's own tab only.
+   */
+  'sidebar.command': define('page', z.object({ command: z.enum(['toggle-sidebar', 'rescan']) }), z.object({})),
   /**
    * The Gmail account open on a page: its company domain (not free mail) becomes a proposed
    * internal domain unless the seller declined it. Answers with the internal domains now.
@@ -278,7 +316,7 @@ export const protocol = {
   ),
   /** Done (logs the touch; a check-in carries the 1-5 answer), snooze to a date, or dismiss. */
   'followup.act': define(
-    'any',
+    'page',
     z.discriminatedUnion('type', [
       z.object({ type: z.literal('done'), id: Id, happiness: z.number().int().min(1).max(5).optional() }),
       z.object({ type: z.literal('snooze'), id: Id, until: CalendarDate }),

@@ -1,12 +1,17 @@
 import { browser } from 'wxt/browser';
 
 /**
- * The tab a sidebar page shows: the one named in its URL (`?tab=<id>`), else the active tab of
- * its window, followed as the seller switches tabs. Needs no permission: only tab ids are read.
+ * The tab a sidebar page shows: the one named in its URL (`?tab=<id>`); framed into a page, the
+ * tab it is framed in; else the active tab of its window, followed as the seller switches tabs.
+ * Needs no permission: only tab ids are read.
  */
-export function followTab(fixed: string | null, onTab: (tabId: number | undefined) => void): void {
+export function followTab(fixed: string | null, framed: boolean, onTab: (tabId: number | undefined) => void): void {
   if (fixed && /^\d+$/.test(fixed)) {
     onTab(Number(fixed));
+    return;
+  }
+  if (framed) {
+    void browser.tabs.getCurrent().then((tab) => onTab(tab?.id));
     return;
   }
   const showActive = async () => {

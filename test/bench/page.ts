@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { contactEmail } from './dataset';
 import { gmailPage, inboxRows, threadMarkup } from './gmail-page';
 import type { BenchContext } from './types';
@@ -44,15 +44,26 @@ export async function showThread(page: Page, bench: BenchContext, threadNo: numb
  * Milliseconds from the last bench insert mark to the first mark the extension emits with
  * this name after it, or undefined if none comes within the timeout.
  */
-export async function timeToMark(page: Page, mark: string, timeoutMs: number): Promise<number | undefined> {
+export async function timeToMark(
+  page: Page,
+  mark: string,
+  timeoutMs: number,
+  /** Where the extension marks its moment, when not in the page: the sidebar's frame in Gmail. */
+  markedIn?: Frame,
+): Promise<number | undefined> {
   try {
-    const handle = await page.waitForFunction(
-      (name) => {
-        const insert = performance.getEntriesByName('rapport-bench:insert').at(-1);
-        const done = performance.getEntriesByName(name).find((e) => e.startTime >= (insert?.startTime ?? 0));
-        return insert && done ? done.startTime - insert.startTime : undefined;
+    // The two timelines have different origins: compare absolute times (timeOrigin + startTime).
+    const insertedAt = await page.evaluate(() => {
+      const insert = performance.getEntriesByName('rapport-bench:insert').at(-1);
+      return insert ? performance.timeOrigin + insert.startTime : undefined;
+    });
+    if (insertedAt === undefined) return undefined;
+    const handle = await (markedIn ?? page).waitForFunction(
+      ([name, after]) => {
+        const done = performance.getEntriesByName(name).find((e) => performance.timeOrigin + e.startTime >= after);
+        return done ? performance.timeOrigin + done.startTime - after : undefined;
       },
-      mark,
+      [mark, insertedAt] as const,
       { timeout: timeoutMs, polling: 10 },
     );
     return (await handle.jsonValue()) as number;

@@ -23,8 +23,18 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     expect(m.host_permissions ?? []).toEqual([]);
     const matches = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();
     expect(matches).toEqual(['https://mail.google.com/*', 'https://www.linkedin.com/*']);
-    // Nothing a site could probe for to detect Rapport.
-    expect(m.web_accessible_resources ?? []).toEqual([]);
+    // One file a site may load: the sidebar page, framed into Gmail only (never LinkedIn, which
+    // probes pages for extensions' files); in Chrome at a URL that changes every session.
+    expect(m.web_accessible_resources).toEqual([
+      {
+        resources: ['sidepanel.html'],
+        matches: ['https://mail.google.com/*'],
+        ...(target === 'chrome-mv3' ? { use_dynamic_url: true } : {}),
+      },
+    ]);
+    // The side panel: Chrome's side_panel, Firefox's sidebar_action, the same page.
+    if (target === 'chrome-mv3') expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    else expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
     expect(m.externally_connectable).toBeUndefined();
   });
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, serveGmail, test } from './harness';
+import { expect, gmailSidebar, serveGmail, test } from './harness';
 
 // A new seller's first ten minutes, as the issue "the advice is right from the first import"
 // walks them: skip onboarding, import the CRM's contacts, then its activities, then look at the
@@ -70,18 +70,19 @@ test('contacts, then their history: the silent customer is overdue everywhere; a
   const gmail = await context.newPage();
   await serveGmail(context, THREAD, { 'chris@customer.example': 'nora@fjord.example' });
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm');
-  const card = gmail.locator('rapport-sidebar [data-testid="person"][data-email="nora@fjord.example"]');
+  const bar = await gmailSidebar(gmail);
+  const card = bar.locator('[data-testid="person"][data-email="nora@fjord.example"]');
   const due = await card.getByTestId('next-touch').getAttribute('data-due');
   expect((due ?? '9999') <= today()).toBe(true);
-  await expect(gmail.locator('rapport-sidebar [data-testid="person"]')).toHaveCount(1);
-  await expect(gmail.locator('rapport-sidebar [data-email="pat@mail.ourco.example"]')).toHaveCount(0);
+  await expect(bar.locator('[data-testid="person"]')).toHaveCount(1);
+  await expect(bar.locator('[data-email="pat@mail.ourco.example"]')).toHaveCount(0);
 
   // Pia's next touch stays ahead: her thread is the same page with her address.
   await serveGmail(context, THREAD, { 'chris@customer.example': 'pia@kranz.example' });
   const pia = await context.newPage();
   await pia.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm');
-  const piaDue = await pia
-    .locator('rapport-sidebar [data-email="pia@kranz.example"]')
+  const piaDue = await (await gmailSidebar(pia))
+    .locator('[data-email="pia@kranz.example"]')
     .getByTestId('next-touch')
     .getAttribute('data-due');
   expect((piaDue ?? '') > today()).toBe(true);
@@ -92,7 +93,7 @@ test('contacts, then their history: the silent customer is overdue everywhere; a
   await expect(dashboard.getByTestId('internal-domain-proposal')).toHaveAttribute('data-domain', 'ourco.example');
 
   // The seller confirms the account: Pat's message on Nora's thread is recorded as Pat's.
-  await gmail.getByTestId('confirm-account-yes').click();
+  await (await gmailSidebar(gmail)).getByTestId('confirm-account-yes').click();
   const contact = (await api('contact.find', { email: 'nora@fjord.example' })) as { id: string };
   await expect
     .poll(async () => ((await api('touch.list', { contactId: contact.id, limit: 50 })) as unknown[]).length)

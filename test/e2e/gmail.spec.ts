@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { chrisCustomer, expect, serveGmail, test } from './harness';
+import { chrisCustomer, expect, gmailSidebar, serveGmail, test } from './harness';
 
 const ME = 'sales@ourco.example';
 const THREAD = 'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html';
@@ -30,7 +30,8 @@ const COMPOSE = `<div class="dw"><div class="nH"><div class="nH"><div class="no"
   </form></div></div></div></div>
 </div></div></div></div></div>`;
 
-const sidebar = (page: Page) => page.locator('rapport-sidebar');
+/** The sidebar's frame (its page, in Rapport's origin); the host element is `page.locator('rapport-sidebar')`. */
+const sidebar = (page: Page) => gmailSidebar(page);
 /**
  * Picks an option the way a seller does, with the keyboard (typing its first letter): the
  * sidebar acts only on the browser's own events, and Playwright's selectOption dispatches
@@ -43,7 +44,9 @@ async function markerLabels(page: Page): Promise<string[]> {
     nodes: { role?: { value?: string }; name?: { value?: string } }[];
   };
   await cdp.detach();
-  return nodes.flatMap((n) => (n.role?.value === 'image' && n.name?.value?.startsWith('Rapport:') ? [n.name.value] : []));
+  return nodes.flatMap((n) =>
+    n.role?.value === 'image' && n.name?.value?.startsWith('Rapport:') ? [n.name.value] : [],
+  );
 }
 
 const choose = async (select: Locator, key: string) => {
@@ -51,7 +54,7 @@ const choose = async (select: Locator, key: string) => {
   await select.page().keyboard.press(key);
 };
 const people = async (page: Page) =>
-  sidebar(page)
+  (await sidebar(page))
     .getByTestId('person')
     .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-email')}:${r.getAttribute('data-tracked')}`));
 
@@ -68,11 +71,11 @@ test('a thread: the external people, tracked and recorded once, following the pa
   await page.goto(URL);
   // Exactly the external people: not me, not the colleague on a subdomain.
   await expect.poll(() => people(page)).toEqual(['chris@customer.example:false']);
-  await expect(sidebar(page).getByTestId('confirm-account')).toContainText(ME);
-  await expect(sidebar(page).getByTestId('health')).toHaveCount(0);
+  await expect((await sidebar(page)).getByTestId('confirm-account')).toContainText(ME);
+  await expect((await sidebar(page)).getByTestId('health')).toHaveCount(0);
 
   // Track confirms the work account, and the thread's messages are recorded.
-  await sidebar(page).getByTestId('track').click();
+  await (await sidebar(page)).getByTestId('track').click();
   await expect.poll(() => people(page)).toEqual(['chris@customer.example:true']);
   const chris = await api('contact.find', { email: 'chris@customer.example' });
   if (!chris) throw new Error('Chris was not tracked');
@@ -120,7 +123,7 @@ test('a compose window that appears after load shows its recipient, and Send rec
     document.querySelector('.chips')?.append(chip);
   });
   await expect.poll(() => people(page)).toContain('dana@lakoach.example:false');
-  await sidebar(page).locator('[data-email="dana@lakoach.example"]').getByTestId('track').click();
+  await (await sidebar(page)).locator('[data-email="dana@lakoach.example"]').getByTestId('track').click();
   await expect.poll(() => people(page)).toContain('dana@lakoach.example:true');
 
   await page.locator('#send').click();
@@ -140,7 +143,7 @@ test('when Gmail changes its markup, the sidebar names the reader that failed; a
   await serveGmail(context, 'test/fixtures/gmail/variants/SYNTHETIC-thread-sender-attributes-removed.html');
   const page = await context.newPage();
   await page.goto(URL);
-  await expect(sidebar(page).getByTestId('health')).toHaveAttribute('data-readers', /thread\.sender/);
+  await expect((await sidebar(page)).getByTestId('health')).toHaveAttribute('data-readers', /thread\.sender/);
   // The page itself keeps working.
   await expect(page.locator('h2.hP')).toBeVisible();
   // The dashboard shows the last report, after the tab is gone.
@@ -154,7 +157,7 @@ test('when Gmail changes its markup, the sidebar names the reader that failed; a
   const healthy = await context.newPage();
   await healthy.goto(URL);
   await expect.poll(() => people(healthy)).toEqual(['chris@customer.example:false']);
-  await expect(sidebar(healthy).getByTestId('health')).toHaveCount(0);
+  await expect((await sidebar(healthy)).getByTestId('health')).toHaveCount(0);
   await dashboard.reload();
   await expect(dashboard.getByTestId('health-report')).toHaveAttribute('data-failed', '');
 });
@@ -193,7 +196,7 @@ test('the card of a known customer shows trust with its reasons, the next touch 
   });
   const page = await context.newPage();
   await page.goto(URL);
-  const card = sidebar(page).locator('[data-email="chris@customer.example"]');
+  const card = (await sidebar(page)).locator('[data-email="chris@customer.example"]');
   await expect(card.getByTestId('trust')).toHaveAttribute('data-level', /none|some|full/);
   await expect(card.getByTestId('next-touch')).toHaveAttribute('data-due', /^\d{4}-\d{2}-\d{2}$/);
   await expect(card.getByTestId('touch')).toHaveCount(5);
@@ -317,7 +320,7 @@ test('card actions: a 2/5 check-in lowers trust and brings the next touch forwar
   });
   const page = await context.newPage();
   await page.goto(URL);
-  const card = sidebar(page).locator('[data-email="chris@customer.example"]');
+  const card = (await sidebar(page)).locator('[data-email="chris@customer.example"]');
   const trustRank = async () =>
     ['none', 'some', 'full'].indexOf((await card.getByTestId('trust').getAttribute('data-level')) ?? '');
   const due = () => card.getByTestId('next-touch').getAttribute('data-due');
@@ -333,9 +336,9 @@ test('card actions: a 2/5 check-in lowers trust and brings the next touch forwar
   await expect(card.getByTestId('next-touch')).toHaveCount(0);
 
   // Collapse, reload: still collapsed. The host page's own controls stay clickable.
-  await sidebar(page).getByTestId('sidebar-toggle').click();
+  await (await sidebar(page)).getByTestId('sidebar-toggle').click();
   await page.reload();
-  await expect(sidebar(page).getByTestId('sidebar-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await expect((await sidebar(page)).getByTestId('sidebar-toggle')).toHaveAttribute('aria-expanded', 'false');
   await page.evaluate(() => {
     const button = document.createElement('button');
     button.id = 'host-button';
@@ -371,7 +374,7 @@ test('card actions: trust by hand shows as the seller’s, a purchase shows in l
   });
   const page = await context.newPage();
   await page.goto(URL);
-  const card = sidebar(page).locator('[data-email="chris@customer.example"]');
+  const card = (await sidebar(page)).locator('[data-email="chris@customer.example"]');
   await expect(card.getByTestId('trust')).toHaveAttribute('data-level', 'none');
 
   await choose(card.getByTestId('set-trust'), 'T');
@@ -391,7 +394,7 @@ test('never show an address again: it leaves the sidebar, also after a reload', 
   const page = await context.newPage();
   await page.goto(URL);
   await expect.poll(() => people(page)).toEqual(['chris@customer.example:false']);
-  await sidebar(page).getByTestId('ignore-address').click();
+  await (await sidebar(page)).getByTestId('ignore-address').click();
   await expect.poll(() => people(page)).toEqual([]);
   await page.reload();
   await page.waitForTimeout(500);
@@ -401,10 +404,10 @@ test('never show an address again: it leaves the sidebar, also after a reload', 
 test('the sidebar follows Gmail’s light or dark theme', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(URL);
-  await expect(sidebar(page).getByTestId('sidebar')).toHaveAttribute('data-theme', 'light');
+  await expect((await sidebar(page)).getByTestId('sidebar')).toHaveAttribute('data-theme', 'light');
   await serveGmail(context, 'test/fixtures/gmail/variants/SYNTHETIC-thread-dark-theme.html');
   await page.reload();
-  await expect(sidebar(page).getByTestId('sidebar')).toHaveAttribute('data-theme', 'dark');
+  await expect((await sidebar(page)).getByTestId('sidebar')).toHaveAttribute('data-theme', 'dark');
 });
 
 test('beside Gmail’s right side panel the sidebar docks to its left, the panel stays clickable, the toggle works', async ({
@@ -414,8 +417,8 @@ test('beside Gmail’s right side panel the sidebar docks to its left, the panel
   const page = await context.newPage();
   await page.goto(URL);
   await expect.poll(() => people(page)).toEqual(['chris@customer.example:false']);
-  const box = sidebar(page).getByTestId('sidebar');
-  const toggle = sidebar(page).getByTestId('sidebar-toggle');
+  const box = (await sidebar(page)).getByTestId('sidebar');
+  const toggle = (await sidebar(page)).getByTestId('sidebar-toggle');
   /** px between the sidebar's right side and the element's left side: 0 or more when clear of it. */
   const gapTo = async (selector: string) => {
     const [ours, theirs] = [await box.boundingBox(), await page.locator(selector).boundingBox()];
@@ -470,8 +473,8 @@ test('in Gmail’s right column the open sidebar pushes the conversation: its he
   });
   const page = await context.newPage();
   await page.goto(URL);
-  const toggle = sidebar(page).getByTestId('sidebar-toggle');
-  await expect(sidebar(page).getByTestId('trust')).toBeVisible();
+  const toggle = (await sidebar(page)).getByTestId('sidebar-toggle');
+  await expect((await sidebar(page)).getByTestId('trust')).toBeVisible();
   // In Gmail's layout, left of the rail: the mail view ends where the sidebar begins.
   await expect(page.locator('.aUx > rapport-sidebar:first-child')).toHaveCount(1);
   const right = async (selector: string) => {
@@ -516,7 +519,7 @@ test('in Gmail’s right column the open sidebar pushes the conversation: its he
   expect(await clicks('#fixture-more-pricing')).toBe('2');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await expect(sidebar(page).getByTestId('trust')).toBeVisible();
+  await expect((await sidebar(page)).getByTestId('trust')).toBeVisible();
   await expect.poll(spacerWidth).toBeGreaterThanOrEqual(376);
 
   // Gmail re-renders its column: the sidebar goes into the new one, its cards intact.
@@ -527,18 +530,18 @@ test('in Gmail’s right column the open sidebar pushes the conversation: its he
     old.replaceWith(fresh);
   });
   await expect(page.locator('.aUx > rapport-sidebar:first-child')).toHaveCount(1);
-  await expect(sidebar(page).getByTestId('trust')).toBeVisible();
+  await expect((await sidebar(page)).getByTestId('trust')).toBeVisible();
   await page.locator('#fixture-reply-scope').click();
   expect(await clicks('#fixture-reply-scope')).toBe('1');
 
   // No column any more (an older layout): back to a fixed overlay at the end of <body>.
   await page.evaluate(() => document.querySelector('.aUx')?.remove());
   await expect(page.locator('body > rapport-sidebar')).toHaveCount(1);
-  await expect(sidebar(page)).not.toHaveAttribute('data-in-column');
-  await expect(sidebar(page).getByTestId('trust')).toBeVisible();
+  await expect(page.locator('rapport-sidebar')).not.toHaveAttribute('data-in-column');
+  await expect((await sidebar(page)).getByTestId('trust')).toBeVisible();
 });
 
-test('the page cannot drive Rapport: clicks and changes from Gmail’s own scripts change nothing', async ({
+test('the page can neither read nor drive Rapport: Gmail’s own scripts find nothing it shows, and their clicks change nothing', async ({
   context,
   seed,
   api,
@@ -558,43 +561,80 @@ test('the page cannot drive Rapport: clicks and changes from Gmail’s own scrip
       },
     ],
     contacts: [chrisCustomer(now, { accountId: 'a1' })] as never,
+    purchases: [{ id: 'p9', accountId: 'a1', amount: 48_250, currency: 'EUR', at: now - 30 * 86_400_000 }] as never,
     touches: [
-      { id: 't1', contactId: 'chris', kind: 'email', direction: 'inbound', at: now - 86_400_000, source: 'imported' },
+      {
+        id: 't1',
+        contactId: 'chris',
+        kind: 'email',
+        direction: 'inbound',
+        at: now - 86_400_000,
+        source: 'captured',
+        sourceId: 'gmail:1',
+        summary: 'Renewal terms for Q3',
+      },
     ] as never,
   });
   const page = await context.newPage();
   await page.goto(URL);
-  await expect(sidebar(page).getByTestId('next-touch')).toBeVisible();
-  await sidebar(page).getByTestId('log-purchase').click();
+  await expect((await sidebar(page)).getByTestId('next-touch')).toBeVisible();
   const before = { data: await api('data.export', {}), settings: await api('settings.get', {}) };
+  const bar = await sidebar(page);
+  // What the sidebar shows that Gmail's page must never hold: the subject line of a captured
+  // e-mail, the trust reasons, the next touch's date, the lifetime value.
+  const secrets = [
+    'Renewal terms for Q3',
+    await bar.getByTestId('next-touch').getAttribute('data-due'),
+    ...(await bar.locator('.rapport-reasons li').allInnerTexts()),
+    (await bar.getByTestId('ltv').innerText()).replace(/^.*?(\d[\d,.]*).*$/s, '$1'),
+  ].filter((x): x is string => !!x && x.length > 3);
+  expect(secrets.length).toBeGreaterThanOrEqual(4);
 
-  // A script of the page's own (the main world), as any of Gmail's scripts or an XSS could run.
-  const reached = await page.evaluate(async () => {
-    const root = document.querySelector('rapport-sidebar')?.shadowRoot;
-    if (!root) return 0;
-    let count = 0;
-    for (const input of root.querySelectorAll('input')) {
-      input.value = input.type === 'date' ? '2030-01-01' : '999';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      count++;
+  // A script of the page's own (the main world), as any of Gmail's scripts or an XSS could run:
+  // it reads everything it can reach, then clicks, changes and submits everything it can reach.
+  const { text, reached } = await page.evaluate(async () => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (const root of roots) {
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
     }
-    for (const select of root.querySelectorAll('select')) {
-      for (const option of select.options) {
-        select.value = option.value;
+    const text = [
+      ...roots.map((r) => (r instanceof Document ? r.documentElement.outerHTML : r.innerHTML)),
+      JSON.stringify(performance.getEntries().map((e) => e.name)),
+    ].join('\n');
+    let reached = 0;
+    for (const root of roots) {
+      for (const input of root.querySelectorAll('input')) {
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        reached++;
+      }
+      for (const select of root.querySelectorAll('select')) {
         select.dispatchEvent(new Event('change', { bubbles: true }));
-        count++;
+        reached++;
+      }
+      for (const form of root.querySelectorAll('form')) form.requestSubmit();
+      for (const button of root.querySelectorAll('button, [role="button"], rapport-sidebar')) {
+        (button as HTMLElement).click();
+        reached++;
       }
     }
-    for (const form of root.querySelectorAll('form')) form.requestSubmit();
-    for (const button of root.querySelectorAll('button')) {
-      button.click();
-      count++;
-    }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    return count;
+    return { text, reached };
   });
-  expect(reached).toBeGreaterThan(10);
+  for (const secret of secrets) expect(text, secret).not.toContain(secret);
+  expect(reached).toBeGreaterThan(0);
   expect(await api('data.export', {})).toEqual(before.data);
   expect(await api('settings.get', {})).toEqual(before.settings);
+});
+
+test('with the side panel chosen for Gmail too, nothing is framed into Gmail and the panel shows the thread’s people', async ({
+  context,
+  api,
+  sidePanelFor,
+}) => {
+  await api('settings.update', { gmailInSidePanel: true });
+  const page = await context.newPage();
+  await page.goto(URL);
+  const panel = await sidePanelFor(page);
+  await expect(panel.locator('[data-testid="person"][data-email="chris@customer.example"]')).toBeVisible();
+  await expect(page.locator('rapport-sidebar')).toHaveCount(0);
 });

@@ -5,7 +5,7 @@ import { type BrowserContext, test as base, type Page, type Worker } from '@play
 import type { DataSet, RequestOf, RequestType, ResponseOf } from '@/lib/messaging/protocol';
 import { launch, openSidePanelPage, requestFrom } from './launch';
 
-export { evaluateInContentScript, launch, PAGES, requestFrom, serveGmail } from './launch';
+export { evaluateInContentScript, gmailSidebar, launch, PAGES, requestFrom, serveGmail } from './launch';
 
 type Fixtures = {
   userDataDir: string;

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, serveGmail, test } from './harness';
+import { expect, gmailSidebar, serveGmail, test } from './harness';
 
 const FIXTURES = 'test/fixtures/import';
 
@@ -35,7 +35,7 @@ test('import contacts and activities, see them in Gmail, bad rows reported by li
   await api('settings.update', { me: { emails: ['sales@ourco.example'] }, internalDomains: ['ourco.example'] });
   const gmail = await context.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm');
-  const card = gmail.locator('rapport-sidebar [data-email="jane.doe@acme.example"]');
+  const card = (await gmailSidebar(gmail)).locator('[data-email="jane.doe@acme.example"]');
   await expect(card.getByTestId('trust')).toHaveAttribute('data-level', /none|some|full/);
   await expect(card.getByTestId('touch').first()).toBeVisible();
   expect(await card.getByTestId('touch').count()).toBeGreaterThanOrEqual(3);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, chromium, type Frame, type Page, type Worker } from '@playwright/test';
 import type { RequestOf, RequestType, ResponseOf, Result } from '@/lib/messaging/protocol';
 import { ensureChromium } from '../tools/chromium.mjs';
 import { chromiumArgs, EXTENSION_DIR } from './browser';
@@ -138,4 +138,20 @@ export async function openSidePanelPage(
   await panel.setViewportSize({ width: 360, height: 800 });
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   return panel;
+}
+
+/**
+ * The sidebar framed into Gmail: Rapport's own page in an iframe inside a closed shadow root, out
+ * of reach of selectors (and of the page's scripts), so tests reach it as the page's frame.
+ */
+export async function gmailSidebar(page: Page): Promise<Frame> {
+  for (let tries = 0; tries < 100; tries++) {
+    const frame = page.frames().find((f) => f.url().includes('/sidepanel.html') && !f.isDetached());
+    if (frame) {
+      await frame.waitForLoadState();
+      return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no Rapport sidebar frame on ${page.url()}`);
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, serveGmail, test } from './harness';
+import { expect, gmailSidebar, serveGmail, test } from './harness';
 
 const DAY = 86_400_000;
 /** A calendar date `days` from today in the browser's zone, as the popup computes it. */
@@ -81,7 +81,7 @@ test('today’s follow-ups: order, badge, done and snooze', async ({
   const gmail = await context.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm');
   await expect(
-    gmail.locator('rapport-sidebar [data-email="olga@customer.example"]').getByTestId('touch').first(),
+    (await gmailSidebar(gmail)).locator('[data-email="olga@customer.example"]').getByTestId('touch').first(),
   ).toHaveAttribute('data-kind', 'check-in');
   await gmail.close();
 

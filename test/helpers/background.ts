@@ -31,6 +31,12 @@ export const senders = {
   page: { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` },
   popup: { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` },
   content: { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 7 } },
+  /** The sidebar page framed into Gmail's tab 7: an extension page (its URL is ours) in a tab. */
+  frame: {
+    id: fakeBrowser.runtime.id,
+    url: `chrome-extension://${fakeBrowser.runtime.id}/sidepanel.html?host=gmail`,
+    tab: { id: 7 },
+  },
   otherExtension: { id: 'another-extension-id', url: 'chrome-extension://another-extension-id/page.html' },
   /** A content script's frame claiming our id but sitting in a web page without a tab: refused. */
   noTab: { id: fakeBrowser.runtime.id, url: 'https://evil.example/' },

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openSidePanelPage, PAGES, requestFrom } from '../e2e/launch';
+import { gmailSidebar, launch, openSidePanelPage, PAGES, requestFrom } from '../e2e/launch';
 import { ensureChromiumOrExit } from './chromium.mjs';
 import { DEMO_GMAIL_THREAD, demoData, demoSettings } from './demo-data';
 
@@ -64,7 +64,7 @@ for (const [file, url, viewport] of shots) {
       ? page.getByTestId('popup')
       : onLinkedIn
         ? page.locator('[data-testid="person"][data-tracked="true"]').first()
-        : page.locator('rapport-sidebar [data-testid="person"][data-tracked="true"]').first();
+        : (await gmailSidebar(page)).locator('[data-testid="person"][data-tracked="true"]').first();
   await ready.waitFor();
   // Let the sidebar's look-ups answer before the picture is taken.
   await page.waitForTimeout(300);

@@ -49,6 +49,8 @@ export const Settings = z.object({
    * coming working days (lib/shared/relationship/stagger.ts). Replies owed never move.
    */
   followUpsPerDay: z.number().int().min(1).max(500),
+  /** On Gmail, the sidebar in the browser's side panel instead of framed into Gmail's page. */
+  gmailInSidePanel: z.boolean(),
   /** Contacts' names in the browser's notifications (off for a shared or visible lock screen: counts only). */
   namesInNotifications: z.boolean(),
   /** When onboarding was finished or skipped; absent until then. */
@@ -74,6 +76,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ignoredAddresses: [],
   followUpsPerDay: DEFAULT_PER_DAY,
   namesInNotifications: true,
+  gmailInSidePanel: false,
 };
 
 /** Settings as the seller edits them: any part may be left out. */

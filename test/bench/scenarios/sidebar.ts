@@ -1,4 +1,5 @@
 import { CARD_MARK } from '@/lib/shared/marks';
+import { gmailSidebar } from '../../e2e/launch';
 import { BASELINE, BUDGETS } from '../budgets';
 import { contactEmail } from '../dataset';
 import { openGmail, showThread, timeToMark } from '../page';
@@ -14,6 +15,8 @@ export const sidebar: Scenario = {
     const baseline = await measureBaseline(bench);
     const baselineNote = `baseline median ${baseline.median.toFixed(1)} ms, p95 ${baseline.p95.toFixed(1)} ms (${BASELINE})`;
     const page = await openGmail(bench);
+    // The card is drawn in Rapport's own page, framed into Gmail: its mark is on the frame's timeline.
+    const frame = await gmailSidebar(page);
     const warm: number[] = [];
     for (let run = 0; run < bench.sizes.sidebarRuns; run++) {
       // A seller reads a thread before opening the next: let the worker finish recording the
@@ -21,7 +24,7 @@ export const sidebar: Scenario = {
       // scenario's and the observer's business.
       await page.waitForTimeout(SETTLE_MS);
       await showThread(page, bench, run, contactEmail((run * 37) % bench.sizes.contacts));
-      const ms = await timeToMark(page, CARD_MARK, 3_000);
+      const ms = await timeToMark(page, CARD_MARK, 3_000, frame);
       if (ms === undefined) {
         await page.close();
         return [
@@ -35,7 +38,7 @@ export const sidebar: Scenario = {
       }
       warm.push(ms);
     }
-    const cold = await measureCold(bench, page);
+    const cold = await measureCold(bench, page, frame);
     await page.close();
     const ratio = median(warm) / Math.max(baseline.median, 0.01);
     const results: ScenarioResult[] = [
@@ -47,14 +50,18 @@ export const sidebar: Scenario = {
 };
 
 /** The same card with the worker stopped first, as after Chrome idles it out. */
-async function measureCold(bench: BenchContext, page: import('@playwright/test').Page): Promise<number[]> {
+async function measureCold(
+  bench: BenchContext,
+  page: import('@playwright/test').Page,
+  frame: import('@playwright/test').Frame,
+): Promise<number[]> {
   const cdp = await bench.context.newCDPSession(bench.control);
   await cdp.send('ServiceWorker.enable');
   const runs: number[] = [];
   for (let run = 0; run < Math.min(5, bench.sizes.sidebarRuns); run++) {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await showThread(page, bench, 1_000 + run, contactEmail((run * 53 + 11) % bench.sizes.contacts));
-    const ms = await timeToMark(page, CARD_MARK, 5_000);
+    const ms = await timeToMark(page, CARD_MARK, 5_000, frame);
     if (ms !== undefined) runs.push(ms);
   }
   await cdp.detach();

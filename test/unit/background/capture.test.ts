@@ -19,7 +19,7 @@ beforeEach(async () => {
 
 const capture = (messages: unknown[], account = ACCOUNT) =>
   deliver(envelope('gmail.capture', { account, messages }), senders.content);
-const confirm = () => deliver(envelope('account.confirm', { account: ACCOUNT }), senders.content);
+const confirm = () => deliver(envelope('account.confirm', { account: ACCOUNT }), senders.frame);
 const touchesOf = async (contactId: string) =>
   (await db.getAll('touches')).filter((t) => t.contactId === contactId).sort((a, b) => a.at - b.at);
 
@@ -107,7 +107,7 @@ describe('people.lookup', () => {
   it('answers every tracked person on a page in one request', async () => {
     const answer = await deliver(
       envelope('people.lookup', { emails: ['JANE@acme.example', 'nobody@x.example', 'omar@beta.example'] }),
-      senders.content,
+      senders.frame,
     );
     expect((answer.data as { contacts: { id: string }[] }).contacts.map((c) => c.id).sort()).toEqual(['jane', 'omar']);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleCommand, TOGGLE_SIDEBAR } from '@/lib/background/commands';
-import { onToggleCommand } from '@/lib/content/commands';
+import { onSidebarCommand } from '@/lib/content/commands';
 
 describe('keyboard shortcuts', () => {
   it('toggle-sidebar asks the active tab’s content script to toggle', async () => {
@@ -22,7 +22,7 @@ describe('keyboard shortcuts', () => {
   it('the content script toggles for its own extension only', async () => {
     fakeBrowser.reset();
     const toggle = vi.fn();
-    onToggleCommand(toggle);
+    onSidebarCommand({ toggle });
     await fakeBrowser.runtime.onMessage.trigger(TOGGLE_SIDEBAR, { id: 'another-extension' } as never, () => {});
     await fakeBrowser.runtime.onMessage.trigger(
       { command: 'toggle-sidebar' },

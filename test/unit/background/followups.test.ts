@@ -107,12 +107,16 @@ describe('the popup list', () => {
     expect(await db.get('followUps', 'overdue')).toMatchObject({ state: 'dismissed' });
   });
 
-  it('content scripts cannot read the whole list, but the sidebar may act on one follow-up', async () => {
+  it('content scripts can neither read the list nor act; the sidebar page may act on one follow-up', async () => {
     expect(await deliver(envelope('followup.list', {}), senders.content)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     expect(await deliver(envelope('followup.act', { type: 'dismiss', id: 'today' }), senders.content)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await deliver(envelope('followup.act', { type: 'dismiss', id: 'today' }), senders.frame)).toMatchObject({
       ok: true,
     });
   });

@@ -57,7 +57,7 @@ describe('a LinkedIn profile seen', () => {
         linkedinId: 'jane-example-doe',
         company: { name: 'Acme Corp', linkedinCompanyId: '1000001' },
       }),
-      senders.content,
+      senders.frame,
     );
     const accountId = (tracked.data as { accountId?: string }).accountId;
     expect((await db.get('accounts', accountId ?? ''))?.name).toBe('Acme Corp');

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countAll } from '@/lib/background/data';
 import type { RapportDB } from '@/lib/background/db/schema';
 import { classifySender } from '@/lib/background/router';
+import { protocol } from '@/lib/messaging/protocol';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { contact } from '../../helpers/records';
 
@@ -22,7 +24,7 @@ describe('forged and malformed messages are refused and change nothing', () => {
     ['null', null, 'page', 'invalid'],
     ['an unknown type', envelope('contacts.dropAll'), 'page', 'unknown-type'],
     ['a prototype key as type', envelope('__proto__'), 'page', 'unknown-type'],
-    ['the wrong shape', envelope('touch.add', { contactId: 'contact-1', kind: 'telepathy' }), 'content', 'invalid'],
+    ['the wrong shape', envelope('touch.add', { contactId: 'contact-1', kind: 'telepathy' }), 'page', 'invalid'],
     ['a body smuggled into settings', envelope('settings.update', { digestTime: '25:99' }), 'page', 'invalid'],
     ['another extension', envelope('data.reset', { confirm: 'erase everything' }), 'otherExtension', 'forbidden'],
     [
@@ -46,6 +48,37 @@ describe('forged and malformed messages are refused and change nothing', () => {
     expect(answer.error?.message).toMatch(/\w/);
     expect(await snapshot()).toEqual(before);
   });
+
+  // Content scripts ask only for what their page shows: every request that shows stored data
+  // or writes is for Rapport's own pages, and a content script (a page's renderer, which the
+  // page may have compromised) is refused each of them, whatever it sends with it.
+  const pageOnly = Object.entries(protocol).flatMap(([type, d]) => (d.access === 'page' ? [type] : []));
+  it.each(pageOnly)('%s from a content script is refused and changes nothing', async (type) => {
+    const before = await snapshot();
+    const answer = await deliver(
+      envelope(type, { contactId: 'contact-1', email: 'jane@acme.example' }),
+      senders.content,
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a content script may send only page reports, capture, marker look-ups, health and the settings view', () => {
+    const forContent = Object.entries(protocol).flatMap(([type, d]) => (d.access === 'page' ? [] : [type]));
+    expect(forContent.sort()).toEqual(
+      [
+        'account.seen',
+        'gmail.capture',
+        'health.report',
+        'markers.lookup',
+        'page.report',
+        'ping',
+        'settings.view',
+        'sidebar.prefs',
+        'sidebar.setPrefs',
+      ].sort(),
+    );
+  });
 });
 
 describe('requests from our own contexts', () => {
@@ -56,24 +89,24 @@ describe('requests from our own contexts', () => {
     }
   });
 
-  it('lets a content script track a person and record a touch once per source id', async () => {
-    const tracked = await deliver(
-      envelope('contact.track', { name: 'Pat', email: ' Pat@Beta.Example ' }),
-      senders.content,
-    );
+  it('the sidebar tracks a person and logs a touch once per source id; a content script may do neither', async () => {
+    const track = envelope('contact.track', { name: 'Pat', email: ' Pat@Beta.Example ' });
+    expect(await deliver(track, senders.content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const tracked = await deliver(track, senders.frame);
     expect(tracked).toMatchObject({ ok: true, data: { emails: ['pat@beta.example'], status: 'contact' } });
     const contactId = (tracked.data as { id: string }).id;
     const touch = { contactId, kind: 'email', direction: 'inbound', at: 1_000, sourceId: 'gmail:42', summary: 'Hello' };
-    const first = await deliver(envelope('touch.add', touch), senders.content);
-    const again = await deliver(envelope('touch.add', touch), senders.content);
-    expect(first).toMatchObject({ ok: true, data: { duplicate: false, touch: { source: 'captured' } } });
+    expect(await deliver(envelope('touch.add', touch), senders.content)).toMatchObject({ ok: false });
+    const first = await deliver(envelope('touch.add', touch), senders.frame);
+    const again = await deliver(envelope('touch.add', touch), senders.frame);
+    expect(first).toMatchObject({ ok: true, data: { duplicate: false, touch: { source: 'manual' } } });
     expect(again).toMatchObject({ ok: true, data: { duplicate: true } });
-    const list = await deliver(envelope('touch.list', { contactId }), senders.content);
+    const list = await deliver(envelope('touch.list', { contactId }), senders.frame);
     expect(list.data).toHaveLength(1);
   });
 
   it('tracking is idempotent: the same address twice is one contact', async () => {
-    await deliver(envelope('contact.track', { name: 'Jane', email: 'JANE@acme.example' }), senders.content);
+    await deliver(envelope('contact.track', { name: 'Jane', email: 'JANE@acme.example' }), senders.frame);
     expect((await countAll(db)).contacts).toBe(1);
   });
 
@@ -95,7 +128,20 @@ describe('requests from our own contexts', () => {
   });
 
   it('settings: defaults before onboarding, then a patch merges field by field', async () => {
-    const defaults = await deliver(envelope('settings.get'), senders.content);
+    expect(await deliver(envelope('settings.get'), senders.content)).toMatchObject({ ok: false });
+    const view = await deliver(envelope('settings.view'), senders.content);
+    expect(Object.keys(view.data as object).sort()).toEqual(
+      [
+        'confirmedAccounts',
+        'gmailInSidePanel',
+        'ignoredAddresses',
+        'inboxMarkers',
+        'internalDomains',
+        'me',
+        'timeZone',
+      ].sort(),
+    );
+    const defaults = await deliver(envelope('settings.get'), senders.page);
     expect(defaults).toMatchObject({ ok: true, data: { inboxMarkers: true, me: { emails: [] } } });
     const updated = await deliver(
       envelope('settings.update', {
@@ -156,9 +202,9 @@ describe('tracking joins people to their company account', () => {
   it('creates the account from the registrable domain once, and reuses it', async () => {
     const first = await deliver(
       envelope('contact.track', { name: 'Ann', email: 'ann@mail.newco.co.uk' }),
-      senders.content,
+      senders.frame,
     );
-    const second = await deliver(envelope('contact.track', { name: 'Ben', email: 'ben@newco.co.uk' }), senders.content);
+    const second = await deliver(envelope('contact.track', { name: 'Ben', email: 'ben@newco.co.uk' }), senders.frame);
     const accountId = (first.data as { accountId?: string }).accountId;
     expect(accountId).toBeTruthy();
     expect((second.data as { accountId?: string }).accountId).toBe(accountId);
@@ -169,9 +215,28 @@ describe('tracking joins people to their company account', () => {
   it('free-mail and internal addresses belong to no account', async () => {
     await deliver(envelope('settings.update', { internalDomains: ['ourco.example'] }), senders.page);
     for (const email of ['someone@gmail.com', 'pat@sales.ourco.example']) {
-      const tracked = await deliver(envelope('contact.track', { name: 'X', email }), senders.content);
+      const tracked = await deliver(envelope('contact.track', { name: 'X', email }), senders.frame);
       expect(tracked.data).not.toHaveProperty('accountId');
     }
     expect(await db.count('accounts')).toBe(0);
+  });
+});
+
+describe('the README’s table of who may send what', () => {
+  it('lists every request with the access the router enforces', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const rows = [
+      ...readme.matchAll(
+        /^\| `([a-zA-Z.]+)` \| (Rapport's pages only|Rapport's pages and content scripts|content scripts only \(about their own tab\)) \|$/gm,
+      ),
+    ];
+    const words = {
+      page: "Rapport's pages only",
+      any: "Rapport's pages and content scripts",
+      content: 'content scripts only (about their own tab)',
+    };
+    expect(Object.fromEntries(rows.map((m) => [m[1], m[2]]))).toEqual(
+      Object.fromEntries(Object.entries(protocol).map(([type, d]) => [type, words[d.access]])),
+    );
   });
 });

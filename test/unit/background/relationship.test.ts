@@ -23,7 +23,7 @@ function weeklyHistory(endDaysAgo: number) {
 }
 
 const cardOf = async (email: string): Promise<Card | undefined> => {
-  const answer = await deliver(envelope('people.lookup', { emails: [email] }), senders.content);
+  const answer = await deliver(envelope('people.lookup', { emails: [email] }), senders.frame);
   return (answer.data as { cards: Card[] }).cards[0];
 };
 
@@ -78,7 +78,7 @@ describe('summaries and follow-ups stay current on every write', () => {
     expect((await cardOf('jane@acme.example'))?.followUp).not.toBeNull();
     const former = await deliver(
       envelope('contact.setStatus', { contactId: 'contact-1', status: 'former' }),
-      senders.content,
+      senders.frame,
     );
     expect((former.data as { statusHistory: { status: string }[] }).statusHistory.map((h) => h.status)).toEqual([
       'customer',
@@ -87,7 +87,7 @@ describe('summaries and follow-ups stay current on every write', () => {
     expect((await cardOf('jane@acme.example'))?.followUp).toBeNull();
     expect((await db.getAll('followUps')).map((f) => f.state)).toEqual(['dismissed']);
 
-    await deliver(envelope('contact.track', { name: 'Lee', email: 'lee@beta.example' }), senders.content);
+    await deliver(envelope('contact.track', { name: 'Lee', email: 'lee@beta.example' }), senders.frame);
     expect((await cardOf('lee@beta.example'))?.followUp).toBeNull();
   });
 

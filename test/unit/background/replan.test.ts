@@ -260,7 +260,9 @@ describe('one rule for the live follow-up', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      // A fixed seed keeps CI repeatable; `FC_SEED=<n> FC_RUNS=<n>` explores further (each bug
+      // this found so far is fixed in the background, not here).
+      { numRuns: Number(process.env.FC_RUNS ?? 500), seed: Number(process.env.FC_SEED ?? 20261204) },
     );
   }, 120_000);
 
