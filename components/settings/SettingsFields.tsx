@@ -1,3 +1,5 @@
+import type { Signal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { Field } from './Field';
 import type { SettingsForm } from './form-state';
 import { splitList, TIERS } from './form-state';
@@ -142,42 +144,45 @@ export function SettingsFields({ form }: { form: SettingsForm }) {
             <input {...a} type="time" name="digestTime" value={fields.digestTime} onInput={text(fields.digestTime)} />
           )}
         </Field>
-        <label class="inline">
-          <input
-            type="checkbox"
-            name="inboxMarkers"
-            checked={fields.inboxMarkers}
-            onChange={(e: Input) => {
-              fields.inboxMarkers.value = e.currentTarget.checked;
-            }}
-          />
+        <Check name="inboxMarkers" value={fields.inboxMarkers}>
           Mark tracked senders in the Gmail inbox
-        </label>
-        <label class="inline">
-          <input
-            type="checkbox"
-            name="namesInNotifications"
-            checked={fields.namesInNotifications}
-            onChange={(e: Input) => {
-              fields.namesInNotifications.value = e.currentTarget.checked;
-            }}
-          />
+        </Check>
+        <Check name="namesInNotifications" value={fields.namesInNotifications}>
           Show names in notifications (off: only how many are due, for a screen others can see)
-        </label>
-        <label class="inline">
-          <input
-            type="checkbox"
-            name="gmailInSidePanel"
-            data-testid="gmail-in-side-panel"
-            checked={fields.gmailInSidePanel}
-            onChange={(e: Input) => {
-              fields.gmailInSidePanel.value = e.currentTarget.checked;
-            }}
-          />
+        </Check>
+        <Check name="gmailInSidePanel" value={fields.gmailInSidePanel} testId="gmail-in-side-panel">
           On Gmail too, show Rapport in the browser's side panel instead of beside the mail (from the next Gmail page
           you open)
-        </label>
+        </Check>
       </fieldset>
     </>
+  );
+}
+
+/** A yes/no setting: a checkbox bound to its signal, its words beside it. */
+function Check({
+  name,
+  value,
+  testId,
+  children,
+}: {
+  name: string;
+  value: Signal<boolean>;
+  testId?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <label class="inline">
+      <input
+        type="checkbox"
+        name={name}
+        data-testid={testId}
+        checked={value}
+        onChange={(e: Input) => {
+          value.value = e.currentTarget.checked;
+        }}
+      />
+      {children}
+    </label>
   );
 }

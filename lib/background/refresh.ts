@@ -5,7 +5,7 @@ import { nextTouch } from '@/lib/shared/relationship/next-touch';
 import { riskOf } from '@/lib/shared/relationship/risk';
 import type { StaggerItem } from '@/lib/shared/relationship/stagger';
 import { summarize } from '@/lib/shared/relationship/summarize';
-import type { ContactSummary } from '@/lib/shared/relationship/summary';
+import { type ContactSummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
 import { trust } from '@/lib/shared/relationship/trust';
 import type { RapportDB } from './db/schema';
 import { type AccountFacts, contextWith, RELATIONSHIP_STORES, readAccountFacts } from './relationship';
@@ -71,9 +71,10 @@ export async function refreshContacts(
     await tx.done;
   }
   const planned: Planned[] = [];
+  const onlyTheirAccount = new Set(colleagues);
   for (const batch of batchesByAccount(contacts, BATCH)) {
     const tx = db.transaction([...RELATIONSHIP_STORES], 'readwrite');
-    planned.push(...(await refreshBatch(tx, batch, deps)));
+    planned.push(...(await refreshBatch(tx, batch, deps, onlyTheirAccount)));
     await tx.done;
   }
   return planned;
@@ -101,16 +102,38 @@ export function batchesByAccount(contacts: readonly Contact[], size: number): Co
   return batches;
 }
 
-async function refreshBatch(tx: Tx, contacts: readonly Contact[], deps: RefreshDeps): Promise<Planned[]> {
+/**
+ * `onlyTheirAccount`: colleagues planned again because their account changed, not their own
+ * records: their stored summary still holds, so their touches are not read (an account of ten
+ * costs one contact's reads, not ten).
+ */
+async function refreshBatch(
+  tx: Tx,
+  contacts: readonly Contact[],
+  deps: RefreshDeps,
+  onlyTheirAccount: ReadonlySet<string>,
+): Promise<Planned[]> {
+  const touchesOf = (id: string) =>
+    tx
+      .objectStore('touches')
+      .index('by-contact-at')
+      .getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
   const states = await Promise.all(
-    contacts.map(async (contact) => {
-      const range = IDBKeyRange.bound([contact.id, -Infinity], [contact.id, Infinity]);
-      const [touches, followUps] = deps.blank?.has(contact.id)
-        ? [[], []]
-        : await Promise.all([
-            tx.objectStore('touches').index('by-contact-at').getAll(range),
-            tx.objectStore('followUps').index('by-contact').getAll(contact.id),
-          ]);
+    contacts.map(async (contact): Promise<ContactState> => {
+      if (deps.blank?.has(contact.id)) {
+        return {
+          contact,
+          touches: [],
+          followUps: [],
+          summary: summarize({ contactId: contact.id, touches: [], followUps: [] }),
+        };
+      }
+      const followUpsNow = tx.objectStore('followUps').index('by-contact').getAll(contact.id);
+      if (onlyTheirAccount.has(contact.id)) {
+        const [stored, followUps] = await Promise.all([tx.objectStore('summaries').get(contact.id), followUpsNow]);
+        if (stored?.version === SUMMARY_VERSION) return { contact, followUps, summary: stored, kept: true };
+      }
+      const [touches, followUps] = await Promise.all([touchesOf(contact.id), followUpsNow]);
       return { contact, touches, followUps, summary: summarize({ contactId: contact.id, touches, followUps }) };
     }),
   );
@@ -123,16 +146,16 @@ async function refreshBatch(tx: Tx, contacts: readonly Contact[], deps: RefreshD
   const planned: Planned[] = [];
   for (const state of states) {
     const result = plan(state, state.contact.accountId ? facts.get(state.contact.accountId) : undefined, deps);
-    let summary = state.summary;
-    if (result.write) {
-      writes.push(tx.objectStore('followUps').put(result.write));
+    const closed = result.write && !isLive(result.write) ? result.write : undefined;
+    if (result.write) writes.push(tx.objectStore('followUps').put(result.write));
+    if (closed) {
       // The summary remembers when the last follow-up closed: closing one here changes it.
-      if (!isLive(result.write)) {
-        const followUps = state.followUps.map((f) => (f.id === result.write?.id ? result.write : f));
-        summary = summarize({ contactId: state.contact.id, touches: state.touches, followUps });
-      }
+      const followUps = state.followUps.map((f) => (f.id === closed.id ? closed : f));
+      const touches = state.touches ?? (await touchesOf(state.contact.id));
+      writes.push(tx.objectStore('summaries').put(summarize({ contactId: state.contact.id, touches, followUps })));
+    } else if (!state.kept) {
+      writes.push(tx.objectStore('summaries').put(state.summary));
     }
-    writes.push(tx.objectStore('summaries').put(summary));
     if (result.planned) planned.push(result.planned);
   }
   await Promise.all(writes);
@@ -141,8 +164,11 @@ async function refreshBatch(tx: Tx, contacts: readonly Contact[], deps: RefreshD
 
 interface ContactState {
   contact: Contact;
-  touches: Touch[];
+  /** Absent when the stored summary was kept (`kept`): the touches were not read. */
+  touches?: Touch[];
   followUps: FollowUp[];
+  /** The stored summary was current: it is not written again. */
+  kept?: boolean;
   summary: ContactSummary;
 }
 

@@ -49,6 +49,18 @@ async function markerLabels(page: Page): Promise<string[]> {
   );
 }
 
+/** The customer's account in these threads, at the lowest value tier. */
+const customerCo = (now: number) => ({
+  id: 'a1',
+  name: 'Customer Co',
+  domains: ['customer.example'],
+  valueTier: 'low' as const,
+  products: [] as string[],
+  notes: '',
+  createdAt: now,
+  updatedAt: now,
+});
+
 const choose = async (select: Locator, key: string) => {
   await select.focus();
   await select.page().keyboard.press(key);
@@ -358,18 +370,7 @@ test('card actions: trust by hand shows as the seller’s, a purchase shows in l
 }) => {
   const now = Date.now();
   await seed({
-    accounts: [
-      {
-        id: 'a1',
-        name: 'Customer Co',
-        domains: ['customer.example'],
-        valueTier: 'low',
-        products: [],
-        notes: '',
-        createdAt: now,
-        updatedAt: now,
-      },
-    ],
+    accounts: [customerCo(now)],
     contacts: [chrisCustomer(now, { accountId: 'a1' })] as never,
   });
   const page = await context.newPage();
@@ -548,18 +549,7 @@ test('the page can neither read nor drive Rapport: Gmail’s own scripts find no
 }) => {
   const now = Date.now();
   await seed({
-    accounts: [
-      {
-        id: 'a1',
-        name: 'Customer Co',
-        domains: ['customer.example'],
-        valueTier: 'low',
-        products: [],
-        notes: '',
-        createdAt: now,
-        updatedAt: now,
-      },
-    ],
+    accounts: [customerCo(now)],
     contacts: [chrisCustomer(now, { accountId: 'a1' })] as never,
     purchases: [{ id: 'p9', accountId: 'a1', amount: 48_250, currency: 'EUR', at: now - 30 * 86_400_000 }] as never,
     touches: [
