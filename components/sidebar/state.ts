@@ -86,12 +86,10 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
     }
     message.value = emptyMessage;
     if (next.length === 0) return;
-    performance.mark('rapport:lookup:start');
     const result = await request('people.lookup', {
       emails: next.flatMap((p) => (p.email ? [p.email] : [])),
       linkedinIds: next.flatMap((p) => (p.linkedinId ? [p.linkedinId] : [])),
     });
-    performance.mark('rapport:lookup:end');
     if (nextKey !== shownKey || mine < appliedGeneration) return;
     appliedGeneration = mine;
     const contacts = result.ok ? result.data.contacts : [];

@@ -10,6 +10,9 @@ import { request } from '@/lib/messaging/client';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
+  // WXT's window.postMessage on start names the extension's id to every script of the page
+  // (wxt-dev/wxt#1938): off, so a page cannot tell Rapport is installed that way.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     let gmail: ReturnType<typeof startGmail> | undefined;
     // Here only where the sidebar sits and whether it is collapsed; what it shows is drawn by

@@ -7,6 +7,9 @@ import { request } from '@/lib/messaging/client';
 // web-accessible file, network request, navigation or scrolling comes from here.
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
+  // WXT's window.postMessage on start names the extension's id to every script of the page
+  // (wxt-dev/wxt#1938): off, so a page cannot tell Rapport is installed that way.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const report = (url: string) => void request('page.report', readLinkedInPage(document, url));
     report(location.href);

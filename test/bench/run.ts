@@ -33,8 +33,13 @@ const started = Date.now();
 // The browser first: on a fresh machine it is installed here, or the one command to run is named.
 ensureChromiumOrExit();
 
-const build = spawnSync('npx', ['wxt', 'build'], { stdio: smoke ? 'ignore' : 'inherit' });
-if (build.status !== 0) throw new Error('the build failed');
+// The production build is what the sizes are read from; the bench build (`--mode bench`) is
+// the same code plus the content script's own work measures, which production leaves out.
+for (const args of [['build'], ['build', '--mode', 'bench']]) {
+  const build = spawnSync('npx', ['wxt', ...args], { stdio: smoke ? 'ignore' : 'inherit' });
+  if (build.status !== 0) throw new Error(`wxt ${args.join(' ')} failed`);
+}
+process.env.RAPPORT_EXTENSION_DIR = '.output/chrome-mv3-bench';
 
 const profile = mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
 const { context, extensionId } = await launch(profile);

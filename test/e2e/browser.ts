@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/** Where the built Chrome extension is: `npm run build` writes it. */
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+/**
+ * Where the built Chrome extension is: `npm run build` writes it; the bench loads its own build
+ * (`RAPPORT_EXTENSION_DIR=.output/chrome-mv3-bench`, made with `wxt build --mode bench`).
+ */
+export const extensionDir = () => path.resolve(process.env.RAPPORT_EXTENSION_DIR ?? '.output/chrome-mv3');
 
 /** Flags for a closed network: no background traffic, no first-run UI. */
-export function chromiumArgs(extensionDirs = [EXTENSION_DIR]): string[] {
+export function chromiumArgs(extensionDirs = [extensionDir()]): string[] {
   for (const dir of extensionDirs) {
     if (!existsSync(path.join(dir, 'manifest.json'))) {
       throw new Error(`No built extension at ${dir}: run \`npm run build\` first.`);

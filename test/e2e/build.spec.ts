@@ -60,6 +60,11 @@ test('content scripts carry no zod: validation stays in the background', () => {
     // Strings zod 4 always bundles: its error class name and its issue codes.
     expect(code, file).not.toMatch(/ZodError|invalid_type|too_small/);
   }
+  // Nor anything on the page's performance timeline, where the page could watch Rapport at work
+  // (the bench's own build, `--mode bench`, adds its measures).
+  for (const file of scripts) {
+    expect(readFileSync(path.join(dir, file), 'utf8'), file).not.toMatch(/performance\.(mark|measure)|['`"]rapport:/);
+  }
   // And the check itself can fail: the background does carry zod.
   expect(readFileSync('.output/chrome-mv3/background.js', 'utf8')).toMatch(/invalid_type/);
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from '@playwright/test';
 import type { RequestOf, RequestType, ResponseOf, Result } from '@/lib/messaging/protocol';
 import { ensureChromium } from '../tools/chromium.mjs';
-import { chromiumArgs, EXTENSION_DIR } from './browser';
+import { chromiumArgs, extensionDir } from './browser';
 
 const FIXTURES = path.resolve('test/fixtures');
 
@@ -64,7 +64,7 @@ export async function launch(
     // Debian's Chromium (or CHROMIUM_PATH), installed first when missing: test/tools/chromium.mjs.
     executablePath: ensureChromium(),
     headless,
-    args: chromiumArgs([EXTENSION_DIR, ...alsoLoad]),
+    args: chromiumArgs([extensionDir(), ...alsoLoad]),
   });
   await serveFixtures(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -11,9 +11,16 @@ const serialize = () => document.documentElement.outerHTML;
 
 test('a LinkedIn profile is shown in the side panel, tracked there, and its page is left exactly as it was', async ({
   context,
+  extensionId,
   api,
   sidePanelFor,
 }) => {
+  // Everything posted to the page's window, as a script of LinkedIn's own would see it.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { rapportSeen: string[] }).rapportSeen = seen;
+    addEventListener('message', (event) => seen.push(JSON.stringify(event.data)));
+  });
   const page = await context.newPage();
   await page.goto(PAGES.linkedinProfile.url);
 
@@ -40,6 +47,9 @@ test('a LinkedIn profile is shown in the side panel, tracked there, and its page
   const without = await bare.evaluate(serialize);
   await plain.close();
   expect(withRapport).toBe(without);
+  // Nor does any message on the page's window name Rapport's id.
+  const posted = await page.evaluate(() => (window as unknown as { rapportSeen: string[] }).rapportSeen.join('\n'));
+  expect(posted).not.toContain(extensionId);
   expect(await page.locator('rapport-sidebar').count()).toBe(0);
 });
 

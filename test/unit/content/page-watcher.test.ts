@@ -34,7 +34,7 @@ describe('page watcher', () => {
     expect(seen).toEqual(['start']);
   });
 
-  it('batches many mutations into one frame of work, and measures it', async () => {
+  it('batches many mutations into one frame of work, and leaves the page’s timeline alone', async () => {
     const clock = frames();
     const watcher = createPageWatcher({ lifetime: lifetime.signal, schedule: clock.schedule });
     const seen: FrameReason[] = [];
@@ -45,7 +45,8 @@ describe('page watcher', () => {
     expect(clock.next()).toBe(1);
     expect(clock.next()).toBe(0);
     expect(seen).toEqual(['start', 'mutation']);
-    expect(performance.getEntriesByName(WORK_MEASURE).length).toBeGreaterThanOrEqual(2);
+    // Measured only in the bench's build (`--mode bench`); every other build puts nothing there.
+    expect(performance.getEntriesByName(WORK_MEASURE)).toHaveLength(0);
   });
 
   it('hands each frame the nodes the page changed since the last one, and nothing twice', async () => {
