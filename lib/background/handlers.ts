@@ -4,6 +4,7 @@ import { captureMessages } from './capture';
 import { lookupCards } from './cards';
 import { learnFromProfile } from './linkedin';
 import { keepPageReport } from './pages';
+import { perTabLimit } from './rate';
 import { actOnFollowUp, listFollowUps } from './followups';
 import { lookupMarkers } from './markers';
 import { findContact, setStatus, setTrust, trackContact } from './contacts';
@@ -38,9 +39,13 @@ export interface HandlerDeps {
   afterWrite?: (db: IDBPDatabase<RapportDB>) => Promise<void>;
 }
 
+/** Marker look-ups a tab's content script may make a minute (Gmail's inbox asks a few times). */
+export const MARKER_LOOKUPS_PER_MINUTE = 60;
+
 /** Every request type's handler. Each one reads the database afresh: the worker keeps no state. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, now, newId } = deps;
+  const markerLookups = perTabLimit(MARKER_LOOKUPS_PER_MINUTE, 60_000);
   /**
    * After every write that can change what the engine plans: the affected contacts' summaries
    * and live follow-ups made afresh from the store (hand-set ones stay), many newly due ones
@@ -186,7 +191,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await (await db()).put('meta', { collapsed }, `sidebar:${site}`);
       return { collapsed };
     },
-    'markers.lookup': async ({ emails }) => ({ markers: await lookupMarkers(await db(), emails, now()) }),
+    'markers.lookup': async ({ emails }, from, { tabId }) => {
+      // Bounded (500 addresses) and, from a page's tab, rate-limited: the inbox asks when new
+      // senders appear, a few times a minute; a page enumerating the store would ask far more.
+      if (from === 'content' && !markerLookups(tabId, now())) {
+        throw new Error('too many marker look-ups from this tab; Rapport answers again in a minute');
+      }
+      return { markers: await lookupMarkers(await db(), emails, now()) };
+    },
     'health.report': async (report) => {
       await (await db()).put('meta', { ...report, at: now() }, 'health');
       return {};

@@ -3,6 +3,7 @@ import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countAll } from '@/lib/background/data';
 import type { RapportDB } from '@/lib/background/db/schema';
+import { MARKER_LOOKUPS_PER_MINUTE } from '@/lib/background/handlers';
 import { classifySender } from '@/lib/background/router';
 import { protocol } from '@/lib/messaging/protocol';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
@@ -238,5 +239,15 @@ describe('the README’s table of who may send what', () => {
     expect(Object.fromEntries(rows.map((m) => [m[1], m[2]]))).toEqual(
       Object.fromEntries(Object.entries(protocol).map(([type, d]) => [type, words[d.access]])),
     );
+  });
+});
+
+describe('marker look-ups from a page', () => {
+  it('are answered up to the per-tab limit a minute, then refused; the sidebar page is not limited', async () => {
+    const ask = (sender: (typeof senders)['content'] | (typeof senders)['page']) =>
+      deliver(envelope('markers.lookup', { emails: ['jane@acme.example'] }), sender);
+    for (let i = 0; i < MARKER_LOOKUPS_PER_MINUTE; i++) expect((await ask(senders.content)).ok).toBe(true);
+    expect(await ask(senders.content)).toMatchObject({ ok: false, error: { message: /too many/ } });
+    expect((await ask(senders.page)).ok).toBe(true);
   });
 });
