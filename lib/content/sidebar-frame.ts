@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SIDEBAR_BOX } from './dock';
 import { IN_COLUMN } from './dock-column';
+import { guardHost } from './host-guard';
 
 /** The custom element that hosts the sidebar's frame: a public test hook, keep it stable. */
 export const SIDEBAR_ELEMENT = 'rapport-sidebar';
@@ -54,14 +55,26 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   frame.title = 'Rapport';
   shadow.append(style, frame);
   document.body.append(host);
-  ctx.onInvalidated(() => host.remove());
+  const state = { collapsed: false, right: 0 };
+  const guard = guardHost(host, () => ({
+    'data-collapsed': state.collapsed ? '' : null,
+    // Set by the column placement (dock-column.ts) when it moves the host out of <body>.
+    [IN_COLUMN]: host.parentElement === document.body ? null : '',
+    style: `--rapport-right: ${state.right}px;`,
+  }));
+  ctx.onInvalidated(() => {
+    guard.stop();
+    host.remove();
+  });
   return {
     host,
     setCollapsed(collapsed) {
-      host.toggleAttribute('data-collapsed', collapsed);
+      state.collapsed = collapsed;
+      guard.apply();
     },
     setRight(px) {
-      host.style.setProperty('--rapport-right', `${px}px`);
+      state.right = px;
+      guard.apply();
     },
   };
 }

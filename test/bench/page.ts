@@ -14,10 +14,11 @@ export async function serveHeavyGmail(bench: BenchContext): Promise<void> {
   );
 }
 
-export async function openGmail(bench: BenchContext): Promise<Page> {
+/** Gmail at its real URL; `framed: false` when the seller keeps Rapport in the side panel. */
+export async function openGmail(bench: BenchContext, { framed = true } = {}): Promise<Page> {
   const page = await bench.context.newPage();
   await page.goto(GMAIL_URL);
-  await page.locator('rapport-sidebar').waitFor({ state: 'attached' });
+  if (framed) await page.locator('rapport-sidebar').waitFor({ state: 'attached' });
   return page;
 }
 

@@ -614,6 +614,24 @@ test('the page can neither read nor drive Rapport: Gmail’s own scripts find no
   expect(reached).toBeGreaterThan(0);
   expect(await api('data.export', {})).toEqual(before.data);
   expect(await api('settings.get', {})).toEqual(before.settings);
+
+  // The page hides the host, makes it inert and restyles it: Rapport puts it back at once, and
+  // the seller's own click on Done still completes the follow-up.
+  await page.evaluate(() => {
+    const host = document.querySelector('rapport-sidebar') as HTMLElement;
+    host.setAttribute('inert', '');
+    host.hidden = true;
+    host.style.setProperty('display', 'none', 'important');
+    host.style.setProperty('--rapport-right', '-9999px');
+  });
+  await expect(page.locator('rapport-sidebar')).not.toHaveAttribute('inert');
+  await expect(page.locator('rapport-sidebar')).toBeVisible();
+  await bar.getByTestId('done').click();
+  await expect
+    .poll(async () =>
+      ((await api('data.export', {})) as { followUps: { state: string }[] }).followUps.map((f) => f.state),
+    )
+    .toContain('done');
 });
 
 test('with the side panel chosen for Gmail too, nothing is framed into Gmail and the panel shows the thread’s people', async ({
