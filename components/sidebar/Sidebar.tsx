@@ -1,5 +1,6 @@
 import { useLayoutEffect } from 'preact/hooks';
 import { PersonCard } from './PersonCard';
+import { ProfileNotices } from './ProfileNotices';
 import type { PersonView, SidebarState } from './state';
 
 import { CARD_MARK } from '@/lib/shared/marks';
@@ -108,7 +109,9 @@ function PersonRow({ person, state }: { person: PersonView; state: SidebarState 
       <span class="rapport-who">
         <span class="rapport-name">{person.contact?.name || person.name || person.email}</span>
         <span class="rapport-sub">
-          {[person.contact?.title, person.card?.account?.name].filter(Boolean).join(' · ') || person.email}
+          {[person.contact?.title ?? person.title, person.card?.account?.name ?? person.company?.name]
+            .filter(Boolean)
+            .join(' · ') || person.email}
         </span>
       </span>
       {person.contact === null && (
@@ -128,6 +131,7 @@ function PersonRow({ person, state }: { person: PersonView; state: SidebarState 
         </button>
       )}
       {tracked && !person.card && <span class="rapport-sub">Tracked</span>}
+      <ProfileNotices person={person} state={state} />
       {person.card && (
         <PersonCard card={person.card} now={Date.now()} state={state} name={person.contact?.name || person.name} />
       )}

@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import type { Requester } from '@/lib/messaging/client';
-import type { Card } from '@/lib/messaging/protocol';
+import type { Card, ResponseOf } from '@/lib/messaging/protocol';
 import type { Contact } from '@/lib/shared/model';
 
 /** Where the sidebar sits (lib/content/dock.ts computes it; kept as plain data here). */
@@ -20,13 +20,21 @@ export interface PagePerson {
   linkedinId?: string;
   /** On a LinkedIn profile: the current company, which becomes their account when tracked. */
   company?: { name: string; linkedinCompanyId?: string };
+  /** On a LinkedIn profile: the current position's title. */
+  title?: string;
 }
+
+/** How a LinkedIn profile matched a contact (lib/background/linkedin-match.ts). */
+export type ProfileMatch = ResponseOf<'people.lookup'>['matches'][number];
 
 export interface PersonView extends PagePerson {
   /** null: looked up and not tracked; undefined: not looked up yet. */
   contact: Contact | null | undefined;
   /** What Rapport knows of a tracked contact: trust, next touch, history, account. */
   card?: Card;
+  /** A LinkedIn profile: how it matched, and the contacts to confirm or choose from. */
+  match?: ProfileMatch;
+  candidates?: Contact[];
   error?: string;
 }
 
@@ -89,6 +97,20 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
     const result = await request('people.lookup', {
       emails: next.flatMap((p) => (p.email ? [p.email] : [])),
       linkedinIds: next.flatMap((p) => (p.linkedinId ? [p.linkedinId] : [])),
+      profiles: next
+        .flatMap((p) =>
+          p.linkedinId
+            ? [
+                {
+                  linkedinId: p.linkedinId,
+                  name: p.name,
+                  emails: p.email ? [p.email] : [],
+                  ...(p.company ? { company: p.company } : {}),
+                },
+              ]
+            : [],
+        )
+        .slice(0, 5),
     });
     if (nextKey !== shownKey || mine < appliedGeneration) return;
     appliedGeneration = mine;
@@ -101,9 +123,14 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
       result.ok && contact ? result.data.cards.find((c) => c.contactId === contact.id) : undefined;
     people.value = next.map((p) => {
       if (!result.ok) return { ...p, contact: undefined, error: result.error.message };
+      const profileMatch = (result.data.matches ?? []).find((m) => m.linkedinId === p.linkedinId);
+      const candidates = profileMatch?.contactIds.flatMap((id) => contacts.filter((c) => c.id === id)) ?? [];
+      const linked = profileMatch ? { match: profileMatch, candidates } : {};
+      // Two contacts claim this profile: no card until the seller says which one it is.
+      if (profileMatch?.kind === 'conflict') return { ...p, ...linked, contact: null };
       const contact = match(p);
       const card = cardOf(contact);
-      return card ? { ...p, contact, card } : { ...p, contact };
+      return card ? { ...p, ...linked, contact, card } : { ...p, ...linked, contact };
     });
   }
 
@@ -158,11 +185,12 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
   /** Looks the same people up again (after an action or a new touch), keeping their cards meanwhile. */
   function refresh() {
     return show(
-      people.value.map(({ name, email, linkedinId, company }) => ({
+      people.value.map(({ name, email, linkedinId, company, title }) => ({
         name,
         ...(email ? { email } : {}),
         ...(linkedinId ? { linkedinId } : {}),
         ...(company ? { company } : {}),
+        ...(title ? { title } : {}),
       })),
       message.value,
     );
@@ -193,7 +221,9 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
     const result = await request('contact.track', {
       name: person.name,
       ...key(person),
+      ...(person.linkedinId && person.email ? { linkedinId: person.linkedinId } : {}),
       ...(person.company ? { company: person.company } : {}),
+      ...(person.title ? { title: person.title } : {}),
     });
     people.value = people.value.map((p) =>
       p === person
@@ -209,7 +239,26 @@ export function createSidebarState(request: Requester, events: SidebarEvents = {
     }
   }
 
+  /** The seller says this LinkedIn profile is that contact (confirming a name match, or choosing one of two). */
+  function linkProfile(person: PersonView, contactId: string) {
+    if (!person.linkedinId) return Promise.resolve();
+    const linkedinId = person.linkedinId;
+    return act(() => request('profile.link', { contactId, linkedinId }));
+  }
+
+  /** The person moved: their contact joins the company the profile shows. */
+  function moveToCompany(person: PersonView) {
+    const contactId = person.contact?.id;
+    const company = person.company;
+    if (!contactId || !company) return Promise.resolve();
+    return act(() =>
+      request('contact.moveToCompany', { contactId, company, ...(person.title ? { title: person.title } : {}) }),
+    );
+  }
+
   return {
+    linkProfile,
+    moveToCompany,
     inPanel: !!events.inPanel,
     framed: !!events.onToggle,
     shownByPage,

@@ -1,4 +1,6 @@
-import { readLinkedInPage } from '@/lib/content/linkedin-live';
+import { startLinkedIn } from '@/lib/content/linkedin-live';
+import { createPageReporter } from '@/lib/content/page-report';
+import { createPageWatcher } from '@/lib/content/page-watcher';
 import { request } from '@/lib/messaging/client';
 
 // LinkedIn's User Agreement (section 8.2) forbids overlaying or inserting elements into its
@@ -11,10 +13,11 @@ export default defineContentScript({
   // (wxt-dev/wxt#1938): off, so a page cannot tell Rapport is installed that way.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const report = (url: string) => void request('page.report', readLinkedInPage(document, url));
-    report(location.href);
-    // LinkedIn changes pages without reloading: report again on each in-app navigation (the
-    // event comes as the navigation starts, so the new address is the event's, not location's).
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => report(newUrl.href));
+    // One observer, work once a frame (lib/content/page-watcher.ts); LinkedIn changes pages
+    // without reloading, which the watcher sees as a new address.
+    const watcher = createPageWatcher({ lifetime: ctx.signal });
+    startLinkedIn({ watcher, request, report: createPageReporter(request, 'linkedin') });
+    // pushState changes the address without an event the watcher hears; WXT's location watch does.
+    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.refresh());
   },
 });

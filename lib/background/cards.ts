@@ -19,7 +19,7 @@ export async function lookupCards(
   db: IDBPDatabase<RapportDB>,
   query: ParsedRequestOf<'people.lookup'>,
   now: number,
-): Promise<ResponseOf<'people.lookup'>> {
+): Promise<Omit<ResponseOf<'people.lookup'>, 'matches'>> {
   const { tx, reader, settings } = await openReader(db);
   const contactsStore = tx.objectStore('contacts');
   const found = await Promise.all([

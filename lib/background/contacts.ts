@@ -33,7 +33,7 @@ export async function findContact(db: IDBPDatabase<RapportDB>, key: ContactKey):
  */
 export async function trackContact(
   db: IDBPDatabase<RapportDB>,
-  person: { name: string } & ContactKey,
+  person: { name: string; title?: string | undefined } & ContactKey,
   context: { now: number; newId: () => string; internalDomains: readonly string[] },
 ): Promise<Contact> {
   const tx = db.transaction(['contacts', 'accounts'], 'readwrite');
@@ -52,6 +52,7 @@ export async function trackContact(
     name: person.name || person.email || person.linkedinId || '',
     emails: person.email ? [person.email] : [],
     ...(person.linkedinId ? { linkedinId: person.linkedinId } : {}),
+    ...(person.title ? { title: person.title } : {}),
     ...(account ? { accountId: account.id } : {}),
     status: 'contact',
     activeProspect: false,

@@ -3,6 +3,8 @@ import { contactsAffectedNow } from './affected';
 import { captureMessages } from './capture';
 import { lookupCards } from './cards';
 import { learnFromProfile } from './linkedin';
+import { captureLinkedIn, recordVisit } from './linkedin-capture';
+import { linkProfile, matchProfiles, moveToCompany } from './linkedin-match';
 import { keepPageReport } from './pages';
 import { perTabLimit } from './rate';
 import { actOnFollowUp, listFollowUps } from './followups';
@@ -136,7 +138,31 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return added;
     },
     'touch.list': async ({ contactId, limit }) => listTouches(await db(), contactId, limit),
-    'people.lookup': async (query) => lookupCards(await db(), query, now()),
+    'people.lookup': async (query) => {
+      const database = await db();
+      const found = await lookupCards(database, query, now());
+      if (query.profiles.length === 0) return { ...found, matches: [] };
+      // Candidates (a name to confirm, two contacts to choose from) come without a card.
+      const { matches, contacts } = await matchProfiles(database, query.profiles);
+      const known = new Set(found.contacts.map((c) => c.id));
+      return { ...found, contacts: [...found.contacts, ...contacts.filter((c) => !known.has(c.id))], matches };
+    },
+    'profile.link': async ({ contactId, linkedinId }) => {
+      const database = await db();
+      const contact = await linkProfile(database, contactId, linkedinId, now());
+      await refresh(database, [contact.id]);
+      return contact;
+    },
+    'contact.moveToCompany': async (change) => {
+      const database = await db();
+      const { contact, previousAccountId } = await moveToCompany(database, change, now(), newId);
+      // The old account lost a contact (its coverage, everyone's plan there) and the new one gained one.
+      const stayed = previousAccountId
+        ? ((await database.getAllKeysFromIndex('contacts', 'by-account', previousAccountId)) as string[])
+        : [];
+      await refresh(database, [contact.id, ...stayed]);
+      return contact;
+    },
     'account.confirm': async ({ account }) => {
       const database = await db();
       const { confirmedAccounts } = await getSettings(database);
@@ -156,8 +182,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         );
         if (changed.length) await refresh(database, changed);
       }
+      // A tracked contact's profile looked at: kept, never counted as contact with them.
+      if (profile?.linkedinId) await recordVisit(await db(), profile.linkedinId, now(), newId);
       await keepPageReport(tabId, { ...report, at: now() });
       return {};
+    },
+    'linkedin.capture': async (input) => {
+      const database = await db();
+      const { response, changed } = await captureLinkedIn(database, input, newId);
+      if (changed.length) await refresh(database, changed);
+      return response;
     },
     'sidebar.command': async ({ command }, _from, { tabId }) => {
       if (tabId === undefined) throw new Error('only the sidebar in a tab can send its tab a command');

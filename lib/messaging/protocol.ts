@@ -110,6 +110,8 @@ const PagePerson = z.object({
   email: Email.optional(),
   linkedinId: LinkedInId.optional(),
   company: PageCompany.optional(),
+  /** On a LinkedIn profile: the current position's title. */
+  title: ShortText(200).optional(),
 });
 export type PagePerson = z.infer<typeof PagePerson>;
 
@@ -138,6 +140,8 @@ export const protocol = {
         linkedinId: LinkedInId.optional(),
         /** On LinkedIn: the profile's current company, the account for someone without an address. */
         company: PageCompany.optional(),
+        /** On LinkedIn: the current position's title. */
+        title: ShortText(200).optional(),
       })
       .refine((q) => q.email || q.linkedinId, { message: 'give an email or a linkedinId' }),
     Contact,
@@ -193,8 +197,45 @@ export const protocol = {
     z.object({
       emails: z.array(Email).max(200).default([]),
       linkedinIds: z.array(LinkedInId).max(50).default([]),
+      /**
+       * LinkedIn profiles on the page, matched by id, then an address from their contact info,
+       * then name and company (to confirm); a matched contact whose account differs from the
+       * profile's company has changed jobs.
+       */
+      profiles: z
+        .array(
+          z.object({
+            linkedinId: LinkedInId,
+            name: ShortText(200),
+            emails: z.array(Email).max(10).default([]),
+            company: PageCompany.optional(),
+          }),
+        )
+        .max(5)
+        .default([]),
     }),
-    z.object({ contacts: z.array(Contact), cards: z.array(Card) }),
+    z.object({
+      contacts: z.array(Contact),
+      cards: z.array(Card),
+      matches: z
+        .array(
+          z.object({
+            linkedinId: LinkedInId,
+            kind: z.enum(['linkedin', 'email', 'name', 'conflict', 'none']),
+            contactIds: z.array(Id),
+            jobChange: z.object({ from: z.string(), to: z.string() }).optional(),
+          }),
+        )
+        .default([]),
+    }),
+  ),
+  /** The seller confirms a LinkedIn profile is this contact: the id is stored on them (and taken from another). */
+  'profile.link': define('page', z.object({ contactId: Id, linkedinId: LinkedInId }), Contact),
+  /** The person moved to the company their profile shows: they join its account (found or made). */
+  'contact.moveToCompany': define(
+    'page',
+    z.object({ contactId: Id, company: PageCompany, title: ShortText(200).optional() }),
+    Contact,
   ),
   /** The seller confirms that the Gmail account open on the page is a work account: capture may start. */
   'account.confirm': define('page', z.object({ account: Email }), z.object({ confirmedAccounts: z.array(Email) })),
@@ -283,6 +324,32 @@ export const protocol = {
       /** External people on these messages whom the seller does not track. */
       untracked: z.number(),
     }),
+  ),
+  /**
+   * LinkedIn conversations seen on a page, metadata only: who wrote each message and when. Stored
+   * as `linkedin-message` touches with tracked participants, once per message (LinkedIn's event id).
+   */
+  'linkedin.capture': define(
+    'any',
+    z.object({
+      conversations: z
+        .array(
+          z.object({
+            participants: z.array(LinkedInId).min(1).max(20),
+            messages: z
+              .array(
+                z.object({
+                  id: z.string().regex(/^urn:li:[\w:(),.=+/-]{1,250}$/),
+                  from: z.union([z.literal('me'), LinkedInId]),
+                  at: Timestamp,
+                }),
+              )
+              .max(500),
+          }),
+        )
+        .max(10),
+    }),
+    z.object({ stored: z.number(), duplicates: z.number() }),
   ),
   /** The popup's list: follow-ups due within a week, most urgent first. */
   'followup.list': define(

@@ -17,6 +17,11 @@ export const PAGES = {
     url: 'https://www.linkedin.com/in/jane-example-doe/',
     file: 'linkedin/linkedin-profile-2024-07__scoutr-profile1.anonymized.excerpt.html',
   },
+  /** A profile in LinkedIn's 2026 layout whose current company is Globex (previously Acme Corp). */
+  linkedinMoved: {
+    url: 'https://www.linkedin.com/in/sam-synthetic/',
+    file: 'linkedin/SYNTHETIC-linkedin-profile-2026-hashed.html',
+  },
 } as const;
 
 const OTHER_SITE =
@@ -31,6 +36,8 @@ export async function serveFixtures(context: BrowserContext): Promise<void> {
   for (const [host, page] of [
     ['https://mail.google.com/**', PAGES.gmailThread],
     ['https://www.linkedin.com/in/**', PAGES.linkedinProfile],
+    // Routes added later win: this profile's address gets its own page.
+    ['https://www.linkedin.com/in/sam-synthetic/**', PAGES.linkedinMoved],
   ] as const) {
     await context.route(host, (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(path.join(FIXTURES, page.file)) }),
@@ -120,19 +127,26 @@ export async function openSidePanelPage(
   extensionId: string,
   control: Page,
   site: 'gmail' | 'linkedin',
+  /** Only a tab that reported at or after this time (ms): the page just opened, not an older one. */
+  since = 0,
 ): Promise<Page> {
-  const tabId = await control.evaluate(async (wanted) => {
-    for (let tries = 0; tries < 50; tries++) {
-      const reports = Object.entries(await chrome.storage.session.get(null)) as [
-        string,
-        { at: number; site: string },
-      ][];
-      const newest = reports.filter(([, r]) => r.site === wanted).sort((a, b) => b[1].at - a[1].at)[0];
-      if (newest) return Number(newest[0].slice('page:'.length));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return undefined;
-  }, site);
+  const tabId = await control.evaluate(
+    async ([wanted, after]) => {
+      for (let tries = 0; tries < 50; tries++) {
+        const reports = Object.entries(await chrome.storage.session.get(null)) as [
+          string,
+          { at: number; site: string },
+        ][];
+        const newest = reports
+          .filter(([, r]) => r.site === wanted && r.at >= after)
+          .sort((a, b) => b[1].at - a[1].at)[0];
+        if (newest) return Number(newest[0].slice('page:'.length));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return undefined;
+    },
+    [site, since] as const,
+  );
   if (tabId === undefined) throw new Error(`no ${site} content script reported a page`);
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 360, height: 800 });

@@ -66,6 +66,12 @@ export function demoData(now: number): DataSet {
       status: 'prospect',
       activeProspect: true,
     }),
+    // A customer at the same company whose LinkedIn profile now names another: the job change.
+    contact('c-sam-synthetic', 'Sam Synthetic', 'a-company', {
+      linkedinId: 'sam-synthetic',
+      emails: ['sam.synthetic@acme.example'],
+      title: 'Head of Purchasing',
+    }),
   ];
   const touches: Touch[] = [];
   // Sam: two years of monthly two-way e-mail, a check-in last month.

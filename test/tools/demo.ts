@@ -47,6 +47,8 @@ const shots: [string, string, { width: number; height: number }][] = [
   ],
   // On LinkedIn Rapport lives in the browser's side panel: the picture is the panel's page.
   ['linkedin.png', PAGES.linkedinProfile.url, { width: 920, height: 800 }],
+  // A customer whose profile names another company now: the job-change notice.
+  ['linkedin-job-change.png', PAGES.linkedinMoved.url, { width: 920, height: 800 }],
   ['popup.png', popupUrl, { width: 380, height: 320 }],
 ];
 if (!headed) {
@@ -56,20 +58,27 @@ if (!headed) {
 for (const [file, url, viewport] of shots) {
   const site = await context.newPage();
   await site.setViewportSize(viewport);
+  const openedAt = Date.now();
   await site.goto(url);
-  const onLinkedIn = url === PAGES.linkedinProfile.url;
-  const page = onLinkedIn ? await openSidePanelPage(context, extensionId, control, 'linkedin') : site;
+  const onLinkedIn = url.startsWith('https://www.linkedin.com/');
+  const page = onLinkedIn ? await openSidePanelPage(context, extensionId, control, 'linkedin', openedAt) : site;
   const ready =
     url === popupUrl
       ? page.getByTestId('popup')
-      : onLinkedIn
-        ? page.locator('[data-testid="person"][data-tracked="true"]').first()
-        : (await gmailSidebar(page)).locator('[data-testid="person"][data-tracked="true"]').first();
+      : file === 'linkedin-job-change.png'
+        ? page.getByTestId('job-change')
+        : onLinkedIn
+          ? page.locator('[data-testid="person"][data-tracked="true"]').first()
+          : (await gmailSidebar(page)).locator('[data-testid="person"][data-tracked="true"]').first();
   await ready.waitFor();
   // Let the sidebar's look-ups answer before the picture is taken.
   await page.waitForTimeout(300);
   if (!headed) await page.screenshot({ path: path.join(OUT, file) });
   // The demo's account known only by LinkedIn's company id is named from the profile: no id shows.
+  if (file === 'linkedin-job-change.png') {
+    const [from, to] = [await ready.getAttribute('data-from'), await ready.getAttribute('data-to')];
+    if (from !== 'Acme Corp' || to !== 'Globex') throw new Error(`the demo's job change reads ${from} → ${to}`);
+  }
   if (file === 'linkedin.png' || file === 'popup.png') {
     const text = url === popupUrl ? await page.innerText('body') : await ready.innerText();
     if (!text.includes('Acme Corp') || /Company \d+/.test(text)) {

@@ -64,13 +64,14 @@ describe('forged and malformed messages are refused and change nothing', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('a content script may send only page reports, capture, marker look-ups, health and the settings view', () => {
+  it('a content script may send only page reports, Gmail and LinkedIn capture, marker look-ups, health and the settings view', () => {
     const forContent = Object.entries(protocol).flatMap(([type, d]) => (d.access === 'page' ? [] : [type]));
     expect(forContent.sort()).toEqual(
       [
         'account.seen',
         'gmail.capture',
         'health.report',
+        'linkedin.capture',
         'markers.lookup',
         'page.report',
         'ping',

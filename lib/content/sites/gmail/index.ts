@@ -47,7 +47,7 @@
  *
  * Ids and dates
  * - normalizeMessageId / normalizeThreadId(raw) → decimal string | undefined (drafts give none).
- * - timeFromId(id, now?) → ms | undefined. parseGmailDate(title, lang?) → WallClock | undefined,
+ * - timeFromId(id, now?) → ms | undefined. parseShownDate(title, lang?) → WallClock | undefined,
  *   wallClockToMs(wall, timeZone?) → ms.
  * - failedReaders(health) → the names of the readers that failed.
  */
@@ -75,7 +75,7 @@ export {
   type RecipientField,
   readCompose,
 } from './compose';
-export { parseGmailDate, type WallClock, wallClockToMs } from './dates';
+export { parseShownDate, type WallClock, wallClockToMs } from '../dates';
 export { type Check, failedReaders, type Reading, type ReaderName } from './health';
 export { normalizeMessageId, normalizeThreadId, timeFromId } from './ids';
 export { type InboxRow, RowMemo, readInboxRows, readSentRows, type SentRow, senderElement } from './list';

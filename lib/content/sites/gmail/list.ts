@@ -1,5 +1,5 @@
 import { type Person, personFromElement, uniquePeople } from './address';
-import { parseGmailDate, wallClockToMs } from './dates';
+import { parseShownDate, wallClockToMs } from '../dates';
 import { type Check, perItem, type Reading } from './health';
 import { normalizeThreadId } from './ids';
 import { HIDDEN, LIST } from './selectors';
@@ -61,7 +61,7 @@ function readRow(group: Element[], options: ReadOptions): Row {
   }
   let time: MessageTime | undefined;
   for (const el of options.withoutTime ? [] : group.flatMap((tr) => [...tr.querySelectorAll(LIST.date)])) {
-    const wall = parseGmailDate(el.getAttribute('title') ?? '', options.lang);
+    const wall = parseShownDate(el.getAttribute('title') ?? '', options.lang);
     if (wall) {
       time = { at: wallClockToMs(wall, options.timeZone), from: 'date' };
       break;

@@ -1,6 +1,6 @@
 import { type Person, personFromElement, uniquePeople } from './address';
 import { type MessageDirection, messageDirection, type Self } from './classify';
-import { parseGmailDate, wallClockToMs } from './dates';
+import { parseShownDate, wallClockToMs } from '../dates';
 import { type Check, perItem, type Reading, single } from './health';
 import { normalizeMessageId, normalizeThreadId, timeFromId } from './ids';
 import { MESSAGE, STATE, THREAD } from './selectors';
@@ -99,7 +99,7 @@ function readTime(item: Element, id: string | undefined, options: ReadOptions): 
   if (fromId !== undefined) return { at: fromId, from: 'id' };
   for (const el of allMatches(item, MESSAGE.date, OUTSIDE_HEADER)) {
     const text = el.getAttribute('title') || el.getAttribute('alt');
-    const wall = text ? parseGmailDate(text, options.lang) : undefined;
+    const wall = text ? parseShownDate(text, options.lang) : undefined;
     if (wall) return { at: wallClockToMs(wall, options.timeZone), from: 'date' };
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGmailDate, type WallClock, wallClockToMs } from '@/lib/content/sites/gmail';
+import { parseShownDate, type WallClock, wallClockToMs } from '@/lib/content/sites/gmail';
 
 const at = (year: number, month: number, day: number, hour: number, minute: number): WallClock => ({
   year,
@@ -39,7 +39,7 @@ describe('visible Gmail dates', () => {
     ['8/20/2025, 1:19 PM', 'en-US', at(2025, 8, 20, 13, 19)],
     ['20/08/2025, 13:19', 'en-GB', at(2025, 8, 20, 13, 19)],
   ])('%s (%s)', (title, lang, expected) => {
-    expect(parseGmailDate(title, lang)).toEqual(expected);
+    expect(parseShownDate(title, lang)).toEqual(expected);
   });
 
   it.each<[string, string | undefined]>([
@@ -54,11 +54,11 @@ describe('visible Gmail dates', () => {
     ['', undefined],
     ['Not starred', undefined],
   ])('%s (%s) is not guessed', (title, lang) => {
-    expect(parseGmailDate(title, lang)).toBeUndefined();
+    expect(parseShownDate(title, lang)).toBeUndefined();
   });
 
   it('copes with a language tag Intl does not know', () => {
-    expect(parseGmailDate('20 Aug 2025, 13:19', 'not a tag!')).toEqual(at(2025, 8, 20, 13, 19));
+    expect(parseShownDate('20 Aug 2025, 13:19', 'not a tag!')).toEqual(at(2025, 8, 20, 13, 19));
   });
 });
 

@@ -4,7 +4,7 @@ import {
   failedReaders,
   findComposeRoots,
   normalizeMessageId,
-  parseGmailDate,
+  parseShownDate,
   readAccount,
   readCompose,
   readInboxRows,
@@ -192,7 +192,7 @@ describe('every Gmail fixture', () => {
       for (const message of value.messages) {
         const title = message.element.querySelector('span.g3[title]')?.getAttribute('title');
         const fromId = timeFromId(message.id, NOW);
-        const wall = title ? parseGmailDate(title, page.lang) : undefined;
+        const wall = title ? parseShownDate(title, page.lang) : undefined;
         if (fromId === undefined || !wall) continue;
         expect(wallClockToMs(wall, page.timeZone)).toBe(Math.floor(fromId / 60_000) * 60_000);
         compared++;

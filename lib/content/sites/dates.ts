@@ -1,9 +1,10 @@
-import { stripBidi } from './address';
+import { stripBidi } from './gmail/address';
 
 /**
- * Gmail's visible dates, the fallback when a message has no time-based id (site-dom.md A2b).
+ * Dates as sites show them, in the page's language: Gmail's message and row titles (the fallback
+ * when a message has no time-based id) and LinkedIn's message times (linkedin/times.ts).
  *
- * The `title` of `span.g3` and of list-row dates is localized: "20 Aug 2025, 13:19",
+ * Gmail's `title` of `span.g3` and of list-row dates is localized: "20 Aug 2025, 13:19",
  * "Thu, Dec 18, 2014 at 12:35 PM", "Mo., 14. Okt. 2026, 09:12", "2025年8月20日 13:19". We read
  * what needs no guessing: a four-digit year, a time, a month by name (in the page's language,
  * from Intl, plus English) or by CJK marker, and the one number left as the day. Purely numeric
@@ -12,7 +13,7 @@ import { stripBidi } from './address';
  * than a wrong one.
  */
 
-/** A wall-clock reading in Gmail's display time zone; month is 1-12. */
+/** A wall-clock reading in the site's display time zone; month is 1-12. */
 export interface WallClock {
   year: number;
   month: number;
@@ -182,7 +183,7 @@ function valid(w: WallClock): WallClock | undefined {
  * guessing. `lang` is the page's language (`<html lang>`); English is always understood too.
  * A date without a time of day is not enough and gives undefined.
  */
-export function parseGmailDate(title: string, lang?: string): WallClock | undefined {
+export function parseShownDate(title: string, lang?: string): WallClock | undefined {
   let text = asciiDigits(title);
   const vocabs = [lang ? vocabulary(lang) : undefined, vocabulary('en')].filter((v): v is Vocabulary => !!v);
 

@@ -1,0 +1,87 @@
+import type { IDBPDatabase } from 'idb';
+import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
+import { ME, type Touch } from '@/lib/shared/model';
+import type { RapportDB } from './db/schema';
+
+/**
+ * LinkedIn messages as touches, like e-mails: one per tracked participant per message, keyed by
+ * LinkedIn's event id so a thread shown again (or reloaded) adds nothing. Only people the seller
+ * tracks; only who wrote and when, never the text. A message from the seller is outbound to every
+ * tracked participant; one from a participant is inbound from them alone.
+ */
+export async function captureLinkedIn(
+  db: IDBPDatabase<RapportDB>,
+  input: ParsedRequestOf<'linkedin.capture'>,
+  newId: () => string,
+): Promise<{ response: ResponseOf<'linkedin.capture'>; changed: string[] }> {
+  const tx = db.transaction(['contacts', 'touches'], 'readwrite');
+  const byLinkedin = tx.objectStore('contacts').index('by-linkedin');
+  const touches = tx.objectStore('touches');
+  const changed = new Set<string>();
+  let stored = 0;
+  let duplicates = 0;
+  for (const conversation of input.conversations) {
+    for (const linkedinId of conversation.participants) {
+      const contact = await byLinkedin.get(linkedinId);
+      if (!contact) continue;
+      for (const message of conversation.messages) {
+        if (message.from !== 'me' && message.from !== linkedinId) continue;
+        const sourceId = `linkedin:${message.id}`;
+        if (await touches.index('by-source').getKey([sourceId, contact.id])) {
+          duplicates++;
+          continue;
+        }
+        const touch: Touch = {
+          id: newId(),
+          contactId: contact.id,
+          ...(contact.accountId ? { accountId: contact.accountId } : {}),
+          sellerId: ME,
+          kind: 'linkedin-message',
+          direction: message.from === 'me' ? 'outbound' : 'inbound',
+          at: message.at,
+          source: 'captured',
+          sourceId,
+        };
+        await touches.add(touch);
+        stored++;
+        changed.add(contact.id);
+      }
+    }
+  }
+  await tx.done;
+  return { response: { stored, duplicates }, changed: [...changed] };
+}
+
+/**
+ * The seller looked at a tracked contact's profile: kept once a day as a `linkedin-visit`, which
+ * the relationship engine never counts as contact with the customer (lib/shared/model). Answers
+ * whether it was new.
+ */
+export async function recordVisit(
+  db: IDBPDatabase<RapportDB>,
+  linkedinId: string,
+  at: number,
+  newId: () => string,
+): Promise<boolean> {
+  const tx = db.transaction(['contacts', 'touches'], 'readwrite');
+  const contact = await tx.objectStore('contacts').index('by-linkedin').get(linkedinId);
+  const sourceId = `linkedin-visit:${linkedinId}:${new Date(at).toISOString().slice(0, 10)}`;
+  const touches = tx.objectStore('touches');
+  if (!contact || (await touches.index('by-source').getKey([sourceId, contact.id]))) {
+    await tx.done;
+    return false;
+  }
+  await touches.add({
+    id: newId(),
+    contactId: contact.id,
+    ...(contact.accountId ? { accountId: contact.accountId } : {}),
+    sellerId: ME,
+    kind: 'linkedin-visit',
+    direction: 'none',
+    at,
+    source: 'captured',
+    sourceId,
+  });
+  await tx.done;
+  return true;
+}
