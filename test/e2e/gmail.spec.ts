@@ -32,11 +32,6 @@ const COMPOSE = `<div class="dw"><div class="nH"><div class="nH"><div class="no"
 
 /** The sidebar's frame (its page, in Rapport's origin); the host element is `page.locator('rapport-sidebar')`. */
 const sidebar = (page: Page) => gmailSidebar(page);
-/**
- * Picks an option the way a seller does, with the keyboard (typing its first letter): the
- * sidebar acts only on the browser's own events, and Playwright's selectOption dispatches
- * script events, which a page script could send too.
- */
 /** The inbox markers' words as the accessibility tree has them (a screen reader's view; no page script's). */
 async function markerLabels(page: Page): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
@@ -61,6 +56,11 @@ const customerCo = (now: number) => ({
   updatedAt: now,
 });
 
+/**
+ * Picks an option the way a seller does, with the keyboard (typing its first letter): the
+ * sidebar acts only on the browser's own events, and Playwright's selectOption dispatches
+ * script events, which a page script could send too.
+ */
 const choose = async (select: Locator, key: string) => {
   await select.focus();
   await select.page().keyboard.press(key);
