@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { contactsAffectedNow } from './affected';
+import { bookAccounts, bookBucket, bookContacts } from './book';
 import { captureMessages } from './capture';
 import { lookupCards } from './cards';
 import { learnFromProfile } from './linkedin';
@@ -187,6 +188,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await keepPageReport(tabId, { ...report, at: now() });
       return {};
     },
+    'book.accounts': async () => bookAccounts(await db(), now()),
+    'book.contacts': async () => bookContacts(await db(), now()),
+    'book.bucket': async ({ months }) => bookBucket(await db(), now(), months),
     'linkedin.capture': async (input) => {
       const database = await db();
       const { response, changed } = await captureLinkedIn(database, input, newId);

@@ -351,6 +351,73 @@ export const protocol = {
     }),
     z.object({ stored: z.number(), duplicates: z.number() }),
   ),
+  /**
+   * The dashboard's book of business: every account with its coverage quadrant and the moves
+   * toward quadrant 4, its value, its contacts and those at risk, its last two-way contact and owners.
+   */
+  'book.accounts': define(
+    'page',
+    z.object({}),
+    z.object({
+      accounts: z.array(
+        z.object({
+          id: Id,
+          name: z.string(),
+          domain: z.string(),
+          valueTier: ValueTier,
+          value: z.array(z.object({ currency: z.string(), toDate: z.number() })),
+          quadrant: z.number().int().min(1).max(4).nullable(),
+          moves: z.array(Reason),
+          sellers: z.number().int(),
+          contacts: z.number().int(),
+          customers: z.number().int(),
+          atRisk: z.number().int(),
+          lastTwoWayAt: Timestamp.optional(),
+          owners: z.array(z.string()),
+        }),
+      ),
+    }),
+  ),
+  /** Every contact, for the dashboard's table and its search as you type. */
+  'book.contacts': define(
+    'page',
+    z.object({}),
+    z.object({
+      contacts: z.array(
+        z.object({
+          id: Id,
+          name: z.string(),
+          emails: z.array(z.string()),
+          account: z.string().optional(),
+          title: z.string().optional(),
+          status: ContactStatus,
+          risk: z.enum(['healthy', 'at-risk', 'lost', 'not-customer']),
+          lastTwoWayAt: Timestamp.optional(),
+        }),
+      ),
+    }),
+  ),
+  /** The leaky bucket: accounts won, lost and at risk per month, with the accounts' names. */
+  'book.bucket': define(
+    'page',
+    z.object({ months: z.number().int().min(1).max(120).default(24) }),
+    z.object({
+      months: z.array(
+        z.object({
+          month: z.string(),
+          won: z.number().int(),
+          lost: z.number().int(),
+          atRisk: z.number().int(),
+          net: z.number().int(),
+          active: z.number().int(),
+          wonAccounts: z.array(z.string()),
+          lostAccounts: z.array(z.string()),
+          atRiskAccounts: z.array(z.string()),
+        }),
+      ),
+      names: z.record(z.string(), z.string()),
+    }),
+  ),
   /** The popup's list: follow-ups due within a week, most urgent first. */
   'followup.list': define(
     'page',

@@ -1,82 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Touch } from '@/lib/shared/model';
+import { DEFAULT_SETTINGS } from '@/lib/shared/model';
+import { leakyBucket, lifetimeValue, observedRetention, summarize } from '@/lib/shared/relationship';
 import {
-  type BucketContact,
-  leakyBucket,
-  lifetimeValue,
-  observedRetention,
-  summarize,
-} from '@/lib/shared/relationship';
-import { checkIn, DAY, inbound, meeting, NOW, outbound, ZONE } from './histories';
+  SIX_MONTHS_ACCOUNTS,
+  SIX_MONTHS_CONTACTS,
+  SIX_MONTHS_EXPECTED,
+  SIX_MONTHS_PURCHASES,
+  SIX_MONTHS_TOUCHES,
+} from '../../../helpers/six-months';
+import { DAY, NOW, ZONE } from './histories';
 
-/**
- * Six known months, October 2025 to March 2026, in Berlin; medium tier everywhere: at risk
- * after 60 days without two-way contact, lost after 180.
- */
-const at = (date: string) => Date.parse(`${date}T12:00:00+01:00`);
-
-/** A steady relationship: an exchange every week and a 5/5 check-in every four weeks. */
-function steady(contactId: string, from: string, to: string): Touch[] {
-  const touches: Touch[] = [];
-  for (let t = at(from), week = 0; t <= Math.min(at(to), NOW); t += 7 * DAY, week++) {
-    touches.push(inbound(t - DAY, { contactId }), outbound(t, { contactId }));
-    if (week % 4 === 0) touches.push({ ...checkIn(t + 3_600_000, 5), contactId });
-  }
-  return touches;
-}
-
-const customer = (id: string, accountId: string, history: [BucketContact['status'], string][]): BucketContact => ({
-  id,
-  accountId,
-  status: history.at(-1)?.[0] ?? 'customer',
-  statusHistory: history.map(([status, date]) => ({ status, at: at(date) })),
-  createdAt: at(history[0]?.[1] ?? '2024-01-01'),
-});
-
-const contacts = [
-  // acme: a prospect won in October, in touch every week.
-  customer('a1', 'acme', [
-    ['prospect', '2025-06-01'],
-    ['customer', '2025-10-15'],
-  ]),
-  // core: a long-time customer marked former in January.
-  customer('c1', 'core', [
-    ['customer', '2024-01-01'],
-    ['former', '2026-01-10'],
-  ]),
-  // dune: silent since 20 August 2025: at risk from 19 October, lost from 16 February.
-  customer('d1', 'dune', [['customer', '2024-06-01']]),
-  // echo: two customer contacts; losing one does not lose the account.
-  customer('e1', 'echo', [
-    ['customer', '2024-03-01'],
-    ['former', '2025-12-05'],
-  ]),
-  customer('e2', 'echo', [['customer', '2024-03-01']]),
-  // fern: former in November, won back in February.
-  customer('f1', 'fern', [
-    ['customer', '2024-02-01'],
-    ['former', '2025-11-03'],
-    ['customer', '2026-02-10'],
-  ]),
-];
-
-const touches = [
-  ...steady('a1', '2025-06-01', '2026-03-11'),
-  ...steady('c1', '2025-01-01', '2026-01-05'),
-  ...steady('d1', '2025-01-01', '2025-08-20'),
-  ...steady('e1', '2025-01-01', '2025-12-01'),
-  ...steady('e2', '2025-01-01', '2026-03-11'),
-  ...steady('f1', '2025-01-01', '2025-10-25'),
-  meeting(at('2026-02-12'), { contactId: 'f1' }),
-];
-
+const contacts = SIX_MONTHS_CONTACTS;
+const touches = SIX_MONTHS_TOUCHES;
 const summaries = contacts.map((c) => summarize({ contactId: c.id, touches }));
-// bolt: won by its first purchase in November, with no customer contact on record.
-const purchases = [{ accountId: 'bolt', at: at('2025-11-20') }];
+const purchases = SIX_MONTHS_PURCHASES;
 
 const bucket = leakyBucket({
   contacts,
-  accounts: ['acme', 'bolt', 'core', 'dune', 'echo', 'fern'].map((id) => ({ id, valueTier: 'medium' as const })),
+  accounts: SIX_MONTHS_ACCOUNTS.map((id) => ({ id, valueTier: 'medium' as const })),
   purchases,
   summaries,
   cadence: DEFAULT_SETTINGS.cadence,
@@ -87,14 +28,9 @@ const bucket = leakyBucket({
 
 describe('the leaky bucket over six known months', () => {
   it('counts exactly who was won, lost and at risk each month', () => {
-    expect(bucket.map((m) => [m.month, m.wonAccounts, m.lostAccounts, m.atRiskAccounts, m.net, m.active])).toEqual([
-      ['2025-10', ['acme'], [], ['dune'], 1, 5],
-      ['2025-11', ['bolt'], ['fern'], ['dune'], 0, 5],
-      ['2025-12', [], [], ['dune'], 0, 5],
-      ['2026-01', [], ['core'], ['dune'], -1, 4],
-      ['2026-02', ['fern'], ['dune'], [], 0, 4],
-      ['2026-03', [], [], [], 0, 4],
-    ]);
+    expect(bucket.map((m) => [m.month, m.wonAccounts, m.lostAccounts, m.atRiskAccounts, m.net, m.active])).toEqual(
+      SIX_MONTHS_EXPECTED,
+    );
     expect(bucket.map((m) => [m.won, m.lost, m.atRisk])).toEqual([
       [1, 0, 1],
       [1, 1, 1],

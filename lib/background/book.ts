@@ -1,0 +1,156 @@
+import type { IDBPDatabase } from 'idb';
+import type { ResponseOf } from '@/lib/messaging/protocol';
+import type { Account, Contact, Purchase, Settings } from '@/lib/shared/model';
+import { leakyBucket } from '@/lib/shared/relationship/bucket';
+import { coverage } from '@/lib/shared/relationship/coverage';
+import { riskOf } from '@/lib/shared/relationship/risk';
+import { type ContactSummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
+import { lifetimeValue } from '@/lib/shared/relationship/value';
+import type { RapportDB } from './db/schema';
+import { type AccountFacts, buildSummary, contextWith, openReader, type Reader } from './relationship';
+
+/**
+ * The whole book of business, for the dashboard: every account with its coverage, value and
+ * contacts at risk, every contact with its risk, and the leaky bucket. One read-only transaction,
+ * each store read once (`getAll`), the engine run per account and per contact in memory: the
+ * same functions the sidebar and popup use, so the dashboard never disagrees with them.
+ */
+interface Book {
+  settings: Settings;
+  accounts: Account[];
+  contacts: Contact[];
+  purchases: Purchase[];
+  summaries: Map<string, ContactSummary>;
+  facts: Map<string, AccountFacts>;
+  sellers: Map<string, string>;
+}
+
+async function readBook(db: IDBPDatabase<RapportDB>, now: number): Promise<Book> {
+  const { tx, reader, settings } = await openReader(db);
+  const [accounts, contacts, purchases, stored] = await Promise.all([
+    tx.objectStore('accounts').getAll(),
+    tx.objectStore('contacts').getAll(),
+    tx.objectStore('purchases').getAll(),
+    tx.objectStore('summaries').getAll(),
+  ]);
+  const summaries = new Map(stored.filter((s) => s.version === SUMMARY_VERSION).map((s) => [s.contactId, s]));
+  // A summary missing or written by an older engine is worked out afresh, as the card does.
+  for (const contact of contacts) {
+    if (!summaries.has(contact.id)) summaries.set(contact.id, await buildSummary(reader as Reader, contact.id));
+  }
+  await tx.done;
+  const sellerRecords = await db.getAll('sellers');
+  const sellers = new Map(sellerRecords.map((s) => [s.id, s.name]));
+  const lastPurchase = new Map<string, number>();
+  for (const p of purchases) lastPurchase.set(p.accountId, Math.max(lastPurchase.get(p.accountId) ?? 0, p.at));
+  const byAccount = groupBy(contacts, (c) => c.accountId);
+  const facts = new Map<string, AccountFacts>();
+  for (const account of accounts) {
+    const people = byAccount.get(account.id) ?? [];
+    const cov = coverage(
+      people.flatMap((c) => summaries.get(c.id) ?? []),
+      now,
+    );
+    const last = lastPurchase.get(account.id);
+    facts.set(account.id, { account, coverage: cov, ...(last === undefined ? {} : { lastPurchaseAt: last }) });
+  }
+  return { settings, accounts, contacts, purchases, summaries, facts, sellers };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+type AccountRow = ResponseOf<'book.accounts'>['accounts'][number];
+type ContactRow = ResponseOf<'book.contacts'>['contacts'][number];
+
+function riskOfContact(book: Book, contact: Contact, now: number) {
+  const summary = book.summaries.get(contact.id);
+  if (!summary) return 'not-customer' as const;
+  const facts = contact.accountId ? book.facts.get(contact.accountId) : undefined;
+  return riskOf(summary, contextWith(contact, facts, { now, settings: book.settings })).state;
+}
+
+/** Every account, with what the accounts table and the coverage picture show. */
+export async function bookAccounts(db: IDBPDatabase<RapportDB>, now: number): Promise<ResponseOf<'book.accounts'>> {
+  const book = await readBook(db, now);
+  const byAccount = groupBy(book.contacts, (c) => c.accountId);
+  const purchases = groupBy(book.purchases, (p) => p.accountId);
+  const accounts: AccountRow[] = book.accounts.map((account) => {
+    const people = byAccount.get(account.id) ?? [];
+    const cov = book.facts.get(account.id)?.coverage;
+    const risks = people.map((c) => riskOfContact(book, c, now));
+    const lastTwoWay = Math.max(0, ...people.map((c) => book.summaries.get(c.id)?.lastTwoWayAt ?? 0));
+    const owners = [...new Set(people.flatMap((c) => (c.ownerId ? [book.sellers.get(c.ownerId) ?? c.ownerId] : [])))];
+    return {
+      id: account.id,
+      name: account.name,
+      domain: account.domains[0] ?? '',
+      valueTier: account.valueTier,
+      value: lifetimeValue(purchases.get(account.id) ?? [], { now }).map((v) => ({ currency: v.currency, toDate: v.toDate })),
+      quadrant: cov?.quadrant ?? null,
+      moves: cov?.moves ?? [],
+      sellers: cov?.sellers.length ?? 0,
+      contacts: people.length,
+      atRisk: risks.filter((r) => r === 'at-risk').length,
+      customers: risks.filter((r) => r === 'healthy' || r === 'at-risk').length,
+      ...(lastTwoWay > 0 ? { lastTwoWayAt: lastTwoWay } : {}),
+      owners: owners.sort(),
+    };
+  });
+  return { accounts };
+}
+
+/** Every contact, with what the contacts table shows and searches. */
+export async function bookContacts(db: IDBPDatabase<RapportDB>, now: number): Promise<ResponseOf<'book.contacts'>> {
+  const book = await readBook(db, now);
+  const names = new Map(book.accounts.map((a) => [a.id, a.name]));
+  const contacts: ContactRow[] = book.contacts.map((c) => {
+    const last = book.summaries.get(c.id)?.lastTwoWayAt;
+    const account = c.accountId ? names.get(c.accountId) : undefined;
+    return {
+      id: c.id,
+      name: c.name,
+      emails: c.emails,
+      ...(account ? { account } : {}),
+      ...(c.title ? { title: c.title } : {}),
+      status: c.status,
+      risk: riskOfContact(book, c, now),
+      ...(last ? { lastTwoWayAt: last } : {}),
+    };
+  });
+  return { contacts };
+}
+
+/** Accounts won, lost and at risk per month, the last `months` months. */
+export async function bookBucket(
+  db: IDBPDatabase<RapportDB>,
+  now: number,
+  months: number,
+): Promise<ResponseOf<'book.bucket'>> {
+  const book = await readBook(db, now);
+  const bucket = leakyBucket({
+    contacts: book.contacts,
+    accounts: book.accounts,
+    purchases: book.purchases,
+    summaries: [...book.summaries.values()],
+    cadence: book.settings.cadence,
+    timeZone: book.settings.timeZone,
+    now,
+    months,
+  });
+  // The bucket counts a contact without an account as an account of its own (`contact:<id>`).
+  const names = Object.fromEntries([
+    ...book.accounts.map((a) => [a.id, a.name]),
+    ...book.contacts.filter((c) => !c.accountId).map((c) => [`contact:${c.id}`, c.name]),
+  ]);
+  return { months: bucket, names };
+}
