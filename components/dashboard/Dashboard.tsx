@@ -4,12 +4,20 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { useSettingsStore } from '../settings/useSettings';
 import type { ImportPage } from '../importing/ImportPage';
 import { Popup } from '../popup/Popup';
+import { Accounts } from './Accounts';
+import { Bucket } from './Bucket';
+import { Contacts } from './Contacts';
+import { Coverage } from './Coverage';
 import { Overview } from './Overview';
 
 /** Sections of the dashboard, by URL hash. Later features add theirs here. */
 const SECTIONS = [
   { id: 'today', label: 'Today' },
   { id: 'overview', label: 'Overview' },
+  { id: 'accounts', label: 'Accounts' },
+  { id: 'contacts', label: 'Contacts' },
+  { id: 'coverage', label: 'Coverage' },
+  { id: 'bucket', label: 'Leaky bucket' },
   { id: 'import', label: 'Import & export' },
   { id: 'settings', label: 'Settings' },
 ] as const;
@@ -60,6 +68,14 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
             }}
             openUrl={openUrl}
           />
+        ) : hash === 'accounts' ? (
+          <Accounts />
+        ) : hash === 'contacts' ? (
+          <Contacts />
+        ) : hash === 'coverage' ? (
+          <Coverage />
+        ) : hash === 'bucket' ? (
+          <Bucket />
         ) : hash === 'import' ? (
           <LazyImportPage onSettings={onSettings} />
         ) : hash === 'settings' ? (

@@ -95,7 +95,10 @@ export async function bookAccounts(db: IDBPDatabase<RapportDB>, now: number): Pr
       name: account.name,
       domain: account.domains[0] ?? '',
       valueTier: account.valueTier,
-      value: lifetimeValue(purchases.get(account.id) ?? [], { now }).map((v) => ({ currency: v.currency, toDate: v.toDate })),
+      value: lifetimeValue(purchases.get(account.id) ?? [], { now }).map((v) => ({
+        currency: v.currency,
+        toDate: v.toDate,
+      })),
       quadrant: cov?.quadrant ?? null,
       moves: cov?.moves ?? [],
       sellers: cov?.sellers.length ?? 0,

@@ -1,20 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import { chrisCustomer, expect, gmailSidebar, PAGES, serveGmail, test } from './harness';
-
-/** Serious and critical violations only: the bar the UI guide sets. */
-async function seriousViolations(page: import('@playwright/test').Page, include?: string) {
-  const builder = new AxeBuilder({ page });
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { chrisCustomer, expect, gmailSidebar, PAGES, seriousViolations, serveGmail, test } from './harness';
 
 for (const [name, hash] of [
   ['onboarding', 'onboarding'],
   ['settings', 'settings'],
   ['overview', 'overview'],
+  ['accounts', 'accounts'],
+  ['contacts', 'contacts'],
+  ['coverage', 'coverage'],
+  ['leaky bucket', 'bucket'],
 ] as const) {
   test(`the dashboard's ${name} passes axe`, async ({ context, extensionId }) => {
     const page = await context.newPage();

@@ -1,0 +1,67 @@
+import { useMemo, useState } from 'preact/hooks';
+import { relative } from '../common/words';
+import { Failed } from './Bucket';
+import { useBook } from './useBook';
+
+const RISK_WORDS = { healthy: 'in touch', 'at-risk': 'at risk', lost: 'lost', 'not-customer': '' } as const;
+/** Shown at once; the search narrows the rest as you type. */
+const SHOWN = 200;
+
+/** Every contact, searched as you type by part of the name, an address or the account's name. */
+export function Contacts() {
+  const { data, error } = useBook('book.contacts', {});
+  const [query, setQuery] = useState('');
+  // One lower-case line per contact, made once: a keystroke is one pass of `includes` over them.
+  const index = useMemo(
+    () =>
+      (data?.contacts ?? []).map((c) => [c, [c.name, ...c.emails, c.account ?? ''].join(' ').toLowerCase()] as const),
+    [data],
+  );
+  if (error) return <Failed message={error} />;
+  if (!data) return null;
+  const needle = query.trim().toLowerCase();
+  const found = needle ? index.filter(([, text]) => text.includes(needle)).map(([c]) => c) : data.contacts;
+  const now = Date.now();
+  return (
+    <section data-testid="contacts" aria-labelledby="contacts-title">
+      <h1 id="contacts-title">Contacts</h1>
+      <label class="filters">
+        Search{' '}
+        <input
+          type="search"
+          data-testid="search"
+          value={query}
+          placeholder="name, address or company"
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+      </label>
+      <table class="book-table">
+        <caption>
+          {found.length} of {data.contacts.length} contacts
+          {found.length > SHOWN ? `; the first ${SHOWN} shown` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Account</th>
+            <th scope="col">Status</th>
+            <th scope="col">Last two-way</th>
+          </tr>
+        </thead>
+        <tbody>
+          {found.slice(0, SHOWN).map((c) => (
+            <tr key={c.id} data-testid="contact-row" data-email={c.emails[0] ?? ''}>
+              <th scope="row">
+                {c.name}
+                <span class="sub">{[c.title, c.emails[0]].filter(Boolean).join(' · ')}</span>
+              </th>
+              <td>{c.account ?? '—'}</td>
+              <td>{[c.status, RISK_WORDS[c.risk]].filter(Boolean).join(', ')}</td>
+              <td>{c.lastTwoWayAt ? relative(c.lastTwoWayAt - now) : 'never'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { SIX_MONTHS_EXPECTED, sixMonthsDataSet, ZONE } from '../helpers/six-months';
+import { expect, seriousViolations, test } from './harness';
+
+// The dashboard on a book with six known months of history (the engine's own test data):
+// the leaky bucket shows exactly the engine's counts, search answers as you type, and the
+// coverage picture puts every account in its quadrant.
+
+test.beforeEach(async ({ api, seed }) => {
+  await api('settings.update', { timeZone: ZONE, onboardedAt: Date.now() });
+  expect((await seed(sixMonthsDataSet())).toString()).toBeTruthy();
+});
+
+test('the leaky bucket shows, month by month, the accounts the engine counts won, lost and at risk', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#bucket`);
+  const bucket = page.getByTestId('leaky-bucket');
+  for (const [month, won, lost, atRisk] of SIX_MONTHS_EXPECTED) {
+    const row = bucket.locator(`[data-testid="bucket-month"][data-month="${month}"]`);
+    await expect(row).toHaveAttribute('data-won', String(won.length));
+    await expect(row).toHaveAttribute('data-lost', String(lost.length));
+    await expect(row).toHaveAttribute('data-at-risk', String(atRisk.length));
+  }
+  // The accounts behind a month, one click away: November 2025 won Bolt and lost Fern.
+  await bucket.locator('[data-month="2025-11"] button').click();
+  const accounts = page.getByTestId('bucket-accounts');
+  await expect(accounts).toHaveAttribute('data-month', '2025-11');
+  await expect(accounts).toContainText('Bolt');
+  await expect(accounts).toContainText('Fern');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('contacts: the search finds a contact by part of the name, an address or the company, as you type', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#contacts`);
+  const rows = page.getByTestId('contact-row');
+  await expect(rows).toHaveCount(6);
+  const search = page.getByTestId('search');
+  await search.pressSequentially('act c1');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-email', 'c1@core.example');
+  await search.fill('e2@echo');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-email', 'e2@echo.example');
+  // By the account's name: Echo has two contacts.
+  await search.fill('ECHO');
+  await expect(rows).toHaveCount(2);
+});
+
+test('accounts and coverage: every account in a quadrant or uncovered, a cell’s accounts one click away', async ({
+  context,
+  extensionId,
+  seed,
+}) => {
+  // Recent exchanges (the picture counts the last six months): one contact at Acme, two at Echo.
+  const recent = Date.now() - 10 * 86_400_000;
+  await seed({
+    touches: ['a1', 'e1', 'e2'].flatMap((contactId) =>
+      (['inbound', 'outbound'] as const).map((direction, i) => ({
+        id: `recent-${contactId}-${i}`,
+        contactId,
+        kind: 'email' as const,
+        direction,
+        at: recent + i * 3_600_000,
+        source: 'captured' as const,
+        sourceId: `recent:${contactId}:${i}`,
+        sellerId: 'me',
+      })),
+    ),
+  });
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#accounts`);
+  await expect(page.getByTestId('account-row')).toHaveCount(6);
+  await expect(page.locator('[data-testid="account-row"][data-domain="bolt.example"]')).toHaveAttribute(
+    'data-quadrant',
+    '',
+  );
+  await page.goto(`chrome-extension://${extensionId}/options.html#coverage`);
+  const cells = page.getByTestId('coverage-cell');
+  await expect(cells).toHaveCount(4);
+  const counts = await cells.evaluateAll((all) =>
+    all.reduce((sum, cell) => sum + Number(cell.getAttribute('data-accounts')), 0),
+  );
+  const uncovered = await page.getByTestId('coverage').innerText();
+  // The cells and the uncovered accounts together are the whole book.
+  expect(counts + Number(/(\d+) accounts have had no two-way contact/.exec(uncovered)?.[1])).toBe(6);
+  await expect(page.locator('[data-testid="coverage-cell"][data-quadrant="1"]')).toHaveAttribute('data-accounts', '1');
+  await expect(page.locator('[data-testid="coverage-cell"][data-quadrant="2"]')).toHaveAttribute('data-accounts', '1');
+  await page.locator('[data-testid="coverage-cell"][data-quadrant="2"]').click();
+  const inCell = page.getByTestId('coverage-accounts');
+  await expect(inCell).toHaveAttribute('data-quadrant', '2');
+  await expect(inCell.getByTestId('account-row')).toHaveAttribute('data-domain', 'echo.example');
+  // Its move toward quadrant 4: bring in a colleague.
+  await expect(inCell.getByTestId('account-row')).not.toContainText('None needed');
+  expect(await seriousViolations(page)).toEqual([]);
+});
