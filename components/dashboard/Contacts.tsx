@@ -52,7 +52,7 @@ export function Contacts() {
           {found.slice(0, SHOWN).map((c) => (
             <tr key={c.id} data-testid="contact-row" data-email={c.emails[0] ?? ''}>
               <th scope="row">
-                {c.name}
+                <a href={`#contact/${encodeURIComponent(c.id)}`}>{c.name}</a>
                 <span class="sub">{[c.title, c.emails[0]].filter(Boolean).join(' · ')}</span>
               </th>
               <td>{c.account ?? '—'}</td>

@@ -6,6 +6,7 @@ import type { ImportPage } from '../importing/ImportPage';
 import { Popup } from '../popup/Popup';
 import { Accounts } from './Accounts';
 import { Bucket } from './Bucket';
+import { ContactPage } from './ContactPage';
 import { Contacts } from './Contacts';
 import { Coverage } from './Coverage';
 import { Overview } from './Overview';
@@ -70,6 +71,8 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
           />
         ) : hash === 'accounts' ? (
           <Accounts />
+        ) : hash.startsWith('contact/') ? (
+          <ContactPage contactId={decodeURIComponent(hash.slice('contact/'.length))} />
         ) : hash === 'contacts' ? (
           <Contacts />
         ) : hash === 'coverage' ? (

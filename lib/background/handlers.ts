@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { contactsAffectedNow } from './affected';
 import { bookAccounts, bookBucket, bookContacts } from './book';
 import { captureMessages } from './capture';
+import { deleteContact, mergeContacts, takeDeleted } from './edits';
 import { lookupCards } from './cards';
 import { learnFromProfile } from './linkedin';
 import { captureLinkedIn, recordVisit } from './linkedin-capture';
@@ -44,6 +45,12 @@ export interface HandlerDeps {
 
 /** Marker look-ups a tab's content script may make a minute (Gmail's inbox asks a few times). */
 export const MARKER_LOOKUPS_PER_MINUTE = 60;
+
+/** The contacts at these accounts: whose plan changes when the account gains or loses someone. */
+async function contactsAt(db: IDBPDatabase<RapportDB>, accountIds: readonly string[]): Promise<string[]> {
+  const keys = await Promise.all(accountIds.map((id) => db.getAllKeysFromIndex('contacts', 'by-account', id)));
+  return keys.flat() as string[];
+}
 
 /** Every request type's handler. Each one reads the database afresh: the worker keeps no state. */
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -158,10 +165,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const database = await db();
       const { contact, previousAccountId } = await moveToCompany(database, change, now(), newId);
       // The old account lost a contact (its coverage, everyone's plan there) and the new one gained one.
-      const stayed = previousAccountId
-        ? ((await database.getAllKeysFromIndex('contacts', 'by-account', previousAccountId)) as string[])
-        : [];
-      await refresh(database, [contact.id, ...stayed]);
+      await refresh(database, [
+        contact.id,
+        ...(await contactsAt(database, previousAccountId ? [previousAccountId] : [])),
+      ]);
       return contact;
     },
     'account.confirm': async ({ account }) => {
@@ -187,6 +194,29 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (profile?.linkedinId) await recordVisit(await db(), profile.linkedinId, now(), newId);
       await keepPageReport(tabId, { ...report, at: now() });
       return {};
+    },
+    'contact.get': async ({ contactId }) => (await (await db()).get('contacts', contactId)) ?? null,
+    'contact.merge': async ({ keepId, mergeId }) => {
+      const database = await db();
+      const { contact, moved, accountIds } = await mergeContacts(database, keepId, mergeId, now());
+      await refresh(database, [contact.id, ...(await contactsAt(database, accountIds))]);
+      return { contact, moved };
+    },
+    'contact.delete': async ({ contactId }) => {
+      const database = await db();
+      const { accountId } = await deleteContact(database, contactId, now());
+      // One person fewer at the account: its coverage, and so everyone's plan there, changes.
+      await refresh(database, await contactsAt(database, accountId ? [accountId] : []));
+      return {};
+    },
+    'contact.undoDelete': async ({ contactId }) => {
+      const database = await db();
+      const { data } = await takeDeleted(database, contactId);
+      await writeDataSet(database, data, now());
+      await refresh(database, await takeReplan(database));
+      const contact = await database.get('contacts', contactId);
+      if (!contact) throw new Error('the contact could not be restored');
+      return contact;
     },
     'book.accounts': async () => bookAccounts(await db(), now()),
     'book.contacts': async () => bookContacts(await db(), now()),

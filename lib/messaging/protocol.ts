@@ -130,6 +130,8 @@ export const protocol = {
   'settings.view': define('any', z.object({}), SettingsView),
   'settings.update': define('page', SettingsPatch, Settings),
   'contact.find': define('page', ContactQuery, Contact.nullable()),
+  /** One contact by id (the dashboard's contact page), or null. */
+  'contact.get': define('page', z.object({ contactId: Id }), Contact.nullable()),
   /** Start tracking a person seen on a page. Idempotent: an existing contact is returned as is. */
   'contact.track': define(
     'page',
@@ -229,6 +231,15 @@ export const protocol = {
         .default([]),
     }),
   ),
+  /** Two contacts are one person: `mergeId` is merged into `keepId`, every touch kept. */
+  'contact.merge': define(
+    'page',
+    z.object({ keepId: Id, mergeId: Id }),
+    z.object({ contact: Contact, moved: z.number() }),
+  ),
+  /** Deletes a contact with their touches and follow-ups; `contact.undoDelete` brings all of it back. */
+  'contact.delete': define('page', z.object({ contactId: Id }), z.object({})),
+  'contact.undoDelete': define('page', z.object({ contactId: Id }), Contact),
   /** The seller confirms a LinkedIn profile is this contact: the id is stored on them (and taken from another). */
   'profile.link': define('page', z.object({ contactId: Id, linkedinId: LinkedInId }), Contact),
   /** The person moved to the company their profile shows: they join its account (found or made). */

@@ -7,6 +7,8 @@
 export const CARD_MARK = 'rapport:sidebar:card';
 /** The popup's list of today's follow-ups is on screen. */
 export const TODAY_MARK = 'rapport:popup:today';
+/** A dashboard view of the book of business (accounts, contacts, bucket) is on screen with its data. */
+export const BOOK_MARK = 'rapport:dashboard:book';
 /** Around each frame of content-script work on the page. */
 export const WORK_MEASURE = 'rapport:work';
 /** An import's phases in the dashboard: the file read and planned, then the rows stored. */

@@ -13,6 +13,7 @@ import { serveHeavyGmail } from './page';
 import { printTable, writeResults } from './report';
 import { bundle } from './scenarios/bundle';
 import { capture } from './scenarios/capture';
+import { dashboard } from './scenarios/dashboard';
 import { importing } from './scenarios/import';
 import { observer } from './scenarios/observer';
 import { popup } from './scenarios/popup';
@@ -27,7 +28,9 @@ const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const SCENARIOS = [bundle, sidebar, popup, observer, capture, importing].filter((s) => !only || only.includes(s.name));
+const SCENARIOS = [bundle, sidebar, popup, observer, capture, dashboard, importing].filter(
+  (s) => !only || only.includes(s.name),
+);
 const started = Date.now();
 
 // The browser first: on a fresh machine it is installed here, or the one command to run is named.

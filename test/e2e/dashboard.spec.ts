@@ -99,3 +99,36 @@ test('accounts and coverage: every account in a quadrant or uncovered, a cell’
   await expect(inCell.getByTestId('account-row')).not.toContainText('None needed');
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('a contact page shows the card; merging another contact keeps every touch of both; delete asks, and undo restores', async ({
+  context,
+  extensionId,
+  api,
+}) => {
+  // e1 and e2 at Echo are one person in this story.
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#contacts`);
+  await page.getByTestId('search').fill('e2@echo');
+  await page.getByTestId('contact-row').getByRole('link').click();
+  const contactPage = page.getByTestId('contact-page');
+  await expect(contactPage).toHaveAttribute('data-contact', 'e2');
+  await expect(contactPage.getByTestId('trust')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  const touchesOf = async (contactId: string) =>
+    ((await api('touch.list', { contactId, limit: 1000 })) as unknown[]).length;
+  const [mine, theirs] = [await touchesOf('e2'), await touchesOf('e1')];
+  expect(theirs).toBeGreaterThan(0);
+  await contactPage.getByTestId('merge-other').selectOption('e1');
+  await contactPage.getByTestId('merge').click();
+  await expect(contactPage.getByRole('status')).toContainText('touches moved');
+  expect(await touchesOf('e2')).toBe(mine + theirs);
+  expect(await api('contact.get', { contactId: 'e1' })).toBeNull();
+
+  await contactPage.getByTestId('delete-contact').click();
+  await page.getByTestId('delete-confirm').click();
+  await expect(page.getByTestId('contact-deleted')).toBeVisible();
+  expect(await api('contact.get', { contactId: 'e2' })).toBeNull();
+  await page.getByTestId('undo-delete').click();
+  await expect(page.getByTestId('contact-page')).toHaveAttribute('data-contact', 'e2');
+  expect(await touchesOf('e2')).toBe(mine + theirs);
+});

@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { Account, Contact, FollowUp, Purchase, Seller, Settings, Touch } from '@/lib/shared/model';
+import type { Account, Contact, DataSet, FollowUp, Purchase, Seller, Settings, Touch } from '@/lib/shared/model';
 import type { ContactSummary } from '@/lib/shared/relationship/summary';
 
 export const DB_NAME = 'rapport';
@@ -28,6 +28,12 @@ export interface HealthReport {
   site: 'gmail' | 'linkedin';
   failed: string[];
   at: number;
+}
+
+/** A contact the seller deleted, with everything deleted with them, until they undo it. */
+export interface DeletedContact {
+  deletedAt: number;
+  data: DataSet;
 }
 
 /**
@@ -67,9 +73,9 @@ export interface RapportDB extends DBSchema {
   /**
    * Single records by name: `settings`, `health` (the last page-reader report), `sidebar:<site>`,
    * `owner-question` (owners waiting for "which one is you?"), `replan` (contacts an import's
-   * parts wrote for, until its settle plans them).
+   * parts wrote for, until its settle plans them), `undo:<contact id>` (a deleted contact, to restore).
    */
-  meta: { key: string; value: Settings | HealthReport | SidebarPrefs | OwnerQuestion | ReplanQueue };
+  meta: { key: string; value: Settings | HealthReport | SidebarPrefs | OwnerQuestion | ReplanQueue | DeletedContact };
   /**
    * Derived, one per contact: what trust and next touch need, kept current on every write so
    * the sidebar and popup never read a contact's touches. Rebuilt from touches when missing or

@@ -1,0 +1,111 @@
+import type { IDBPDatabase } from 'idb';
+import { type Contact, emptyDataSet, isLive } from '@/lib/shared/model';
+import { deleteRecords } from './data';
+import type { DeletedContact, RapportDB } from './db/schema';
+
+/**
+ * The seller's corrections from the dashboard: two contacts who are one person merged into one
+ * (every touch kept), a contact deleted with a way back.
+ */
+
+const union = <T>(a: readonly T[] = [], b: readonly T[] = []) => [...new Set([...a, ...b])];
+
+/**
+ * Merges `mergeId` into `keepId`: the kept contact takes the other's addresses, LinkedIn id,
+ * phones, notes and status history where it has none of its own; every touch, purchase and
+ * closed follow-up of the other moves to it. A touch recorded for both (the same e-mail, with
+ * both on it) is one interaction: it is kept once. The other's live follow-up goes (the kept
+ * contact is planned afresh), and the other contact is removed. Answers the kept contact and how
+ * many touches moved.
+ */
+export async function mergeContacts(
+  db: IDBPDatabase<RapportDB>,
+  keepId: string,
+  mergeId: string,
+  now: number,
+): Promise<{ contact: Contact; moved: number; accountIds: string[] }> {
+  if (keepId === mergeId) throw new Error('a contact cannot be merged into itself');
+  const tx = db.transaction(['contacts', 'touches', 'purchases', 'followUps', 'summaries'], 'readwrite');
+  const contacts = tx.objectStore('contacts');
+  const [keep, other] = await Promise.all([contacts.get(keepId), contacts.get(mergeId)]);
+  if (!keep || !other) throw new Error(`no contact with id ${keep ? mergeId : keepId}`);
+
+  // The unique indexes (addresses, LinkedIn id) must let go of the other contact first.
+  await contacts.delete(mergeId);
+  const merged: Contact = {
+    ...keep,
+    emails: union(keep.emails, other.emails),
+    ...((keep.linkedinId ?? other.linkedinId) ? { linkedinId: keep.linkedinId ?? other.linkedinId } : {}),
+    ...((keep.title ?? other.title) ? { title: keep.title ?? other.title } : {}),
+    ...(keep.phones || other.phones ? { phones: union(keep.phones, other.phones) } : {}),
+    ...((keep.accountId ?? other.accountId) ? { accountId: keep.accountId ?? other.accountId } : {}),
+    ...((keep.ownerId ?? other.ownerId) ? { ownerId: keep.ownerId ?? other.ownerId } : {}),
+    notes: [keep.notes, other.notes].filter(Boolean).join('\n\n').slice(0, 5000),
+    statusHistory: [...keep.statusHistory, ...other.statusHistory].sort((a, b) => a.at - b.at),
+    updatedAt: now,
+  };
+  await contacts.put(merged);
+
+  const touches = tx.objectStore('touches');
+  const theirs = await touches
+    .index('by-contact-at')
+    .getAll(IDBKeyRange.bound([mergeId, -Infinity], [mergeId, Infinity]));
+  let moved = 0;
+  for (const touch of theirs) {
+    await touches.delete(touch.id);
+    const twin = touch.sourceId ? await touches.index('by-source').getKey([touch.sourceId, keepId]) : undefined;
+    if (twin) continue;
+    await touches.put({ ...touch, contactId: keepId, ...(merged.accountId ? { accountId: merged.accountId } : {}) });
+    moved++;
+  }
+  const purchases = tx.objectStore('purchases');
+  for (const purchase of await purchases.getAll()) {
+    if (purchase.contactId === mergeId) await purchases.put({ ...purchase, contactId: keepId });
+  }
+  const followUps = tx.objectStore('followUps');
+  for (const followUp of await followUps.index('by-contact').getAll(mergeId)) {
+    if (isLive(followUp)) await followUps.delete(followUp.id);
+    else await followUps.put({ ...followUp, contactId: keepId });
+  }
+  await tx.objectStore('summaries').delete(mergeId);
+  await tx.done;
+  const accountIds = [...new Set([keep.accountId, other.accountId].filter((id): id is string => !!id))];
+  return { contact: merged, moved, accountIds };
+}
+
+/**
+ * Deletes a contact with their touches and follow-ups, keeping all of it under `undo:<id>` so
+ * "Undo" brings it back whole, from any tab, until the next delete of the same contact.
+ */
+export async function deleteContact(
+  db: IDBPDatabase<RapportDB>,
+  contactId: string,
+  now: number,
+): Promise<{ accountId?: string }> {
+  const read = db.transaction(['contacts', 'touches', 'followUps']);
+  const contact = await read.objectStore('contacts').get(contactId);
+  if (!contact) throw new Error(`no contact with id ${contactId}`);
+  const range = IDBKeyRange.bound([contactId, -Infinity], [contactId, Infinity]);
+  const [touches, followUps] = await Promise.all([
+    read.objectStore('touches').index('by-contact-at').getAll(range),
+    read.objectStore('followUps').index('by-contact').getAll(contactId),
+  ]);
+  await read.done;
+  const undo: DeletedContact = {
+    deletedAt: now,
+    data: { ...emptyDataSet(), contacts: [contact], touches, followUps },
+  };
+  await db.put('meta', undo, `undo:${contactId}`);
+  await deleteRecords(db, { sellers: [], accounts: [], contacts: [contactId], touches: [], purchases: [] });
+  return contact.accountId ? { accountId: contact.accountId } : {};
+}
+
+/** What `undo:<id>` holds for a deleted contact, taken out of the store (the caller writes it back). */
+export async function takeDeleted(db: IDBPDatabase<RapportDB>, contactId: string): Promise<DeletedContact> {
+  const tx = db.transaction('meta', 'readwrite');
+  const undo = (await tx.store.get(`undo:${contactId}`)) as DeletedContact | undefined;
+  if (!undo) throw new Error('nothing to undo for this contact');
+  await tx.store.delete(`undo:${contactId}`);
+  await tx.done;
+  return undo;
+}
