@@ -89,7 +89,7 @@ export function Accounts() {
           {rows.map((a) => (
             <tr key={a.id} data-testid="account-row" data-domain={a.domain} data-quadrant={a.quadrant ?? ''}>
               <th scope="row">
-                {a.name}
+                <a href={`#account/${encodeURIComponent(a.id)}`}>{a.name}</a>
                 <span class="sub">{a.domain}</span>
               </th>
               <td>{a.valueTier}</td>

@@ -79,7 +79,9 @@ export function Coverage() {
           <tbody>
             {chosen.map((a) => (
               <tr key={a.id} data-testid="account-row" data-domain={a.domain} data-quadrant={a.quadrant ?? ''}>
-                <th scope="row">{a.name}</th>
+                <th scope="row">
+                  <a href={`#account/${encodeURIComponent(a.id)}`}>{a.name}</a>
+                </th>
                 <td>{formatValue(a.value)}</td>
                 <td>{a.moves.map(describeReason).join(' ') || 'None needed.'}</td>
               </tr>

@@ -4,6 +4,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { useSettingsStore } from '../settings/useSettings';
 import type { ImportPage } from '../importing/ImportPage';
 import { Popup } from '../popup/Popup';
+import { AccountPage } from './AccountPage';
 import { Accounts } from './Accounts';
 import { Bucket } from './Bucket';
 import { ContactPage } from './ContactPage';
@@ -69,6 +70,8 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
             }}
             openUrl={openUrl}
           />
+        ) : hash.startsWith('account/') ? (
+          <AccountPage accountId={decodeURIComponent(hash.slice('account/'.length))} />
         ) : hash === 'accounts' ? (
           <Accounts />
         ) : hash.startsWith('contact/') ? (

@@ -8,8 +8,11 @@ const TIER_LABEL = { high: 'High value', medium: 'Medium value', low: 'Low value
 
 type Input = { currentTarget: HTMLInputElement };
 
-/** The fields the seller fills in, shared by onboarding and the settings page. */
-export function SettingsFields({ form }: { form: SettingsForm }) {
+/**
+ * The fields the seller fills in, shared by onboarding and the settings page; `lists` adds what
+ * only the settings page edits (the ignored addresses).
+ */
+export function SettingsFields({ form, lists = false }: { form: SettingsForm; lists?: boolean }) {
   const { fields } = form;
   const text = (s: { value: string }) => (e: Input) => {
     s.value = e.currentTarget.value;
@@ -82,6 +85,28 @@ export function SettingsFields({ form }: { form: SettingsForm }) {
             </p>
           ))}
       </fieldset>
+      {lists && (
+        <fieldset>
+          <legend>Never shown</legend>
+          <Field
+            label="Ignored addresses"
+            hint="One per line. Rapport never lists these people (newsletters, no-reply senders); Ignore in the sidebar adds one."
+          >
+            {(a) => (
+              <textarea
+                {...a}
+                name="ignoredAddresses"
+                data-testid="ignored-addresses"
+                rows={4}
+                value={fields.ignoredAddresses}
+                onInput={(e: { currentTarget: HTMLTextAreaElement }) => {
+                  fields.ignoredAddresses.value = e.currentTarget.value;
+                }}
+              />
+            )}
+          </Field>
+        </fieldset>
+      )}
       <fieldset>
         <legend>Rhythm</legend>
         <table class="cadence">

@@ -34,7 +34,7 @@ function SettingsForm({ store, settings }: { store: Store; settings: Settings })
           void store.save(form.toPatch());
         }}
       >
-        <SettingsFields form={form} />
+        <SettingsFields form={form} lists />
         <StatusLine store={store} />
         <div class="actions">
           <button type="submit" class="primary" data-testid="settings-save">

@@ -21,6 +21,7 @@ export function createSettingsForm(initial: Settings) {
     crmOwnerName: signal(initial.me.crmOwnerName),
     linkedinId: signal(initial.me.linkedinId ?? ''),
     internalDomains: signal(initial.internalDomains.join(', ')),
+    ignoredAddresses: signal(initial.ignoredAddresses.join('\n')),
     cadence: Object.fromEntries(
       TIERS.map((tier) => [
         tier,
@@ -78,6 +79,7 @@ export function createSettingsForm(initial: Settings) {
         ...(linkedinId ? { linkedinId } : {}),
       },
       internalDomains: splitList(fields.internalDomains.value),
+      ignoredAddresses: splitList(fields.ignoredAddresses.value).map((a) => a.toLowerCase()),
       cadence: Object.fromEntries(
         TIERS.map((tier) => [
           tier,

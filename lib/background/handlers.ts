@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { contactsAffectedNow } from './affected';
+import { accountPage } from './account-page';
 import { bookAccounts, bookBucket, bookContacts } from './book';
 import { captureMessages } from './capture';
 import { deleteContact, mergeContacts, takeDeleted } from './edits';
@@ -219,6 +220,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return contact;
     },
     'book.accounts': async () => bookAccounts(await db(), now()),
+    'account.page': async ({ accountId }) => accountPage(await db(), accountId, now()),
     'book.contacts': async () => bookContacts(await db(), now()),
     'book.bucket': async ({ months }) => bookBucket(await db(), now(), months),
     'linkedin.capture': async (input) => {

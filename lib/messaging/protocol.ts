@@ -389,6 +389,34 @@ export const protocol = {
       ),
     }),
   ),
+  /** One account for its dashboard page: contacts and who knows them, coverage, purchases, history. */
+  'account.page': define(
+    'page',
+    z.object({ accountId: Id }),
+    z
+      .object({
+        account: Account,
+        contacts: z.array(
+          z.object({
+            id: Id,
+            name: z.string(),
+            title: z.string().optional(),
+            status: ContactStatus,
+            /** The sellers with two-way contact with them in the coverage window ("you" for the seller). */
+            knownBy: z.array(z.string()),
+          }),
+        ),
+        coverage: z.object({
+          quadrant: z.number().int().min(1).max(4).nullable(),
+          risk: Reason,
+          moves: z.array(Reason),
+        }),
+        purchases: z.array(Purchase),
+        value: z.array(z.object({ currency: z.string(), toDate: z.number(), perYear: z.number() })),
+        history: z.array(Touch),
+      })
+      .nullable(),
+  ),
   /** Every contact, for the dashboard's table and its search as you type. */
   'book.contacts': define(
     'page',

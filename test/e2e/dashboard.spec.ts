@@ -98,6 +98,15 @@ test('accounts and coverage: every account in a quadrant or uncovered, a cell’
   // Its move toward quadrant 4: bring in a colleague.
   await expect(inCell.getByTestId('account-row')).not.toContainText('None needed');
   expect(await seriousViolations(page)).toEqual([]);
+
+  // The account's page: who is there, which sellers know them, and its history.
+  await inCell.getByRole('link', { name: 'Echo' }).click();
+  const account = page.getByTestId('account-page');
+  await expect(account).toHaveAttribute('data-quadrant', '2');
+  await expect(account.getByTestId('account-contact')).toHaveCount(2);
+  await expect(account.locator('[data-testid="account-contact"][data-contact="e2"]')).toContainText('you');
+  await expect(account.getByTestId('touch').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a contact page shows the card; merging another contact keeps every touch of both; delete asks, and undo restores', async ({
@@ -131,4 +140,22 @@ test('a contact page shows the card; merging another contact keeps every touch o
   await page.getByTestId('undo-delete').click();
   await expect(page.getByTestId('contact-page')).toHaveAttribute('data-contact', 'e2');
   expect(await touchesOf('e2')).toBe(mine + theirs);
+});
+
+test('the addresses Ignore hid are listed in Settings, and removing one there shows that person again', async ({
+  context,
+  extensionId,
+  api,
+}) => {
+  await api('address.ignore', { email: 'news@letters.example' });
+  await api('address.ignore', { email: 'c1@core.example' });
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
+  const list = page.getByTestId('ignored-addresses');
+  await expect(list).toHaveValue('news@letters.example\nc1@core.example');
+  await list.fill('news@letters.example');
+  await page.getByTestId('settings-save').click();
+  await expect
+    .poll(async () => ((await api('settings.get', {})) as { ignoredAddresses: string[] }).ignoredAddresses)
+    .toEqual(['news@letters.example']);
 });

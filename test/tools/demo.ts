@@ -28,6 +28,7 @@ await context.route('https://mail.google.com/**', (route) => {
   return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
 });
 const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+const dashboardUrl = `chrome-extension://${extensionId}/options.html`;
 const control = await context.newPage();
 await control.goto(popupUrl);
 for (const result of [
@@ -50,7 +51,19 @@ const shots: [string, string, { width: number; height: number }][] = [
   // A customer whose profile names another company now: the job-change notice.
   ['linkedin-job-change.png', PAGES.linkedinMoved.url, { width: 920, height: 800 }],
   ['popup.png', popupUrl, { width: 380, height: 320 }],
+  // The dashboard's book of business.
+  ['dashboard-accounts.png', `${dashboardUrl}#accounts`, { width: 1280, height: 700 }],
+  ['dashboard-coverage.png', `${dashboardUrl}#coverage`, { width: 1280, height: 700 }],
+  ['dashboard-bucket.png', `${dashboardUrl}#bucket`, { width: 1280, height: 900 }],
+  ['dashboard-contact.png', `${dashboardUrl}#contact/c-sam`, { width: 1280, height: 1000 }],
 ];
+/** What each dashboard picture waits for: the view with its data. */
+const DASHBOARD_READY: Record<string, string> = {
+  'dashboard-accounts.png': 'account-row',
+  'dashboard-coverage.png': 'coverage-cell',
+  'dashboard-bucket.png': 'bucket-month',
+  'dashboard-contact.png': 'trust',
+};
 if (!headed) {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -62,8 +75,10 @@ for (const [file, url, viewport] of shots) {
   await site.goto(url);
   const onLinkedIn = url.startsWith('https://www.linkedin.com/');
   const page = onLinkedIn ? await openSidePanelPage(context, extensionId, control, 'linkedin', openedAt) : site;
-  const ready =
-    url === popupUrl
+  const dashboardView = DASHBOARD_READY[file];
+  const ready = dashboardView
+    ? page.getByTestId(dashboardView).first()
+    : url === popupUrl
       ? page.getByTestId('popup')
       : file === 'linkedin-job-change.png'
         ? page.getByTestId('job-change')

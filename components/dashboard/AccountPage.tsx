@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ResponseOf } from '@/lib/messaging/protocol';
+import { describeReason } from '@/lib/shared/relationship/describe';
+import { useApi } from '../common/api';
+import { money, relative, TOUCH_WORDS } from '../common/words';
+import { Failed } from './Bucket';
+
+type Page = NonNullable<ResponseOf<'account.page'>>;
+
+/**
+ * One account: who Rapport knows there and which sellers know them, the coverage quadrant with
+ * what is lost if someone leaves and the named move toward quadrant 4, purchases and value, and
+ * the latest touches with anyone there.
+ */
+export function AccountPage({ accountId }: { accountId: string }) {
+  const api = useApi();
+  const [page, setPage] = useState<Page | null>();
+  const [error, setError] = useState('');
+  useEffect(() => {
+    void api('account.page', { accountId }).then((r) => (r.ok ? setPage(r.data) : setError(r.error.message)));
+  }, [api, accountId]);
+  if (error) return <Failed message={error} />;
+  if (page === undefined) return null;
+  if (page === null)
+    return (
+      <p class="callout">
+        No such account. <a href="#accounts">All accounts</a>
+      </p>
+    );
+  const { account, contacts, coverage, purchases, value, history } = page;
+  const names = new Map(contacts.map((c) => [c.id, c.name]));
+  const now = Date.now();
+  return (
+    <section
+      data-testid="account-page"
+      data-account={account.id}
+      data-quadrant={coverage.quadrant ?? ''}
+      aria-labelledby="account-title"
+    >
+      <p>
+        <a href="#accounts">← Accounts</a>
+      </p>
+      <h1 id="account-title">{account.name}</h1>
+      <p class="sub">{[account.domains.join(', '), `${account.valueTier} value`].filter(Boolean).join(' · ')}</p>
+      <h2>Coverage</h2>
+      <p class="callout">
+        {coverage.quadrant ? `Quadrant ${coverage.quadrant}. ` : ''}
+        {describeReason(coverage.risk)} {coverage.moves.map(describeReason).join(' ')}
+      </p>
+      <table class="book-table">
+        <caption>People at {account.name} and who knows them (two-way contact in the last six months)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Contact</th>
+            <th scope="col">Status</th>
+            <th scope="col">Known by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {contacts.map((c) => (
+            <tr key={c.id} data-testid="account-contact" data-contact={c.id}>
+              <th scope="row">
+                <a href={`#contact/${encodeURIComponent(c.id)}`}>{c.name}</a>
+                {c.title && <span class="sub">{c.title}</span>}
+              </th>
+              <td>{c.status}</td>
+              <td>{c.knownBy.join(', ') || 'nobody lately'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Purchases</h2>
+      <p>
+        {value.length
+          ? value
+              .map((v) => `${money(v.toDate, v.currency)} to date, ${money(v.perYear, v.currency)} a year`)
+              .join('; ')
+          : 'No purchases recorded.'}
+      </p>
+      {purchases.length > 0 && (
+        <ul>
+          {purchases.map((p) => (
+            <li key={p.id}>
+              {new Date(p.at).toLocaleDateString()}: {money(p.amount, p.currency)}
+              {p.product ? ` (${p.product})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>History</h2>
+      <ol class="account-history">
+        {history.map((t) => (
+          <li key={t.id} data-testid="touch" data-kind={t.kind} data-direction={t.direction}>
+            {TOUCH_WORDS[t.kind]} with {names.get(t.contactId) ?? 'someone no longer here'}
+            {t.summary ? `: ${t.summary}` : ''} <span class="sub">{relative(t.at - now)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import type { IDBPDatabase } from 'idb';
+import type { ResponseOf } from '@/lib/messaging/protocol';
+import { coverage } from '@/lib/shared/relationship/coverage';
+import { lifetimeValue } from '@/lib/shared/relationship/value';
+import type { RapportDB } from './db/schema';
+import { openReader, summaryOf } from './relationship';
+import { newestTouches } from './touches';
+
+/** How many of the account's latest touches its page lists. */
+const HISTORY = 50;
+
+/**
+ * One account for its dashboard page: its contacts and the sellers who know each of them (the
+ * coverage links), the quadrant with what is lost if someone leaves and the moves toward quadrant 4,
+ * its purchases and value, and its latest touches. Targeted reads by the account's indexes.
+ */
+export async function accountPage(
+  db: IDBPDatabase<RapportDB>,
+  accountId: string,
+  now: number,
+): Promise<ResponseOf<'account.page'>> {
+  const { tx, reader } = await openReader(db);
+  const account = await tx.objectStore('accounts').get(accountId);
+  if (!account) {
+    await tx.done;
+    return null;
+  }
+  const contacts = await tx.objectStore('contacts').index('by-account').getAll(accountId);
+  const summaries = await Promise.all(contacts.map((c) => summaryOf(reader, c.id)));
+  const purchases = await tx
+    .objectStore('purchases')
+    .index('by-account-at')
+    .getAll(IDBKeyRange.bound([accountId, -Infinity], [accountId, Infinity]));
+  // By each contact, not by the touches' own account field: imported and older touches may not
+  // carry it, and the page is about the people at the account now.
+  const byContact = tx.objectStore('touches').index('by-contact-at');
+  const latest = await Promise.all(contacts.map((c) => newestTouches(byContact, c.id, HISTORY)));
+  const history = latest
+    .flat()
+    .sort((a, b) => b.at - a.at)
+    .slice(0, HISTORY);
+  await tx.done;
+  const sellers = new Map((await db.getAll('sellers')).map((s) => [s.id, s.name]));
+  const cov = coverage(summaries, now);
+  return {
+    account,
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      ...(c.title ? { title: c.title } : {}),
+      status: c.status,
+      knownBy: cov.links
+        .filter((l) => l.contactId === c.id)
+        .map((l) => (l.sellerId === 'me' ? 'you' : (sellers.get(l.sellerId) ?? l.sellerId))),
+    })),
+    coverage: { quadrant: cov.quadrant, risk: cov.risk, moves: cov.moves },
+    purchases: purchases.sort((a, b) => b.at - a.at),
+    value: lifetimeValue(purchases, { now }).map((v) => ({
+      currency: v.currency,
+      toDate: v.toDate,
+      perYear: v.perYear,
+    })),
+    history,
+  };
+}
