@@ -4,6 +4,7 @@ import { describeReason } from '@/lib/shared/relationship/describe';
 import { useApi } from '../common/api';
 import { money, relative, TOUCH_WORDS } from '../common/words';
 import { Failed } from './Bucket';
+import { useBook } from './useBook';
 
 type Page = NonNullable<ResponseOf<'account.page'>>;
 
@@ -16,9 +17,12 @@ export function AccountPage({ accountId }: { accountId: string }) {
   const api = useApi();
   const [page, setPage] = useState<Page | null>();
   const [error, setError] = useState('');
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` asks for a fresh read after an edit
   useEffect(() => {
     void api('account.page', { accountId }).then((r) => (r.ok ? setPage(r.data) : setError(r.error.message)));
-  }, [api, accountId]);
+  }, [api, accountId, version]);
   if (error) return <Failed message={error} />;
   if (page === undefined) return null;
   if (page === null)
@@ -42,6 +46,8 @@ export function AccountPage({ accountId }: { accountId: string }) {
       </p>
       <h1 id="account-title">{account.name}</h1>
       <p class="sub">{[account.domains.join(', '), `${account.valueTier} value`].filter(Boolean).join(' · ')}</p>
+      <EditAccount account={account} onSaved={reload} />
+      <MergeAccount into={account} onMerged={reload} />
       <h2>Coverage</h2>
       <p class="callout">
         {coverage.quadrant ? `Quadrant ${coverage.quadrant}. ` : ''}
@@ -97,5 +103,75 @@ export function AccountPage({ accountId }: { accountId: string }) {
         ))}
       </ol>
     </section>
+  );
+}
+
+/** The seller's corrections: the account's name and domains. */
+function EditAccount({ account, onSaved }: { account: Page['account']; onSaved: () => void }) {
+  const api = useApi();
+  const [name, setName] = useState(account.name);
+  const [domains, setDomains] = useState(account.domains.join(', '));
+  const [message, setMessage] = useState('');
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const list = domains
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map((d) => d.toLowerCase());
+    const result = await api('account.update', { accountId: account.id, name, domains: list });
+    setMessage(result.ok ? 'Saved.' : result.error.message);
+    if (result.ok) onSaved();
+  };
+  return (
+    <form class="edit" data-testid="account-edit" onSubmit={(e) => void save(e)}>
+      <label>
+        Name <input value={name} onInput={(e) => setName(e.currentTarget.value)} required />
+      </label>{' '}
+      <label>
+        Domains <input value={domains} onInput={(e) => setDomains(e.currentTarget.value)} />
+      </label>{' '}
+      <button type="submit" data-testid="account-save">
+        Save
+      </button>
+      {message && <span role="status"> {message}</span>}
+    </form>
+  );
+}
+
+/** Another account that is the same company: its people, touches and purchases move here. */
+function MergeAccount({ into, onMerged }: { into: Page['account']; onMerged: () => void }) {
+  const api = useApi();
+  const { data } = useBook('book.accounts', {});
+  const [other, setOther] = useState('');
+  const [message, setMessage] = useState('');
+  const merge = async () => {
+    const result = await api('account.merge', { keepId: into.id, mergeId: other });
+    setMessage(result.ok ? 'Merged.' : result.error.message);
+    if (result.ok) {
+      setOther('');
+      onMerged();
+    }
+  };
+  return (
+    <p class="merge">
+      <label>
+        Same company as{' '}
+        <select value={other} data-testid="account-merge-other" onChange={(e) => setOther(e.currentTarget.value)}>
+          <option value="">choose an account</option>
+          {(data?.accounts ?? [])
+            .filter((a) => a.id !== into.id)
+            .map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+                {a.domain ? ` (${a.domain})` : ''}
+              </option>
+            ))}
+        </select>
+      </label>{' '}
+      <button type="button" data-testid="account-merge" disabled={!other} onClick={() => void merge()}>
+        Merge into {into.name}
+      </button>
+      {message && <span role="status"> {message}</span>}
+    </p>
   );
 }

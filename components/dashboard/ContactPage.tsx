@@ -68,6 +68,7 @@ export function ContactPage({ contactId }: { contactId: string }) {
       <div class="contact-card">
         <Sidebar state={state} />
       </div>
+      <EditContact contact={contact} onSaved={() => void load()} />
       <Merge into={contact} onMerged={() => void load()} />
       <DeleteContact contact={contact} onDeleted={() => setDeleted(true)} />
     </section>
@@ -161,5 +162,48 @@ function Deleted({ contactId, onUndone }: { contactId: string; onUndone: () => v
       <a href="#contacts">All contacts</a>
       {error && <span role="alert"> {error}</span>}
     </p>
+  );
+}
+
+/** The seller's corrections: name, title, addresses (one per line). */
+function EditContact({ contact, onSaved }: { contact: Contact; onSaved: () => void }) {
+  const api = useApi();
+  const [name, setName] = useState(contact.name);
+  const [title, setTitle] = useState(contact.title ?? '');
+  const [emails, setEmails] = useState(contact.emails.join('\n'));
+  const [message, setMessage] = useState('');
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const result = await api('contact.update', {
+      contactId: contact.id,
+      name,
+      title,
+      emails: emails
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map((e) => e.toLowerCase()),
+    });
+    setMessage(result.ok ? 'Saved.' : result.error.message);
+    if (result.ok) onSaved();
+  };
+  return (
+    <form class="edit" data-testid="contact-edit" onSubmit={(e) => void save(e)}>
+      <fieldset>
+        <legend>Edit</legend>
+        <label>
+          Name <input value={name} onInput={(e) => setName(e.currentTarget.value)} required />
+        </label>
+        <label>
+          Title <input value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+        </label>
+        <label>
+          Addresses, one per line <textarea rows={3} value={emails} onInput={(e) => setEmails(e.currentTarget.value)} />
+        </label>
+        <button type="submit" data-testid="contact-save">
+          Save
+        </button>
+        {message && <p role="status">{message}</p>}
+      </fieldset>
+    </form>
   );
 }

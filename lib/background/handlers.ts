@@ -3,6 +3,7 @@ import { contactsAffectedNow } from './affected';
 import { accountPage } from './account-page';
 import { bookAccounts, bookBucket, bookContacts } from './book';
 import { captureMessages } from './capture';
+import { mergeAccounts, updateAccount, updateContact } from './edit-records';
 import { deleteContact, mergeContacts, takeDeleted } from './edits';
 import { lookupCards } from './cards';
 import { learnFromProfile } from './linkedin';
@@ -197,6 +198,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return {};
     },
     'contact.get': async ({ contactId }) => (await (await db()).get('contacts', contactId)) ?? null,
+    'contact.update': async (change) => updateContact(await db(), change, now()),
+    'account.update': async (change) => updateAccount(await db(), change, now()),
+    'account.merge': async ({ keepId, mergeId }) => {
+      const database = await db();
+      const { account, contactIds } = await mergeAccounts(database, keepId, mergeId, now());
+      // More people at one account: its coverage, and so everyone's plan there, changes.
+      await refresh(database, contactIds);
+      return account;
+    },
     'contact.merge': async ({ keepId, mergeId }) => {
       const database = await db();
       const { contact, moved, accountIds } = await mergeContacts(database, keepId, mergeId, now());

@@ -231,6 +231,29 @@ export const protocol = {
         .default([]),
     }),
   ),
+  /** The seller corrects a contact's name, title or addresses (an address another contact has is refused). */
+  'contact.update': define(
+    'page',
+    z.object({
+      contactId: Id,
+      name: ShortText(200).optional(),
+      title: ShortText(200).optional(),
+      emails: z.array(Email).max(20).optional(),
+    }),
+    Contact,
+  ),
+  /** The seller corrects an account's name or domains. */
+  'account.update': define(
+    'page',
+    z.object({
+      accountId: Id,
+      name: ShortText(200).optional(),
+      domains: z.array(z.string().min(3).max(253)).max(20).optional(),
+    }),
+    Account,
+  ),
+  /** Two accounts are one company: `mergeId`'s contacts, touches and purchases move to `keepId`. */
+  'account.merge': define('page', z.object({ keepId: Id, mergeId: Id }), Account),
   /** Two contacts are one person: `mergeId` is merged into `keepId`, every touch kept. */
   'contact.merge': define(
     'page',

@@ -159,3 +159,28 @@ test('the addresses Ignore hid are listed in Settings, and removing one there sh
     .poll(async () => ((await api('settings.get', {})) as { ignoredAddresses: string[] }).ignoredAddresses)
     .toEqual(['news@letters.example']);
 });
+
+test('the seller corrects a contact’s name and an account’s name, and merges two accounts of one company', async ({
+  context,
+  extensionId,
+  api,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#contact/a1`);
+  const edit = page.getByTestId('contact-edit');
+  await edit.getByLabel('Name').fill('Alma Acme');
+  await edit.getByTestId('contact-save').click();
+  await expect(edit.getByRole('status')).toHaveText('Saved.');
+  expect(await api('contact.get', { contactId: 'a1' })).toMatchObject({ name: 'Alma Acme' });
+
+  await page.goto(`chrome-extension://${extensionId}/options.html#account/echo`);
+  const account = page.getByTestId('account-page');
+  await account.getByTestId('account-edit').getByLabel('Name').fill('Echo Group');
+  await account.getByTestId('account-save').click();
+  await expect(page.locator('#account-title')).toHaveText('Echo Group');
+  await account.getByTestId('account-merge-other').selectOption('fern');
+  await account.getByTestId('account-merge').click();
+  // Fern's contact now counts at Echo: three people there.
+  await expect(account.getByTestId('account-contact')).toHaveCount(3);
+  expect(await api('contact.get', { contactId: 'f1' })).toMatchObject({ accountId: 'echo' });
+});
