@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { describeReason } from '@/lib/shared/relationship/describe';
 import { useApi } from '../common/api';
+import { splitList } from '../settings/form-state';
 import { money, relative, TOUCH_WORDS } from '../common/words';
-import { Failed } from './Bucket';
+import { Failed } from './Failed';
 import { useBook } from './useBook';
 
 type Page = NonNullable<ResponseOf<'account.page'>>;
@@ -114,10 +115,7 @@ function EditAccount({ account, onSaved }: { account: Page['account']; onSaved: 
   const [message, setMessage] = useState('');
   const save = async (event: Event) => {
     event.preventDefault();
-    const list = domains
-      .split(/[\s,;]+/)
-      .filter(Boolean)
-      .map((d) => d.toLowerCase());
+    const list = splitList(domains).map((d) => d.toLowerCase());
     const result = await api('account.update', { accountId: account.id, name, domains: list });
     setMessage(result.ok ? 'Saved.' : result.error.message);
     if (result.ok) onSaved();

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { describeReason } from '@/lib/shared/relationship/describe';
 import { relative } from '../common/words';
-import { Failed } from './Bucket';
+import { Failed } from './Failed';
 import { formatValue, useBook } from './useBook';
 
 type Row = ResponseOf<'book.accounts'>['accounts'][number];

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { observedRetention } from '@/lib/shared/relationship/value';
+import { Failed } from './Failed';
 import { useBook } from './useBook';
 
 type Month = ResponseOf<'book.bucket'>['months'][number];
@@ -132,13 +133,5 @@ function MonthAccounts({ month, names }: { month: Month; names: Record<string, s
       <dt>At risk at the month's end</dt>
       <dd>{list(month.atRiskAccounts)}</dd>
     </dl>
-  );
-}
-
-export function Failed({ message }: { message: string }) {
-  return (
-    <p class="status error" role="alert">
-      {message}
-    </p>
   );
 }

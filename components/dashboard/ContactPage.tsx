@@ -2,9 +2,10 @@ import '../sidebar/sidebar.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Contact } from '@/lib/shared/model';
 import { useApi } from '../common/api';
+import { splitList } from '../settings/form-state';
 import { Sidebar } from '../sidebar/Sidebar';
 import { createSidebarState } from '../sidebar/state';
-import { Failed } from './Bucket';
+import { Failed } from './Failed';
 import { useBook } from './useBook';
 
 /**
@@ -178,10 +179,7 @@ function EditContact({ contact, onSaved }: { contact: Contact; onSaved: () => vo
       contactId: contact.id,
       name,
       title,
-      emails: emails
-        .split(/[\s,;]+/)
-        .filter(Boolean)
-        .map((e) => e.toLowerCase()),
+      emails: splitList(emails).map((e) => e.toLowerCase()),
     });
     setMessage(result.ok ? 'Saved.' : result.error.message);
     if (result.ok) onSaved();

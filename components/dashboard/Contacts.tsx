@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { relative } from '../common/words';
-import { Failed } from './Bucket';
+import { Failed } from './Failed';
 import { useBook } from './useBook';
 
 const RISK_WORDS = { healthy: 'in touch', 'at-risk': 'at risk', lost: 'lost', 'not-customer': '' } as const;

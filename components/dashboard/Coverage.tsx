@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { describeReason } from '@/lib/shared/relationship/describe';
-import { Failed } from './Bucket';
+import { Failed } from './Failed';
 import { formatValue, useBook } from './useBook';
 
 type Row = ResponseOf<'book.accounts'>['accounts'][number];

@@ -10,6 +10,7 @@ import { Bucket } from './Bucket';
 import { ContactPage } from './ContactPage';
 import { Contacts } from './Contacts';
 import { Coverage } from './Coverage';
+import { Failed } from './Failed';
 import { Overview } from './Overview';
 
 /** Sections of the dashboard, by URL hash. Later features add theirs here. */
@@ -96,11 +97,7 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
 
 /** Local data arrives in milliseconds: show nothing while it loads, and the error if it fails. */
 function StatusOrNothing({ message }: { message: string }) {
-  return message ? (
-    <p class="status error" role="alert">
-      {message}
-    </p>
-  ) : null;
+  return message ? <Failed message={message} /> : null;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
 import { OwnerClaim } from '../importing/OwnerClaim';
+import { Failed } from './Failed';
 
 type Counts = ResponseOf<'data.counts'>;
 
@@ -34,11 +35,7 @@ export function Overview({ settings, onSettings }: { settings: Settings; onSetti
           <a href="#onboarding">Set up Rapport</a>
         </p>
       )}
-      {error && (
-        <p class="status error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <Failed message={error} />}
       <OwnerClaim {...(onSettings ? { onSettings } : {})} />
       {health && <HealthReport report={health} />}
       {counts && (

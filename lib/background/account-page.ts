@@ -1,9 +1,8 @@
 import type { IDBPDatabase } from 'idb';
 import type { ResponseOf } from '@/lib/messaging/protocol';
-import { coverage } from '@/lib/shared/relationship/coverage';
 import { lifetimeValue } from '@/lib/shared/relationship/value';
 import type { RapportDB } from './db/schema';
-import { openReader, summaryOf } from './relationship';
+import { openReader, readAccountFacts } from './relationship';
 import { newestTouches } from './touches';
 
 /** How many of the account's latest touches its page lists. */
@@ -20,13 +19,14 @@ export async function accountPage(
   now: number,
 ): Promise<ResponseOf<'account.page'>> {
   const { tx, reader } = await openReader(db);
-  const account = await tx.objectStore('accounts').get(accountId);
-  if (!account) {
+  // The account and its coverage as the card and the planner read them.
+  const facts = await readAccountFacts(reader, accountId, now);
+  if (!facts) {
     await tx.done;
     return null;
   }
+  const { account, coverage: cov } = facts;
   const contacts = await tx.objectStore('contacts').index('by-account').getAll(accountId);
-  const summaries = await Promise.all(contacts.map((c) => summaryOf(reader, c.id)));
   const purchases = await tx
     .objectStore('purchases')
     .index('by-account-at')
@@ -41,7 +41,6 @@ export async function accountPage(
     .slice(0, HISTORY);
   await tx.done;
   const sellers = new Map((await db.getAll('sellers')).map((s) => [s.id, s.name]));
-  const cov = coverage(summaries, now);
   return {
     account,
     contacts: contacts.map((c) => ({

@@ -23,6 +23,9 @@ interface Book {
   summaries: Map<string, ContactSummary>;
   facts: Map<string, AccountFacts>;
   sellers: Map<string, string>;
+  /** Contacts and purchases by account id. */
+  byAccount: Map<string, Contact[]>;
+  purchasesByAccount: Map<string, Purchase[]>;
 }
 
 async function readBook(db: IDBPDatabase<RapportDB>, now: number): Promise<Book> {
@@ -41,9 +44,8 @@ async function readBook(db: IDBPDatabase<RapportDB>, now: number): Promise<Book>
   await tx.done;
   const sellerRecords = await db.getAll('sellers');
   const sellers = new Map(sellerRecords.map((s) => [s.id, s.name]));
-  const lastPurchase = new Map<string, number>();
-  for (const p of purchases) lastPurchase.set(p.accountId, Math.max(lastPurchase.get(p.accountId) ?? 0, p.at));
   const byAccount = groupBy(contacts, (c) => c.accountId);
+  const purchasesByAccount = groupBy(purchases, (p) => p.accountId);
   const facts = new Map<string, AccountFacts>();
   for (const account of accounts) {
     const people = byAccount.get(account.id) ?? [];
@@ -51,10 +53,11 @@ async function readBook(db: IDBPDatabase<RapportDB>, now: number): Promise<Book>
       people.flatMap((c) => summaries.get(c.id) ?? []),
       now,
     );
-    const last = lastPurchase.get(account.id);
+    const bought = purchasesByAccount.get(account.id) ?? [];
+    const last = bought.length ? Math.max(...bought.map((p) => p.at)) : undefined;
     facts.set(account.id, { account, coverage: cov, ...(last === undefined ? {} : { lastPurchaseAt: last }) });
   }
-  return { settings, accounts, contacts, purchases, summaries, facts, sellers };
+  return { settings, accounts, contacts, purchases, summaries, facts, sellers, byAccount, purchasesByAccount };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
@@ -82,10 +85,8 @@ function riskOfContact(book: Book, contact: Contact, now: number) {
 /** Every account, with what the accounts table and the coverage picture show. */
 export async function bookAccounts(db: IDBPDatabase<RapportDB>, now: number): Promise<ResponseOf<'book.accounts'>> {
   const book = await readBook(db, now);
-  const byAccount = groupBy(book.contacts, (c) => c.accountId);
-  const purchases = groupBy(book.purchases, (p) => p.accountId);
   const accounts: AccountRow[] = book.accounts.map((account) => {
-    const people = byAccount.get(account.id) ?? [];
+    const people = book.byAccount.get(account.id) ?? [];
     const cov = book.facts.get(account.id)?.coverage;
     const risks = people.map((c) => riskOfContact(book, c, now));
     const lastTwoWay = Math.max(0, ...people.map((c) => book.summaries.get(c.id)?.lastTwoWayAt ?? 0));
@@ -95,7 +96,7 @@ export async function bookAccounts(db: IDBPDatabase<RapportDB>, now: number): Pr
       name: account.name,
       domain: account.domains[0] ?? '',
       valueTier: account.valueTier,
-      value: lifetimeValue(purchases.get(account.id) ?? [], { now }).map((v) => ({
+      value: lifetimeValue(book.purchasesByAccount.get(account.id) ?? [], { now }).map((v) => ({
         currency: v.currency,
         toDate: v.toDate,
       })),

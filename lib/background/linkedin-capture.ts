@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import { ME, type Touch } from '@/lib/shared/model';
 import type { RapportDB } from './db/schema';
+import { addTouch } from './touches';
 
 /**
  * LinkedIn messages as touches, like e-mails: one per tracked participant per message, keyed by
@@ -63,25 +64,14 @@ export async function recordVisit(
   at: number,
   newId: () => string,
 ): Promise<boolean> {
-  const tx = db.transaction(['contacts', 'touches'], 'readwrite');
-  const contact = await tx.objectStore('contacts').index('by-linkedin').get(linkedinId);
+  const contact = await db.getFromIndex('contacts', 'by-linkedin', linkedinId);
+  if (!contact) return false;
   const sourceId = `linkedin-visit:${linkedinId}:${new Date(at).toISOString().slice(0, 10)}`;
-  const touches = tx.objectStore('touches');
-  if (!contact || (await touches.index('by-source').getKey([sourceId, contact.id]))) {
-    await tx.done;
-    return false;
-  }
-  await touches.add({
-    id: newId(),
-    contactId: contact.id,
-    ...(contact.accountId ? { accountId: contact.accountId } : {}),
-    sellerId: ME,
-    kind: 'linkedin-visit',
-    direction: 'none',
-    at,
-    source: 'captured',
-    sourceId,
-  });
-  await tx.done;
-  return true;
+  const { duplicate } = await addTouch(
+    db,
+    { contactId: contact.id, kind: 'linkedin-visit', direction: 'none', at, sourceId },
+    'captured',
+    newId,
+  );
+  return !duplicate;
 }

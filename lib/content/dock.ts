@@ -1,8 +1,8 @@
 import { columnMadeRoom, createColumnPlacement } from './dock-column';
 
 /**
- * Where the sidebar may sit: at the right edge, but never over the site's own controls there
- * (design/ui.md: "when it would, it pushes or collapses").
+ * Where the sidebar may sit: at the right edge, but never over the site's own controls there;
+ * when it would cover them, it pushes the page aside or collapses to its tab.
  *
  * - Push, in the site's layout: where the site has a right column laid out beside the page
  *   (Gmail's `div.aUx`), the sidebar takes its place in it and the site narrows its page for it,

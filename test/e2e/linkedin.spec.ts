@@ -70,8 +70,10 @@ test('the side panel follows LinkedIn’s in-page navigation, and says what to d
 });
 
 const SAM_PROFILE = readFileSync(`test/fixtures/${PAGES.linkedinMoved.file}`, 'utf8');
-// Midnight is always past: the thread's last message is "Today" whenever the test runs.
-const THREAD = readFileSync('test/fixtures/linkedin/SYNTHETIC-linkedin-messaging-thread.html', 'utf8').replace(
+// Midnight is always past: the thread's last message is "Today" whenever the test runs. Every
+// 10:32 AM goes (the conversation list shows the same time as the message group), or before
+// 10:32 the message would lie in the future and rightly be recorded not at all.
+const THREAD = readFileSync('test/fixtures/linkedin/SYNTHETIC-linkedin-messaging-thread.html', 'utf8').replaceAll(
   '10:32 AM',
   '12:00 AM',
 );

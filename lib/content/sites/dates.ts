@@ -31,7 +31,7 @@ function asciiDigits(text: string): string {
 }
 
 /** Lower-case, accents off ("août" = "aout"), recomposed so Hangul syllables stay whole. */
-function fold(word: string): string {
+export function fold(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
 }
 

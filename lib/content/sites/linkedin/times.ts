@@ -1,4 +1,5 @@
-import { parseShownDate, wallClockToMs } from '../dates';
+import { addDays, dateOf } from '@/lib/shared/relationship/calendar';
+import { fold, parseShownDate, wallClockToMs } from '../dates';
 
 /**
  * When a LinkedIn message was sent, from what the conversation shows: a day heading ("Today",
@@ -8,11 +9,8 @@ import { parseShownDate, wallClockToMs } from '../dates';
  * be placed gets no time: Rapport records no touch rather than one at a wrong date.
  */
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAY_MS = 86_400_000;
-
-const fold = (text: string) =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase().replace(/[.,]/g, '').trim();
+/** A heading or day word compared as the date reader compares words, without its dots and commas. */
+const foldWord = (text: string) => fold(text).replace(/[.,]/g, '').trim();
 
 interface DayWords {
   /** Folded word → days back from today (0 today, 1 yesterday). */
@@ -30,12 +28,12 @@ function dayWords(lang: string): DayWords {
   for (const tag of [lang, 'en']) {
     try {
       const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
-      words.relative.set(fold(relative.format(0, 'day')), 0);
-      words.relative.set(fold(relative.format(-1, 'day')), 1);
+      words.relative.set(foldWord(relative.format(0, 'day')), 0);
+      words.relative.set(foldWord(relative.format(-1, 'day')), 1);
       for (const style of ['long', 'short'] as const) {
         const weekday = new Intl.DateTimeFormat(tag, { weekday: style, timeZone: 'UTC' });
         // 2001-01-07 was a Sunday.
-        for (let d = 0; d < 7; d++) words.weekdays.set(fold(weekday.format(new Date(Date.UTC(2001, 0, 7 + d)))), d);
+        for (let d = 0; d < 7; d++) words.weekdays.set(foldWord(weekday.format(new Date(Date.UTC(2001, 0, 7 + d)))), d);
       }
     } catch {
       // an unknown language tag: English alone
@@ -45,31 +43,13 @@ function dayWords(lang: string): DayWords {
   return words;
 }
 
-/** Today's calendar date where the seller is (`timeZone`, else the browser's zone). */
-function calendarDate(ms: number, timeZone?: string): { year: number; month: number; day: number; weekday: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const year = get('year');
-  const month = get('month');
-  const day = get('day');
-  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
-}
-
-/** The day a heading names as "D Mon YYYY", or the heading itself when it names a date. */
-function resolveDay(heading: string, lang: string, now: number, timeZone?: string): string | undefined {
+/** The day a heading names as `YYYY-MM-DD`, or the heading itself when it names a date. */
+function resolveDay(heading: string, lang: string, today: string): string | undefined {
   const words = dayWords(lang);
-  const folded = fold(heading);
-  const today = calendarDate(now, timeZone);
-  const back = words.relative.get(folded) ?? weekdayBack(words.weekdays.get(folded), today.weekday);
-  if (back !== undefined) {
-    const d = calendarDate(Date.UTC(today.year, today.month - 1, today.day, 12) - back * DAY_MS, 'UTC');
-    return `${d.day} ${EN_MONTHS[d.month - 1]} ${d.year}`;
-  }
+  const folded = foldWord(heading);
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  const back = words.relative.get(folded) ?? weekdayBack(words.weekdays.get(folded), weekday);
+  if (back !== undefined) return addDays(today, -back);
   return /\d/.test(heading) ? heading : undefined;
 }
 
@@ -89,10 +69,12 @@ export function messageTime(
   { lang, now, timeZone }: { lang: string; now: number; timeZone?: string },
 ): number | undefined {
   if (!heading || !clock) return undefined;
-  const day = resolveDay(heading, lang, now, timeZone);
+  // The seller's today ('' is the browser's own zone for dateOf).
+  const today = dateOf(now, timeZone ?? '');
+  const day = resolveDay(heading, lang, today);
   if (!day) return undefined;
   const hasYear = /\d{4}/.test(day);
-  const year = calendarDate(now, timeZone).year;
+  const year = Number(today.slice(0, 4));
   for (const y of hasYear ? [undefined] : [year, year - 1]) {
     const wall = parseShownDate(`${day}${y ? ` ${y}` : ''} ${clock}`, lang);
     if (!wall) return undefined;
