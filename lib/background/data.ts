@@ -2,6 +2,7 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { DataSet, ResponseOf } from '@/lib/messaging/protocol';
 import { closeFollowUp, emptyDataSet, type FollowUp } from '@/lib/shared/model';
 import { contactsAffected, type Written, writtenIn } from './affected';
+import { toStoreError } from './db/open';
 import { DATA_STORES, type RapportDB, type ReplanQueue, type StoreName } from './db/schema';
 
 type Counts = ResponseOf<'data.counts'>;
@@ -30,6 +31,7 @@ export async function writeDataSet(db: IDBPDatabase<RapportDB>, data: DataSet, n
         before
           .then(() => store.put(record as never))
           .catch((error: unknown) => {
+            if (isQuota(error)) throw toStoreError(error);
             throw new Error(
               `${name} record ${(record as { id: string }).id}: ${error instanceof Error ? error.message : String(error)}`,
             );
@@ -40,11 +42,18 @@ export async function writeDataSet(db: IDBPDatabase<RapportDB>, data: DataSet, n
   // In the same transaction, so no part can land without it: whose plan these records change,
   // for the settle (or, should the worker stop first, the next one) to plan again.
   writes.push(addToReplan(tx, data));
-  // Wait on both: a failed write aborts the transaction, and its own error is the clearer one.
-  const [written] = await Promise.allSettled([Promise.all(writes), tx.done]);
+  // Wait on both: a failed write aborts the transaction, and its own error is the clearer one,
+  // except a full store, which the browser reports on the transaction (each put then only says
+  // "aborted"): that gets the quota message the seller can act on.
+  const [written, committed] = await Promise.allSettled([Promise.all(writes), tx.done]);
+  if (isQuota(tx.error) || (committed.status === 'rejected' && isQuota(committed.reason))) {
+    throw toStoreError(tx.error ?? (committed as PromiseRejectedResult).reason);
+  }
   if (written.status === 'rejected') throw written.reason;
   await tx.done;
 }
+
+const isQuota = (error: unknown) => (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
 
 /**
  * A restored live follow-up takes the place of the one its contact has now (a backup from before

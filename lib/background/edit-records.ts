@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { Account, Contact } from '@/lib/shared/model';
+import type { Account, Contact, ValueTier } from '@/lib/shared/model';
 import type { RapportDB } from './db/schema';
 
 /**
@@ -40,7 +40,7 @@ export async function updateContact(
 
 export async function updateAccount(
   db: IDBPDatabase<RapportDB>,
-  change: { accountId: string; name?: string | undefined; domains?: string[] | undefined },
+  change: { accountId: string; name?: string | undefined; domains?: string[] | undefined; valueTier?: ValueTier },
   now: number,
 ): Promise<Account> {
   const tx = db.transaction('accounts', 'readwrite');
@@ -50,6 +50,7 @@ export async function updateAccount(
     ...account,
     ...(change.name?.trim() ? { name: change.name.trim() } : {}),
     ...(change.domains ? { domains: [...new Set(change.domains)] } : {}),
+    ...(change.valueTier ? { valueTier: change.valueTier } : {}),
     updatedAt: now,
   };
   await tx.store.put(next);

@@ -28,7 +28,7 @@ import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
 import { askOwner, claimOwner, ownerQuestion } from './owners';
 import type { Handlers } from './router';
 import { type RefreshDeps, refreshContacts } from './refresh';
-import { getSettings, proposeAccountDomain, updateSettings } from './settings';
+import { addToSettingsList, getSettings, proposeAccountDomain, updateSettings } from './settings';
 import { staggerPlanned } from './stagger';
 import { addTouch, listTouches } from './touches';
 
@@ -119,10 +119,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'account.setTier': async ({ accountId, tier }) => {
       const database = await db();
-      const account = await database.get('accounts', accountId);
-      if (!account) throw new Error(`no account with id ${accountId}`);
-      const next = { ...account, valueTier: tier, updatedAt: now() };
-      await database.put('accounts', next);
+      const next = await updateAccount(database, { accountId, valueTier: tier }, now());
       await refresh(database, await database.getAllKeysFromIndex('contacts', 'by-account', accountId));
       return next;
     },
@@ -134,12 +131,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await refresh(database, await database.getAllKeysFromIndex('contacts', 'by-account', input.accountId));
       return { id };
     },
-    'address.ignore': async ({ email }) => {
-      const database = await db();
-      const { ignoredAddresses } = await getSettings(database);
-      if (ignoredAddresses.includes(email)) return { ignoredAddresses };
-      return updateSettings(database, { ignoredAddresses: [...ignoredAddresses, email] });
-    },
+    'address.ignore': async ({ email }) => addToSettingsList(await db(), 'ignoredAddresses', email),
     'touch.add': async (input) => {
       const database = await db();
       // Logged by the seller in Rapport's own pages (capture has a request of its own).
@@ -173,12 +165,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       ]);
       return contact;
     },
-    'account.confirm': async ({ account }) => {
-      const database = await db();
-      const { confirmedAccounts } = await getSettings(database);
-      if (confirmedAccounts.includes(account)) return { confirmedAccounts };
-      return updateSettings(database, { confirmedAccounts: [...confirmedAccounts, account] });
-    },
+    'account.confirm': async ({ account }) => addToSettingsList(await db(), 'confirmedAccounts', account),
     'page.report': async (report, _from, { tabId }) => {
       if (tabId === undefined) throw new Error('a page report comes from a tab');
       const profile = report.site === 'linkedin' ? report.people[0] : undefined;

@@ -81,7 +81,10 @@ export function createRouter(handlers: Handlers, self: Self) {
       return { ok: true, data };
     } catch (error) {
       // IndexedDB failures (quota, a blocked upgrade) become messages a seller can act on.
-      const readable = error instanceof DOMException ? toStoreError(error) : error;
+      const readable =
+        error instanceof DOMException || (error as { name?: unknown })?.name === 'QuotaExceededError'
+          ? toStoreError(error)
+          : error;
       return refuse('failed', readable instanceof Error ? readable.message : String(readable));
     }
   };

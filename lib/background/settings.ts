@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { isFreeMailDomain, registrableDomain } from '@/lib/shared/domains';
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@/lib/shared/model';
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS, type Settings, type SettingsPatch } from '@/lib/shared/model';
 import type { RapportDB } from './db/schema';
 
 const KEY = 'settings';
@@ -18,10 +18,22 @@ export const withDefaults = (stored: Partial<Settings> | undefined): Settings =>
   cadence: { ...DEFAULT_SETTINGS.cadence, ...stored?.cadence },
 });
 
-/** Merges a validated patch: `me` and `cadence` merge field by field, the rest replaces. */
-export async function updateSettings(db: IDBPDatabase<RapportDB>, patch: SettingsPatch): Promise<Settings> {
+/**
+ * Merges a validated patch: `me` and `cadence` merge field by field, the rest replaces. A patch
+ * made from the current settings (add an entry to a list) is a function, read and written in one
+ * transaction, so two tabs adding at once both keep their entry. It answers undefined for "no change".
+ */
+export async function updateSettings(
+  db: IDBPDatabase<RapportDB>,
+  change: SettingsPatch | ((current: Settings) => SettingsPatch | undefined),
+): Promise<Settings> {
   const tx = db.transaction('meta', 'readwrite');
   const current = withDefaults((await tx.store.get(KEY)) as Settings | undefined);
+  const patch = typeof change === 'function' ? change(current) : change;
+  if (!patch) {
+    await tx.done;
+    return current;
+  }
   const merged: Settings = {
     ...current,
     ...patch,
@@ -52,17 +64,30 @@ function rememberDeclined(before: Settings, after: Settings): Settings {
  */
 export async function proposeAccountDomain(db: IDBPDatabase<RapportDB>, account: string): Promise<Settings> {
   const domain = registrableDomain(account);
-  const current = await getSettings(db);
-  if (
-    !domain ||
-    isFreeMailDomain(domain) ||
-    current.internalDomains.includes(domain) ||
-    current.declinedInternalDomains.includes(domain)
-  ) {
-    return current;
-  }
-  return updateSettings(db, {
-    internalDomains: [...current.internalDomains, domain],
-    proposedInternalDomains: [...current.proposedInternalDomains, domain],
+  if (!domain || isFreeMailDomain(domain)) return getSettings(db);
+  return updateSettings(db, (current) =>
+    current.internalDomains.includes(domain) || current.declinedInternalDomains.includes(domain)
+      ? undefined
+      : {
+          internalDomains: [...current.internalDomains, domain],
+          proposedInternalDomains: [...current.proposedInternalDomains, domain],
+        },
+  );
+}
+
+/** Adds an entry to one of the settings' lists, in the transaction that reads it. */
+export function addToSettingsList(
+  db: IDBPDatabase<RapportDB>,
+  list: 'ignoredAddresses' | 'confirmedAccounts',
+  entry: string,
+): Promise<Settings> {
+  return updateSettings(db, (current) => {
+    if (current[list].includes(entry)) return undefined;
+    if (current[list].length >= SETTINGS_LIMITS[list]) {
+      throw new Error(
+        `Rapport keeps at most ${SETTINGS_LIMITS[list].toLocaleString('en-US')} of these: remove some in Settings first`,
+      );
+    }
+    return { [list]: [...current[list], entry] };
   });
 }

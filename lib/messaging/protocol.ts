@@ -166,7 +166,7 @@ export const protocol = {
     z.object({
       accountId: Id,
       contactId: Id.optional(),
-      amount: z.number().finite().nonnegative(),
+      amount: Purchase.shape.amount,
       currency: z.string().regex(/^[A-Z]{3}$/),
       product: ShortText(200).optional(),
     }),

@@ -15,7 +15,7 @@ export class StoreError extends Error {
   }
 }
 
-const MESSAGES: Record<StoreErrorCode, string> = {
+export const MESSAGES: Record<StoreErrorCode, string> = {
   blocked:
     'Rapport is being updated, but another Rapport window still uses the old data format. Close other Rapport tabs (the dashboard) and try again.',
   quota:

@@ -1,3 +1,5 @@
+import { MAX_AMOUNT } from '@/lib/shared/model/common';
+
 /**
  * Money as sheets write it: `1200`, `1,200.50`, `1.200,50`, `1 200,50`, `1'200.50`, `$1,200`,
  * `€ 99`, `99 EUR`, `(1,200.00)` (accounting's negative). A symbol or code in the cell names
@@ -51,6 +53,8 @@ export function parseAmount(text: string, decimalComma: boolean): AmountResult {
   const number = readNumber(digits, decimalComma);
   if (number === undefined) return { ok: false, negative: false, reason: 'not a number' };
   if (negative && number !== 0) return { ok: false, negative: true, reason: 'negative' };
+  if (number > MAX_AMOUNT)
+    return { ok: false, negative: false, reason: `too large: at most ${MAX_AMOUNT.toLocaleString('en-US')}` };
   return { ok: true, amount: number, ...(currency ? { currency } : {}) };
 }
 

@@ -184,7 +184,11 @@ function purchaseRow(row: CsvRow, mapping: PurchaseMapping): Outcome<PurchaseDra
   if (!amount.ok) {
     return amount.negative
       ? fail(row, 'negative-amount', `negative amount ${quoted(amountText)}`)
-      : fail(row, 'invalid-amount', `unparseable amount ${quoted(amountText)}`);
+      : fail(
+          row,
+          'invalid-amount',
+          `${amount.reason === 'not a number' ? 'unparseable' : amount.reason} amount ${quoted(amountText)}`,
+        );
   }
   const currencyText = cell('currency') || amount.currency || mapping.defaultCurrency || '';
   if (!currencyText) return fail(row, 'missing-currency', 'no currency');

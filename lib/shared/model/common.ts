@@ -17,6 +17,7 @@ export const CalendarDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12
 export const Email = z
   .string()
   .trim()
+  .max(254, 'an e-mail address has at most 254 characters')
   .toLowerCase()
   .pipe(z.email({ message: 'not a valid e-mail address' }));
 
@@ -42,3 +43,16 @@ export const ShortText = (max = 300) => z.string().trim().max(max);
 
 /** A Gmail message or thread id in its decimal spelling (`#msg-f:<n>`, `thread-f:<n>`). */
 export const GmailId = z.string().regex(/^\d{1,20}$/, 'expected a decimal Gmail id');
+
+/**
+ * A list bounded where it enters, so no record or setting grows without limit (and a sum over a
+ * list stays finite): past `max` the value is refused with the limit named.
+ */
+export const List = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max, `at most ${max.toLocaleString('en-US')} entries`);
+
+/** The most a single purchase can be: a sum of every purchase a book holds stays finite. */
+export const MAX_AMOUNT = 1e12;
+
+/** A registrable domain (`acme.co.uk`), lower-case. */
+export const Domain = z.string().trim().toLowerCase().min(3).max(253);

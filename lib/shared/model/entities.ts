@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { CalendarDate, Email, GmailId, Id, LinkedInId, Phone, ShortText, Timestamp, ValueTier } from './common';
+import {
+  CalendarDate,
+  Email,
+  GmailId,
+  Id,
+  LinkedInId,
+  List,
+  MAX_AMOUNT,
+  Phone,
+  ShortText,
+  Timestamp,
+  ValueTier,
+} from './common';
 
 /** The seller using Rapport is always this seller id; colleagues and CRM owners get their own. */
 export const ME = 'me';
@@ -7,7 +19,7 @@ export const ME = 'me';
 export const Seller = z.object({
   id: Id,
   name: ShortText(200),
-  emails: z.array(Email).default([]),
+  emails: List(Email, 50).default([]),
   linkedinId: LinkedInId.optional(),
   /** The import that created this record (absent for records made any other way). */
   importId: Id.optional(),
@@ -18,10 +30,10 @@ export const Account = z.object({
   id: Id,
   name: ShortText(200),
   /** Registrable domains (`acme.co.uk`), never a free-mail domain. */
-  domains: z.array(z.string().toLowerCase()).default([]),
+  domains: List(z.string().toLowerCase().max(253), 50).default([]),
   linkedinCompanyId: z.string().max(100).optional(),
   valueTier: ValueTier.default('medium'),
-  products: z.array(ShortText(200)).default([]),
+  products: List(ShortText(200), 100).default([]),
   notes: ShortText(5000).default(''),
   /** The import that created this account, as on touches and purchases. */
   importId: Id.optional(),
@@ -50,7 +62,7 @@ export const TrustOverride = z.object({
 export const Contact = z.object({
   id: Id,
   name: ShortText(200),
-  emails: z.array(Email).default([]),
+  emails: List(Email, 50).default([]),
   linkedinId: LinkedInId.optional(),
   title: ShortText(200).optional(),
   /**
@@ -69,7 +81,7 @@ export const Contact = z.object({
   notes: ShortText(5000).default(''),
   trustOverride: TrustOverride.optional(),
   /** Every status change, oldest first: won and lost months are recomputed from it. */
-  statusHistory: z.array(z.object({ status: ContactStatus, at: Timestamp })).default([]),
+  statusHistory: List(z.object({ status: ContactStatus, at: Timestamp }), 500).default([]),
   /** The import that created this contact, as on touches and purchases. */
   importId: Id.optional(),
   createdAt: Timestamp,
@@ -137,7 +149,11 @@ export const Purchase = z.object({
   id: Id,
   accountId: Id,
   contactId: Id.optional(),
-  amount: z.number().finite().nonnegative({ message: 'amount must not be negative' }),
+  amount: z
+    .number()
+    .finite()
+    .nonnegative({ message: 'amount must not be negative' })
+    .max(MAX_AMOUNT, { message: `amount is too large: at most ${MAX_AMOUNT.toLocaleString('en-US')}` }),
   currency: Currency,
   at: Timestamp,
   product: ShortText(200).optional(),

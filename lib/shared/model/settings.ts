@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PER_DAY } from '@/lib/shared/relationship/stagger';
-import { Email, LinkedInId, ValueTier } from './common';
+import { Domain, Email, LinkedInId, List, ValueTier } from './common';
 
 /** Days between two-way contacts: aim for `idealDays`, never let it pass `maxDays`. */
 export const Cadence = z
@@ -13,6 +13,14 @@ export const Cadence = z
 
 export const DigestTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
+/** How long the settings' lists may grow (a list past its limit is refused with the limit named). */
+export const SETTINGS_LIMITS = {
+  internalDomains: 200,
+  declinedInternalDomains: 500,
+  confirmedAccounts: 50,
+  ignoredAddresses: 10_000,
+} as const;
+
 /**
  * No defaults in the schema: DEFAULT_SETTINGS is the one place they live, stored settings are
  * read over it, and a patch must never fill in a field the seller did not send.
@@ -20,30 +28,30 @@ export const DigestTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expecte
 export const Settings = z.object({
   me: z.object({
     name: z.string().trim().max(200),
-    emails: z.array(Email),
+    emails: List(Email, 20),
     /** The seller's name as CRM exports write it in their "owner" column. */
     crmOwnerName: z.string().trim().max(200),
     /** Typed by the seller; never read from LinkedIn's own "me" data. */
     linkedinId: LinkedInId.optional(),
   }),
   /** Mail from these domains is from colleagues, not customers. */
-  internalDomains: z.array(z.string().trim().toLowerCase().min(3)),
+  internalDomains: List(Domain, SETTINGS_LIMITS.internalDomains),
   /**
    * Of those, the ones Rapport added itself: the company domain of a Gmail account the seller
    * uses (never free mail). Settings shows them as proposals the seller can remove.
    */
-  proposedInternalDomains: z.array(z.string().trim().toLowerCase().min(3)),
+  proposedInternalDomains: List(Domain, SETTINGS_LIMITS.internalDomains),
   /** Proposals the seller removed: never proposed again. */
-  declinedInternalDomains: z.array(z.string().trim().toLowerCase().min(3)),
+  declinedInternalDomains: List(Domain, SETTINGS_LIMITS.declinedInternalDomains),
   cadence: z.record(ValueTier, Cadence),
   digestTime: DigestTime,
   inboxMarkers: z.boolean(),
   /** IANA zone for due dates; empty means the browser's own. */
   timeZone: z.string().max(100),
   /** Gmail accounts (their addresses) the seller confirmed as work accounts; capture starts only there. */
-  confirmedAccounts: z.array(Email),
+  confirmedAccounts: List(Email, SETTINGS_LIMITS.confirmedAccounts),
   /** Addresses the seller never wants to see in the sidebar (newsletters, noreply). */
-  ignoredAddresses: z.array(Email),
+  ignoredAddresses: List(Email, SETTINGS_LIMITS.ignoredAddresses),
   /**
    * How many newly overdue follow-ups a day: past that, an import's pile is spread over the
    * coming working days (lib/shared/relationship/stagger.ts). Replies owed never move.

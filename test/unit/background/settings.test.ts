@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '@/lib/background/db/open';
-import { getSettings, proposeAccountDomain, updateSettings } from '@/lib/background/settings';
-import { DEFAULT_SETTINGS, SettingsPatch } from '@/lib/shared/model';
+import { addToSettingsList, getSettings, proposeAccountDomain, updateSettings } from '@/lib/background/settings';
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS, SettingsPatch } from '@/lib/shared/model';
 
 let n = 0;
 
@@ -64,5 +64,36 @@ describe('colleagues without settings: the Gmail account’s company domain', ()
     expect(after.internalDomains).toEqual(['ourgroup.example']);
     expect(after.declinedInternalDomains).toEqual(['ourco.example']);
     expect(after.proposedInternalDomains).toEqual([]);
+  });
+});
+
+describe('lists kept in the settings: read and written in one transaction, bounded', () => {
+  it('two tabs ignoring different addresses at once both keep theirs', async () => {
+    const db = await openStore({ name: `settings-${++n}` });
+    const emails = Array.from({ length: 12 }, (_, i) => `n${i}@news.example`);
+    await Promise.all(emails.map((email) => addToSettingsList(db, 'ignoredAddresses', email)));
+    expect((await getSettings(db)).ignoredAddresses.sort()).toEqual([...emails].sort());
+  });
+
+  it('two Gmail accounts confirmed at once are both confirmed, and a domain is proposed once', async () => {
+    const db = await openStore({ name: `settings-${++n}` });
+    await Promise.all([
+      addToSettingsList(db, 'confirmedAccounts', 'me@ourco.example'),
+      addToSettingsList(db, 'confirmedAccounts', 'me2@ourco.example'),
+      proposeAccountDomain(db, 'me@ourco.example'),
+      proposeAccountDomain(db, 'me2@ourco.example'),
+    ]);
+    const settings = await getSettings(db);
+    expect(settings.confirmedAccounts.sort()).toEqual(['me2@ourco.example', 'me@ourco.example']);
+    expect(settings.internalDomains).toEqual(['ourco.example']);
+  });
+
+  it('a list at its limit refuses one more with the limit named, and keeps what it had', async () => {
+    const db = await openStore({ name: `settings-${++n}` });
+    const full = Array.from({ length: SETTINGS_LIMITS.confirmedAccounts }, (_, i) => `a${i}@ourco.example`);
+    await updateSettings(db, { confirmedAccounts: full });
+    await expect(addToSettingsList(db, 'confirmedAccounts', 'one-more@ourco.example')).rejects.toThrow(/at most 50/);
+    expect((await getSettings(db)).confirmedAccounts).toEqual(full);
+    expect(SettingsPatch.safeParse({ confirmedAccounts: [...full, 'x@ourco.example'] }).success).toBe(false);
   });
 });

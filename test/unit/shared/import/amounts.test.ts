@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parseAmount } from '@/lib/shared/import/amounts';
 
 describe('parseAmount', () => {
+  it('an amount past a trillion is refused, so a book’s sums stay finite', () => {
+    expect(parseAmount('1e308', false)).toMatchObject({ ok: false });
+    expect(parseAmount('1' + '0'.repeat(13), false)).toEqual({
+      ok: false,
+      negative: false,
+      reason: 'too large: at most 1,000,000,000,000',
+    });
+    expect(parseAmount('1' + '0'.repeat(12), false)).toEqual({ ok: true, amount: 1e12 });
+  });
+
   it.each([
     ['1200', false, 1200, undefined],
     ['1,200.50', false, 1200.5, undefined],

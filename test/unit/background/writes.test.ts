@@ -1,0 +1,50 @@
+import type { IDBPDatabase } from 'idb';
+import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { countAll } from '@/lib/background/data';
+import { MESSAGES } from '@/lib/background/db/open';
+import type { RapportDB } from '@/lib/background/db/schema';
+import { deliver, envelope, senders, startBackground } from '../../helpers/background';
+import { account, contact, touch } from '../../helpers/records';
+
+let db: IDBPDatabase<RapportDB>;
+beforeEach(async () => {
+  db = await startBackground();
+  await db.put('accounts', account({ id: 'acme' }));
+  await db.put('contacts', contact({ id: 'c1', accountId: 'acme' }));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('values are bounded where they enter', () => {
+  it('a purchase of 1e308 is refused with a clear message, and nothing is stored', async () => {
+    const answer = await deliver(
+      envelope('purchase.add', { accountId: 'acme', amount: 1e308, currency: 'EUR' }),
+      senders.page,
+    );
+    expect(answer.ok).toBe(false);
+    expect(answer.error?.message).toMatch(/amount is too large: at most 1,000,000,000,000/);
+    expect(await db.count('purchases')).toBe(0);
+  });
+});
+
+describe('a full store', () => {
+  it('a write the browser refuses for quota says so plainly, and nothing of it is half-written', async () => {
+    const before = await countAll(db);
+    // fake-indexeddb has no quota: its put throws what a browser's full store gives.
+    const put = FakeObjectStore.prototype.put;
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'touches') throw new DOMException('the quota has been exceeded', 'QuotaExceededError');
+      return put.apply(this, args as never);
+    });
+    const answer = await deliver(
+      envelope('data.put', {
+        contacts: [contact({ id: 'c2', accountId: 'acme' })],
+        touches: [touch({ id: 't1', contactId: 'c2' })],
+      }),
+      senders.page,
+    );
+    expect(answer.ok).toBe(false);
+    expect(answer.error?.message).toBe(MESSAGES.quota);
+    expect(await countAll(db)).toEqual(before);
+  });
+});
