@@ -3,7 +3,7 @@ import { keepBadgeCurrent, updateBadge } from '@/lib/background/badge';
 import { listenToCommands } from '@/lib/background/commands';
 import { store } from '@/lib/background/db/open';
 import { createHandlers } from '@/lib/background/handlers';
-import { listen } from '@/lib/background/listen';
+import { listen, listenForImportTabs } from '@/lib/background/listen';
 import { openOnboardingOnInstall } from '@/lib/background/onboarding';
 import { forgetClosedTabs } from '@/lib/background/pages';
 import { armReminders, keepRemindersCurrent } from '@/lib/background/reminders';
@@ -26,6 +26,7 @@ export default defineBackground(() => {
       },
     }),
   );
+  listenForImportTabs();
   openOnboardingOnInstall();
   keepBadgeCurrent(store, Date.now);
   keepRemindersCurrent(store, Date.now);

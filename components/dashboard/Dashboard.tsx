@@ -3,6 +3,7 @@ import { Onboarding } from '../settings/Onboarding';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useSettingsStore } from '../settings/useSettings';
 import type { ImportPage } from '../importing/ImportPage';
+import { InterruptedImports } from '../importing/Journals';
 import { Popup } from '../popup/Popup';
 import { AccountPage } from './AccountPage';
 import { Accounts } from './Accounts';
@@ -60,6 +61,7 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
         </ul>
       </nav>
       <main>
+        {settings && <InterruptedImports key={hash} />}
         {!settings ? (
           <StatusOrNothing message={store.status.value.message} />
         ) : hash === 'onboarding' ? (

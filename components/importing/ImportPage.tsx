@@ -4,7 +4,8 @@ import { missingFields } from '@/lib/shared/import';
 import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
 import { fieldWords } from '../common/words';
-import { type Report, readSource, runImport, type Source, undoImport } from './flow';
+import { type Report, readSource, runImport, type Source } from './flow';
+import { RecentImports } from './Journals';
 import { OwnerClaim } from './OwnerClaim';
 import { readEverything } from './transfer';
 
@@ -98,11 +99,14 @@ export function ImportPage({ onSettings }: { onSettings?: (settings: Settings) =
           report={stage.report}
           {...(onSettings ? { onSettings } : {})}
           onUndo={async () => {
-            if (stage.report.undo) await undoImport(stage.report.undo, api);
+            if (!stage.report.undo) return;
+            const undone = await api('import.rollback', { importId: stage.report.undo });
+            if (!undone.ok) setError(`The import could not be undone: ${undone.error.message}`);
             setStage({ step: 'choose' });
           }}
         />
       )}
+      {stage.step !== 'run' && <RecentImports refreshKey={stage} />}
       <Exports />
     </section>
   );

@@ -1,6 +1,8 @@
 import type { Requester } from '@/lib/messaging/client';
 import { IMPORT_PLAN_MEASURE, IMPORT_STORE_MEASURE } from '@/lib/shared/marks';
-import { PART, settle, writeInParts } from './transfer';
+import { holdImportOpen } from '@/lib/messaging/client';
+import type { Result } from '@/lib/messaging/protocol';
+import { handOver, NO_MERGES, PART, settle, writeInParts } from './transfer';
 import {
   type BackupRestore,
   createPlanner,
@@ -9,7 +11,6 @@ import {
   guessMapping,
   type ImportPlan,
   type ImportPlanner,
-  type ImportUndo,
   indexRecords,
   type Mapping,
   type MappedRows,
@@ -17,10 +18,8 @@ import {
   openCsv,
   parseBackup,
   parseVCards,
-  planUndo,
   type RowError,
   readInBatches,
-  undoRecord,
 } from '@/lib/shared/import';
 
 /** A chosen file, read and understood: a CSV with its guessed mapping, a vCard file or a backup. */
@@ -34,8 +33,8 @@ export interface Report {
   merged: number;
   skipped: number;
   errors: RowError[];
-  /** Present for imports (not restores): what undo needs. */
-  undo?: ImportUndo;
+  /** Present for imports (not restores): the import's id, which undo takes back. */
+  undo?: string;
   /** Owners named in the file when none of them is the seller. */
   unknownOwners?: string[];
 }
@@ -55,9 +54,11 @@ export async function readSource(file: File): Promise<Source> {
 }
 
 /**
- * Plans the import against what the store holds (read once, without its touches), then writes it in one request:
- * every good row in, every bad row reported with its line, duplicates merged, never twins.
- * Parsing runs in slices that give the page a turn every frame, so large files never freeze it.
+ * Plans the import against what the store holds (read once, without its touches) and hands the
+ * worker its records in parts while the file is read (see lib/background/import-journal.ts):
+ * every good row in, every bad row reported with its line, duplicates merged, never twins. The
+ * worker owns the import from the start: a tab closed half-way leaves a journal the dashboard
+ * offers to finish or roll back. Parsing runs in slices that give the page a turn every frame.
  */
 export async function runImport(
   source: Source,
@@ -79,15 +80,18 @@ export async function runImport(
   const started = performance.now();
   const [stored, settings] = await Promise.all([request('import.basis', {}), request('settings.get', {})]);
   if (!stored.ok) throw new Error(stored.error.message);
-  const planner = createPlanner({
-    importId: crypto.randomUUID(),
-    now: Date.now(),
-    newId: () => crypto.randomUUID(),
-    existing: indexRecords({ ...stored.data, touches: stored.data.importedTouches }),
-    ...(settings.ok ? { me: settings.data.me, internalDomains: settings.data.internalDomains } : {}),
-  });
-  const early = storeWhileReading(planner, request);
+  const importId = crypto.randomUUID();
+  must(await request('import.begin', { importId, name: source.name }));
+  const holding = holdImportOpen(importId);
   try {
+    const planner = createPlanner({
+      importId,
+      now: Date.now(),
+      newId: () => crypto.randomUUID(),
+      existing: indexRecords({ ...stored.data, touches: stored.data.importedTouches }),
+      ...(settings.ok ? { me: settings.data.me, internalDomains: settings.data.internalDomains } : {}),
+    });
+    const early = handOverWhileReading(planner, importId, request);
     if (source.kind === 'vcard') planner.add(source.mapped);
     else {
       const { mapping, reader } = source;
@@ -103,70 +107,77 @@ export async function runImport(
         },
       );
       if (outcome.status === 'cancelled') {
-        await early.takeBack();
+        await early.done().catch(() => undefined);
+        must(await request('import.rollback', { importId }));
         return 'cancelled';
       }
       await early.done();
     }
+    const plan = planner.finish();
+    options.onSaving?.(plan.counts.rows);
+    const planned = performance.now();
+    performance.measure(IMPORT_PLAN_MEASURE, { start: started, end: planned });
+    await handOver(importId, plan.create, plan.merge, request);
+    const created = new Set(plan.create.contacts.map((c) => c.id));
+    const touched = new Set([...early.contactIds, ...plan.create.touches.map((t) => t.contactId)]);
+    must(
+      await request('import.commit', {
+        importId,
+        contactIds: [...new Set([...created, ...touched, ...plan.merge.contacts.map((m) => m.id)])],
+        blank: [...created].filter((id) => !touched.has(id)),
+        counts: { imported: plan.counts.imported, merged: plan.counts.merged, skipped: plan.counts.skipped },
+      }),
+    );
+    performance.measure(IMPORT_STORE_MEASURE, { start: planned, end: performance.now() });
+    if (!plan.meFound) await askWhichOwner(plan, request);
+    return {
+      ...plan.counts,
+      errors: plan.errors,
+      undo: importId,
+      ...(plan.meFound ? {} : { unknownOwners: plan.owners.flatMap((o) => (o.name ? [o.name] : [])) }),
+    };
   } catch (error) {
-    await early.takeBack();
+    // Whole or nothing: what the worker holds of this import goes; if that fails too, the seller
+    // is told both, and the dashboard lists the import as interrupted until it is rolled back.
+    const back = await request('import.rollback', { importId });
+    const message = error instanceof Error ? error.message : String(error);
+    if (!back.ok)
+      throw new Error(
+        `${message}. Taking the import back failed too (${back.error.message}): roll it back from the notice above.`,
+      );
     throw error;
+  } finally {
+    holding.release();
   }
-  const plan = planner.finish();
-  options.onSaving?.(plan.counts.rows);
-  const planned = performance.now();
-  performance.measure(IMPORT_PLAN_MEASURE, { start: started, end: planned });
-  await store(plan, request, early.stored);
-  performance.measure(IMPORT_STORE_MEASURE, { start: planned, end: performance.now() });
-  if (!plan.meFound) await askWhichOwner(plan, request);
-  return {
-    ...plan.counts,
-    errors: plan.errors,
-    undo: undoRecord(plan, early.stored.touchIds),
-    ...(plan.meFound ? {} : { unknownOwners: plan.owners.flatMap((o) => (o.name ? [o.name] : [])) }),
-  };
 }
 
-/** What an import stored while its file was read. */
-interface Early {
-  touchIds: string[];
-  contactIds: Set<string>;
+function must<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
 }
 
 /**
- * Stores an import's touches while the file is read, a part at a time, so 100,000 activities
- * are never held in the page at once; contacts and accounts, which a later row may still
- * change, go when the file is done. One part is in flight while the next is read, so the
- * worker writes as the page parses. `takeBack` undoes it all when the seller cancels or a
- * part fails.
+ * Hands the worker an import's touches while the file is read, a part at a time, so 100,000
+ * activities are never held in the page at once; contacts and accounts, which a later row may
+ * still change, go when the file is done. One part is in flight while the next is read.
  */
-function storeWhileReading(planner: ImportPlanner, request: Requester) {
-  const stored: Early = { touchIds: [], contactIds: new Set() };
+function handOverWhileReading(planner: ImportPlanner, importId: string, request: Requester) {
+  const contactIds = new Set<string>();
   let writing: Promise<void> = Promise.resolve();
   return {
-    stored,
+    contactIds,
     async afterBatch(): Promise<void> {
       if (planner.pendingTouches < PART) return;
       await writing;
       const touches = planner.takeTouches();
-      for (const t of touches) {
-        stored.touchIds.push(t.id);
-        stored.contactIds.add(t.contactId);
-      }
-      writing = writeInParts({ touches }, request);
+      for (const t of touches) contactIds.add(t.contactId);
+      writing = handOver(importId, { touches }, NO_MERGES, request);
       // Awaited before the next part and in `done`; this only keeps a failure from being
       // reported as unhandled in between.
       writing.catch(() => undefined);
     },
     /** Resolves when the part in flight has landed; rejects if it failed. */
     done: () => writing,
-    /** After the part in flight has settled, so nothing it writes outlives the take-back. */
-    async takeBack(): Promise<void> {
-      await writing.catch(() => undefined);
-      if (stored.touchIds.length) {
-        await request('data.delete', { touches: stored.touchIds }).catch(() => undefined);
-      }
-    },
   };
 }
 
@@ -175,39 +186,4 @@ async function askWhichOwner(plan: ImportPlan, request: Requester): Promise<void
   const owners = plan.owners.filter((o) => !o.isMe).map((o) => ({ sellerId: o.sellerId, rows: o.rows }));
   // The import is written by now: a question that could not be stored must not report it as failed.
   await request('owner.ask', { owners });
-}
-
-/**
- * Stores a plan in parts, then has the background settle the contacts' follow-ups once. Each
- * part is one transaction; should one fail, the parts already stored are taken back (the same
- * undo the seller has), so an import still lands whole or not at all.
- */
-async function store(plan: ImportPlan, request: Requester, early: Early): Promise<void> {
-  const stores = {
-    sellers: plan.create.sellers,
-    accounts: [...plan.create.accounts, ...plan.merge.accounts.map((m) => m.after)],
-    contacts: [...plan.create.contacts, ...plan.merge.contacts.map((m) => m.after)],
-    purchases: plan.create.purchases,
-    touches: plan.create.touches,
-  };
-  try {
-    await writeInParts(stores, request);
-  } catch (error) {
-    await undoImport(undoRecord(plan, early.touchIds), request).catch(() => undefined);
-    throw error;
-  }
-  await settle(stores, request, { created: plan.create.contacts, touched: early.contactIds });
-}
-
-/** Takes an import back as one step: its records deleted, merged records restored. */
-export async function undoImport(undo: ImportUndo, request: Requester): Promise<void> {
-  const stored = await request('import.basis', {});
-  if (!stored.ok) throw new Error(stored.error.message);
-  const accounts = new Map(stored.data.accounts.map((a) => [a.id, a]));
-  const contacts = new Map(stored.data.contacts.map((c) => [c.id, c]));
-  const steps = planUndo(undo, { account: (id) => accounts.get(id), contact: (id) => contacts.get(id) }, Date.now());
-  const deleted = await request('data.delete', steps.delete);
-  if (!deleted.ok) throw new Error(deleted.error.message);
-  const put = await request('data.put', steps.put);
-  if (!put.ok) throw new Error(put.error.message);
 }

@@ -1,5 +1,5 @@
 import type { Requester } from '@/lib/messaging/client';
-import type { DataSet } from '@/lib/messaging/protocol';
+import type { DataSet, RequestOf } from '@/lib/messaging/protocol';
 import { emptyDataSet } from '@/lib/shared/model';
 
 /**
@@ -21,6 +21,30 @@ export async function writeInParts(records: Partial<DataSet>, request: Requester
       const written = await request('import.write', { [name]: list.slice(i, i + PART) });
       if (!written.ok) throw new Error(written.error.message);
     }
+  }
+}
+
+type Creates = Partial<Omit<DataSet, 'followUps'>>;
+type Merges = RequestOf<'import.stage'>['merges'];
+export const NO_MERGES: Merges = { accounts: [], contacts: [] };
+
+/**
+ * Hands an import's records to the worker's journal part by part (`import.stage`): nothing is
+ * live until the import is committed. Throws on the first part refused.
+ */
+export async function handOver(importId: string, records: Creates, merges: Merges, request: Requester): Promise<void> {
+  const stage = async (part: Creates, partMerges: Merges) => {
+    const empty = { sellers: [], accounts: [], contacts: [], touches: [], purchases: [] };
+    const staged = await request('import.stage', { importId, records: { ...empty, ...part }, merges: partMerges });
+    if (!staged.ok) throw new Error(staged.error.message);
+  };
+  for (const name of ['sellers', 'accounts', 'contacts', 'purchases', 'touches'] as const) {
+    const list = records[name] ?? [];
+    for (let i = 0; i < list.length; i += PART) await stage({ [name]: list.slice(i, i + PART) }, NO_MERGES);
+  }
+  for (const name of ['accounts', 'contacts'] as const) {
+    const list = merges[name];
+    for (let i = 0; i < list.length; i += PART) await stage({}, { ...NO_MERGES, [name]: list.slice(i, i + PART) });
   }
 }
 

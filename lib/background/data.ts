@@ -22,10 +22,21 @@ export async function countAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
  */
 export async function writeDataSet(db: IDBPDatabase<RapportDB>, data: DataSet, now = Date.now()): Promise<void> {
   const tx = db.transaction([...DATA_STORES, 'meta'] as ('meta' | StoreName)[], 'readwrite');
+  await settleWrites(tx, putRecords(tx, data, now));
+}
+
+export type WriteTransaction = IDBPTransaction<RapportDB, ('meta' | StoreName)[], 'readwrite'>;
+
+/**
+ * Queues the puts of these records in a transaction over the data stores and `meta`, with the
+ * contacts whose plan they change added to the replan queue in the same transaction (so no part
+ * can land without it: the settle, or should the worker stop first the next one, plans them again).
+ */
+export function putRecords(tx: WriteTransaction, data: Partial<DataSet>, now: number): Promise<unknown>[] {
   const writes: Promise<unknown>[] = [];
   for (const name of DATA_STORES) {
     const store = tx.objectStore(name as StoreName);
-    for (const record of data[name]) {
+    for (const record of data[name] ?? []) {
       const before = name === 'followUps' ? makeWayFor(tx, record as FollowUp, now) : Promise.resolve();
       writes.push(
         before
@@ -39,12 +50,16 @@ export async function writeDataSet(db: IDBPDatabase<RapportDB>, data: DataSet, n
       );
     }
   }
-  // In the same transaction, so no part can land without it: whose plan these records change,
-  // for the settle (or, should the worker stop first, the next one) to plan again.
   writes.push(addToReplan(tx, data));
-  // Wait on both: a failed write aborts the transaction, and its own error is the clearer one,
-  // except a full store, which the browser reports on the transaction (each put then only says
-  // "aborted"): that gets the quota message the seller can act on.
+  return writes;
+}
+
+/**
+ * Waits for a transaction's writes and its commit. A failed write aborts the transaction, and
+ * its own error is the clearer one, except a full store, which the browser reports on the
+ * transaction (each put then only says "aborted"): that gets the quota message the seller can act on.
+ */
+export async function settleWrites(tx: WriteTransaction, writes: Promise<unknown>[]): Promise<void> {
   const [written, committed] = await Promise.allSettled([Promise.all(writes), tx.done]);
   if (isQuota(tx.error) || (committed.status === 'rejected' && isQuota(committed.reason))) {
     throw toStoreError(tx.error ?? (committed as PromiseRejectedResult).reason);
@@ -60,11 +75,7 @@ const isQuota = (error: unknown) => (error as { name?: unknown } | null)?.name =
  * a Done brings back the follow-up that Done closed): the newer one is closed, so the one live
  * follow-up per contact that the store keeps can be the restored one, instead of the restore failing.
  */
-async function makeWayFor(
-  tx: IDBPTransaction<RapportDB, ('meta' | StoreName)[], 'readwrite'>,
-  incoming: FollowUp,
-  now: number,
-): Promise<void> {
+async function makeWayFor(tx: WriteTransaction, incoming: FollowUp, now: number): Promise<void> {
   if (!incoming.liveFor) return;
   const store = tx.objectStore('followUps');
   const current = await store.index('by-live-contact').get(incoming.liveFor);
@@ -72,12 +83,9 @@ async function makeWayFor(
 }
 
 /** Contacts whose records were written but whose follow-ups are not planned again yet. */
-const REPLAN = 'replan';
+export const REPLAN = 'replan';
 
-async function addToReplan(
-  tx: IDBPTransaction<RapportDB, ('meta' | StoreName)[], 'readwrite'>,
-  data: Partial<DataSet>,
-): Promise<void> {
+async function addToReplan(tx: WriteTransaction, data: Partial<DataSet>): Promise<void> {
   const affected = await contactsAffected(tx as never, writtenIn(data));
   if (affected.size === 0) return;
   const meta = tx.objectStore('meta');

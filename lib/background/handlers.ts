@@ -25,6 +25,17 @@ import {
   writeDataSet,
 } from './data';
 import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
+import {
+  beginImport,
+  commitImport,
+  finishImport,
+  holdImport,
+  type ImportPart,
+  isInterrupted,
+  listJournals,
+  rollbackImport,
+  stagePart,
+} from './import-journal';
 import { askOwner, claimOwner, ownerQuestion } from './owners';
 import type { Handlers } from './router';
 import { type RefreshDeps, refreshContacts } from './refresh';
@@ -72,6 +83,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const planned = await refreshContacts(database, contactIds, { now: now(), newId, settings, ...options });
     await staggerPlanned(database, planned, { now: now(), settings });
     await deps.afterWrite?.(database);
+  };
+  /** Applies and plans an import while holding it, so nobody sees it as interrupted meanwhile. */
+  const finishHeld = async (database: IDBPDatabase<RapportDB>, importId: string) => {
+    const release = holdImport(importId);
+    try {
+      await finishImport(database, importId, (contactIds, blank) => refresh(database, contactIds, { blank }), now);
+    } finally {
+      release();
+    }
+    return countAll(database);
   };
   return {
     ping: async () => ({ version: deps.version, bootId: deps.bootId, startedAt: deps.startedAt }),
@@ -292,6 +313,37 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await refresh(database, [...(await takeReplan(database)), ...contactIds], { blank: new Set(blank) });
       return countAll(database);
     },
+    'import.begin': async (start) => {
+      await beginImport(await db(), start, now());
+      return {};
+    },
+    'import.stage': async ({ importId, records, merges }) => {
+      // `before` holds earlier values of the named fields only, checked where they are compared.
+      await stagePart(await db(), importId, { records, merges: merges as ImportPart['merges'] });
+      return {};
+    },
+    'import.commit': async ({ importId, contactIds, blank, counts }) => {
+      const database = await db();
+      await commitImport(database, importId, { contactIds, blank }, counts);
+      return finishHeld(database, importId);
+    },
+    'import.finish': async ({ importId }) => finishHeld(await db(), importId),
+    'import.rollback': async ({ importId }) => {
+      const database = await db();
+      const release = holdImport(importId);
+      try {
+        await refresh(database, await rollbackImport(database, importId, now));
+      } finally {
+        release();
+      }
+      return countAll(database);
+    },
+    'import.journals': async () => ({
+      journals: (await listJournals(await db())).map(({ settle: _, ...journal }) => ({
+        ...journal,
+        interrupted: isInterrupted(journal),
+      })),
+    }),
     'import.basis': async () => importBasis(await db()),
     'data.delete': async (ids) => {
       const database = await db();

@@ -21,3 +21,33 @@ export async function requestOrThrow<T extends RequestType>(type: T, payload: Re
 }
 
 export type Requester = typeof request;
+
+/** The port a dashboard tab holds open while it reads a file for an import (the import id follows). */
+export const IMPORT_PORT_PREFIX = 'rapport-import:';
+
+/**
+ * Keeps a port to the worker open under an import's id while this tab works on it, so the worker
+ * sees the import as held (lib/background/import-journal.ts). A worker restarted meanwhile closes
+ * the port; it is opened again until released.
+ */
+export function holdImportOpen(importId: string): { release(): void } {
+  let released = false;
+  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  const open = () => {
+    try {
+      port = browser.runtime.connect({ name: `${IMPORT_PORT_PREFIX}${importId}` });
+      port.onDisconnect.addListener(() => {
+        if (!released) open();
+      });
+    } catch {
+      // No worker to hold it (a component test): the import still runs.
+    }
+  };
+  open();
+  return {
+    release() {
+      released = true;
+      port?.disconnect();
+    },
+  };
+}

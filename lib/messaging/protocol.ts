@@ -56,6 +56,18 @@ const SettingsView = Settings.pick({
 }).extend({ me: Settings.shape.me.pick({ emails: true }) });
 export type SettingsView = z.infer<typeof SettingsView>;
 
+const Count = z.number().int().nonnegative();
+
+/** A merge planned into an existing record (lib/shared/import/changes.ts). */
+const MergeOf = <T extends z.ZodObject>(record: T) =>
+  z.object({
+    id: Id,
+    after: record,
+    before: z.record(z.string(), z.unknown()),
+    added: z.array(record.keyof()).max(50),
+    expectedUpdatedAt: Timestamp,
+  });
+
 const Counts = z.object({
   sellers: z.number(),
   accounts: z.number(),
@@ -583,6 +595,56 @@ export const protocol = {
     }),
     Counts,
   ),
+  /**
+   * An import owned by the worker (lib/background/import-journal.ts): `begin` opens its journal,
+   * `stage` hands over a part of the file's records (not live yet), `commit` says every row is
+   * handed over and has the worker apply and plan them. An import whose tab is gone before it was
+   * done is listed by `import.journals` as interrupted: `finish` goes on, `rollback` takes it back
+   * (also the undo of a finished import).
+   */
+  'import.begin': define('page', z.object({ importId: Id, name: ShortText(300) }), z.object({})),
+  'import.stage': define(
+    'page',
+    z.object({
+      importId: Id,
+      records: DataSet.omit({ followUps: true }),
+      merges: z.object({ accounts: z.array(MergeOf(Account)), contacts: z.array(MergeOf(Contact)) }),
+    }),
+    z.object({}),
+  ),
+  'import.commit': define(
+    'page',
+    z.object({
+      importId: Id,
+      contactIds: z.array(Id),
+      /** Of those, the ones the import created and gave no touch: nothing to read for them. */
+      blank: z.array(Id).default([]),
+      counts: z.object({ imported: Count, merged: Count, skipped: Count }),
+    }),
+    Counts,
+  ),
+  'import.journals': define(
+    'page',
+    z.object({}),
+    z.object({
+      journals: z.array(
+        z.object({
+          importId: Id,
+          name: z.string(),
+          startedAt: Timestamp,
+          stage: z.enum(['reading', 'stored', 'settling', 'done', 'rolling-back']),
+          staged: Count,
+          applied: Count,
+          counts: z.object({ imported: Count, merged: Count, skipped: Count }).optional(),
+          finishedAt: Timestamp.optional(),
+          /** Not done, and neither its tab nor the worker is working on it. */
+          interrupted: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  'import.finish': define('page', z.object({ importId: Id }), Counts),
+  'import.rollback': define('page', z.object({ importId: Id }), Counts),
   /**
    * What an import plans against, without the touches themselves: the records it may merge
    * into, and the (source id, contact) pairs of touches earlier imports stored, so importing a

@@ -65,3 +65,38 @@ export function revertMerge<T extends Stamped>(current: T, change: MergeChange<T
   next.updatedAt = now;
   return next as T;
 }
+
+/**
+ * Applies a merge planned against an earlier copy of a record to the record as it is now, field
+ * by field: a field the seller (or a capture) changed since the plan keeps its present value; a
+ * field still as the plan saw it takes the import's. A list changed on both sides gains the items
+ * the import added and loses the ones it took out, around whatever was added meanwhile. Answers
+ * the record to write.
+ */
+export function applyMerge<T extends Stamped>(current: T, change: MergeChange<T>, now: number): T {
+  const next = structuredClone(current) as Record<string, unknown>;
+  const fields = [...(Object.keys(change.before) as (keyof T & string)[]), ...change.added];
+  for (const field of fields) {
+    const base = change.added.includes(field) ? undefined : change.before[field];
+    const ours = change.after[field];
+    const theirs = next[field];
+    if (same(theirs, base)) {
+      if (ours === undefined) delete next[field];
+      else next[field] = ours;
+    } else if (Array.isArray(ours) && (Array.isArray(theirs) || theirs === undefined)) {
+      const earlier = Array.isArray(base) ? base : [];
+      const removed = earlier.filter((item) => !ours.some((o) => same(o, item)));
+      const kept = ((theirs as unknown[] | undefined) ?? []).filter((item) => !removed.some((r) => same(r, item)));
+      const added = ours.filter((item) => !earlier.some((e) => same(e, item)) && !kept.some((k) => same(k, item)));
+      next[field] = inTimeOrder([...kept, ...added]);
+    }
+  }
+  next.updatedAt = now;
+  return next as T;
+}
+
+/** A list of dated entries (a status history) stays oldest first after items from both sides meet. */
+function inTimeOrder(items: unknown[]): unknown[] {
+  const dated = items.every((item) => typeof (item as { at?: unknown } | null)?.at === 'number');
+  return dated ? [...items].sort((a, b) => (a as { at: number }).at - (b as { at: number }).at) : items;
+}

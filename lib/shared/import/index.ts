@@ -1,7 +1,7 @@
 export { type BackupRestore, parseBackup } from './backup';
 export { type BatchOptions, type BatchOutcome, readInBatches } from './batches';
 export type { Imported } from './book';
-export { type MergeChange, revertMerge } from './changes';
+export { applyMerge, diffRecord, type MergeChange, revertMerge } from './changes';
 export { type ClaimResult, claimedContact, claimedMe, claimedTouch, claimSeller } from './claim';
 export { companyKey, domainCompanyKey, personKey } from './companies';
 export { type CsvOptions, type CsvReader, type CsvRow, openCsv } from './csv';

@@ -1,105 +1,115 @@
-import { describe, expect, it } from 'vitest';
+import type { IDBPDatabase } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '@/components/importing/flow';
+import { countAll } from '@/lib/background/data';
+import type { RapportDB } from '@/lib/background/db/schema';
+import { listJournals } from '@/lib/background/import-journal';
 import type { Requester } from '@/lib/messaging/client';
 import { guessMapping, openCsv } from '@/lib/shared/import';
+import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 
 const CSV = 'Email,First Name,Last Name,Company\njane@acme.example,Jane,Doe,Acme\nnot-an-email,Bad,Row,Acme\n';
 
-/** A background that answers the import's requests and remembers the order they came in. */
-function fakeBackground(failOnWrite?: number) {
+let db: IDBPDatabase<RapportDB>;
+beforeEach(async () => {
+  db = await startBackground(Date.now);
+});
+
+/**
+ * The dashboard's requester, delivered to the real background (fake-indexeddb): every request in
+ * order, the sizes of the parts handed over, and a part the "disk" refuses when `failOnStage` is set.
+ */
+function dashboard(failOnStage?: number) {
   const calls: string[] = [];
-  const writes: number[] = [];
-  const deleted: string[] = [];
+  const staged: number[] = [];
   const request = (async (type: string, payload: unknown) => {
     calls.push(type);
-    if (type === 'data.delete') deleted.push(...((payload as { touches?: string[] }).touches ?? []));
-    if (type === 'import.basis')
-      return { ok: true, data: { sellers: [], accounts: [], contacts: [], purchases: [], importedTouches: [] } };
-    if (type === 'settings.get') return { ok: true, data: { me: { emails: [] }, internalDomains: [] } };
-    if (type === 'import.write') {
-      writes.push(Object.values(payload as Record<string, unknown[]>).flat().length);
-      if (writes.length === failOnWrite) return { ok: false, error: { code: 'failed', message: 'the disk is full' } };
+    if (type === 'import.stage') {
+      const { records, merges } = payload as { records: Record<string, unknown[]>; merges: Record<string, unknown[]> };
+      staged.push([...Object.values(records), ...Object.values(merges)].flat().length);
+      if (staged.length === failOnStage) return { ok: false, error: { code: 'failed', message: 'the disk is full' } };
     }
-    return { ok: true, data: {} };
+    return deliver(envelope(type, payload), senders.page);
   }) as unknown as Requester;
-  return { calls, writes, deleted, request };
+  return { calls, staged, request };
 }
 
-describe('runImport', () => {
-  it('says when reading is over and storing starts, then reports every row', async () => {
-    const { calls, request } = fakeBackground();
-    const reader = openCsv(CSV);
-    const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
+const csvSource = (csv: string, name: string) => {
+  const reader = openCsv(csv);
+  const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
+  return { kind: 'csv' as const, name, reader, mapping };
+};
+
+const nothingOf = async () => {
+  expect(await countAll(db)).toEqual({ sellers: 0, accounts: 0, contacts: 0, touches: 0, purchases: 0, followUps: 0 });
+  expect(await listJournals(db)).toEqual([]);
+};
+
+describe('runImport: the worker owns the import', () => {
+  it('says when reading is over and storing starts, then reports every row; the journal keeps its undo', async () => {
+    const { calls, request } = dashboard();
     const events: string[] = [];
-    const report = await runImport({ kind: 'csv', name: 'contacts.csv', reader, mapping }, request, {
+    const report = await runImport(csvSource(CSV, 'contacts.csv'), request, {
       onProgress: () => events.push('progress'),
       onSaving: (rows) => events.push(`saving ${rows}`, `calls so far: ${calls.join(',')}`),
     });
     expect(events.at(-2)).toBe('saving 2');
-    expect(events.at(-1)).not.toContain('import.write');
-    expect(calls.slice(-2)).toEqual(['import.write', 'import.settle']);
+    expect(events.at(-1)).not.toContain('import.stage');
+    expect(calls.at(-1)).toBe('import.commit');
     expect(report).toMatchObject({ imported: 1, skipped: 1, errors: [{ line: 3 }] });
+    expect(await db.count('contacts')).toBe(1);
+    const [journal] = await listJournals(db);
+    expect(journal).toMatchObject({ name: 'contacts.csv', stage: 'done', counts: { imported: 1, skipped: 1 } });
+    if (report === 'cancelled') throw new Error('not cancelled');
+    expect(report.undo).toBe(journal?.importId);
   });
 
-  it('stores a large file in parts, and takes the stored parts back when one fails', async () => {
+  it('hands a large file over in parts; a part refused rolls back everything, with the error', async () => {
     const rows = Array.from({ length: 12_000 }, (_, i) => `p${i}@acme.example,P,${i},Acme`);
     const csv = `Email,First Name,Last Name,Company\n${rows.join('\n')}\n`;
-    const source = () => {
-      const reader = openCsv(csv);
-      const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
-      return { kind: 'csv' as const, name: 'big.csv', reader, mapping };
-    };
-    const ok = fakeBackground();
-    await runImport(source(), ok.request);
+    const ok = dashboard();
+    await runImport(csvSource(csv, 'big.csv'), ok.request);
     // One account, then 12,000 contacts in parts of 5,000.
-    expect(ok.writes).toEqual([1, 5000, 5000, 2000]);
+    expect(ok.staged).toEqual([1, 5000, 5000, 2000]);
+    expect(await db.count('contacts')).toBe(12_000);
+    // Each new contact got its plan (a plain contact: planned with nothing due).
+    await deliver(envelope('import.rollback', { importId: (await listJournals(db))[0]?.importId }), senders.page);
+    await nothingOf();
 
-    const failing = fakeBackground(3);
-    await expect(runImport(source(), failing.request)).rejects.toThrow('the disk is full');
-    expect(failing.calls).toContain('data.delete');
-    expect(failing.calls).not.toContain('import.settle');
-  });
+    const failing = dashboard(3);
+    await expect(runImport(csvSource(csv, 'big.csv'), failing.request)).rejects.toThrow('the disk is full');
+    expect(failing.calls).not.toContain('import.commit');
+    await nothingOf();
+  }, 30_000);
 
-  it('stores activities while the file is read, and takes them back when the seller cancels', async () => {
+  it('activities go to the worker while the file is read; cancel leaves the store as it was', async () => {
     const rows = Array.from(
       { length: 12_000 },
       (_, i) => `2025-03-${String(1 + (i % 28)).padStart(2, '0')},Email,Inbound,p${i % 50}@acme.example,Subject ${i}`,
     );
     const csv = `Activity date,Activity type,Direction,Contact email,Subject\n${rows.join('\n')}\n`;
-    const source = () => {
-      const reader = openCsv(csv);
-      const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
-      return { kind: 'csv' as const, name: 'activities.csv', reader, mapping };
-    };
-    const done = fakeBackground();
-    let savingAfterWrites = -1;
-    const report = await runImport(source(), done.request, {
+    const done = dashboard();
+    let stagedWhileReading = -1;
+    await runImport(csvSource(csv, 'activities.csv'), done.request, {
       onSaving: () => {
-        savingAfterWrites = done.writes.length;
+        stagedWhileReading = done.staged.length;
       },
     });
-    // Two parts of touches went before reading ended; the rest with the contacts at the end.
-    expect(savingAfterWrites).toBeGreaterThanOrEqual(2);
-    expect(done.writes.reduce((a, b) => a + b, 0)).toBe(12_000 + 50 + 1);
-    if (report === 'cancelled') throw new Error('not cancelled');
-    expect(report.undo?.created.touches).toHaveLength(12_000);
+    expect(stagedWhileReading).toBeGreaterThanOrEqual(2);
+    expect(await db.count('touches')).toBe(12_000);
 
-    const cancelled = fakeBackground();
+    // A fresh store (fake-indexeddb reads the first import's 12,000 source keys slowly).
+    db = await startBackground(Date.now);
+    const cancelled = dashboard();
     const stop = new AbortController();
-    const outcome = await runImport(source(), cancelled.request, {
+    const outcome = await runImport(csvSource(csv, 'again.csv'), cancelled.request, {
       signal: stop.signal,
       onProgress: () => {
-        if (cancelled.writes.length > 0) stop.abort();
+        if (cancelled.staged.length > 0) stop.abort();
       },
     });
     expect(outcome).toBe('cancelled');
-    expect(cancelled.deleted.length).toBeGreaterThanOrEqual(5_000);
-    expect(cancelled.calls).not.toContain('import.settle');
-
-    // A part refused while reading: the error comes through and what was stored goes back.
-    const failing = fakeBackground(2);
-    await expect(runImport(source(), failing.request)).rejects.toThrow('the disk is full');
-    expect(failing.deleted.length).toBeGreaterThanOrEqual(10_000);
-    expect(failing.calls).not.toContain('import.settle');
-  });
+    expect(cancelled.staged.length).toBeGreaterThan(0);
+    await nothingOf();
+  }, 30_000);
 });

@@ -4,12 +4,12 @@ import { parseAmount } from '@/lib/shared/import/amounts';
 describe('parseAmount', () => {
   it('an amount past a trillion is refused, so a book’s sums stay finite', () => {
     expect(parseAmount('1e308', false)).toMatchObject({ ok: false });
-    expect(parseAmount('1' + '0'.repeat(13), false)).toEqual({
+    expect(parseAmount('10000000000000', false)).toEqual({
       ok: false,
       negative: false,
       reason: 'too large: at most 1,000,000,000,000',
     });
-    expect(parseAmount('1' + '0'.repeat(12), false)).toEqual({ ok: true, amount: 1e12 });
+    expect(parseAmount('1000000000000', false)).toEqual({ ok: true, amount: 1e12 });
   });
 
   it.each([

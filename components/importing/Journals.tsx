@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ResponseOf } from '@/lib/messaging/protocol';
+import { useApi } from '../common/api';
+
+type Journal = ResponseOf<'import.journals'>['journals'][number];
+
+/** The worker's import journals, read again after every action taken on one and when `key` changes. */
+function useJournals(key?: unknown) {
+  const api = useApi();
+  const [journals, setJournals] = useState<Journal[]>([]);
+  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  const load = async () => {
+    const answer = await api('import.journals', {});
+    if (answer.ok) setJournals(answer.data.journals);
+  };
+  useEffect(() => {
+    void load();
+  }, [key]);
+  const act = async (type: 'import.finish' | 'import.rollback', journal: Journal, done: string) => {
+    setMessage(null);
+    const answer = await api(type, { importId: journal.importId });
+    setMessage(
+      answer.ok ? { text: done, failed: false } : { text: `${journal.name}: ${answer.error.message}`, failed: true },
+    );
+    await load();
+  };
+  return { journals, message, act };
+}
+
+const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** An import's file rows all reached the worker: it can be finished from its journal. */
+const canFinish = (j: Journal) => j.stage === 'stored' || j.stage === 'settling';
+
+/**
+ * Shown on every dashboard view while an import was cut off (its tab closed, the browser quit, the
+ * worker stopped): what happened in plain words and the two ways out. Nothing half-done stays
+ * without a word.
+ */
+export function InterruptedImports() {
+  const { journals, message, act } = useJournals();
+  const interrupted = journals.filter((j) => j.interrupted);
+  if (interrupted.length === 0 && !message) return null;
+  return (
+    <div class="notices">
+      {message && (
+        <p class={`status${message.failed ? ' error' : ''}`} role={message.failed ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      {interrupted.map((j) => (
+        <div key={j.importId} class="notice" role="alert" data-testid="import-interrupted" data-stage={j.stage}>
+          <p>
+            The import of <strong>{j.name}</strong> (started {when(j.startedAt)}) was interrupted{' '}
+            {canFinish(j)
+              ? 'after every row reached Rapport: finish it to have them all, or roll it back.'
+              : 'while its file was being read: roll it back, then import the file again.'}
+          </p>
+          <div class="actions">
+            {canFinish(j) && (
+              <button
+                type="button"
+                class="primary"
+                data-testid="import-finish"
+                onClick={() => void act('import.finish', j, `The import of ${j.name} is finished.`)}
+              >
+                Finish it
+              </button>
+            )}
+            <button
+              type="button"
+              data-testid="import-rollback"
+              onClick={() =>
+                void act('import.rollback', j, `The import of ${j.name} is rolled back: Rapport is as before.`)
+              }
+            >
+              Roll it back
+            </button>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The last finished imports, each with its undo (kept in the store, so it survives a reload). */
+export function RecentImports({ refreshKey }: { refreshKey: unknown }) {
+  const { journals, message, act } = useJournals(refreshKey);
+  const finished = journals.filter((j) => j.stage === 'done');
+  if (finished.length === 0 && !message) return null;
+  return (
+    <section aria-labelledby="recent-imports-title" data-testid="recent-imports">
+      <h2 id="recent-imports-title">Recent imports</h2>
+      {message && (
+        <p class={`status${message.failed ? ' error' : ''}`} role={message.failed ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      <ul>
+        {finished.map((j) => (
+          <li key={j.importId} data-testid="recent-import">
+            {j.name}, {when(j.finishedAt ?? j.startedAt)}
+            {j.counts && `: ${j.counts.imported.toLocaleString()} new, ${j.counts.merged.toLocaleString()} merged`}{' '}
+            <button
+              type="button"
+              data-testid="recent-import-undo"
+              onClick={() => void act('import.rollback', j, `The import of ${j.name} is undone.`)}
+            >
+              Undo
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

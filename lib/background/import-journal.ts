@@ -1,0 +1,288 @@
+import type { IDBPDatabase } from 'idb';
+import { applyMerge, diffRecord, type MergeChange, revertMerge } from '@/lib/shared/import/changes';
+import { type Account, Contact, Account as AccountSchema } from '@/lib/shared/model';
+import { contactsAffectedNow } from './affected';
+import { deleteRecords, putRecords, REPLAN, settleWrites, type WriteTransaction } from './data';
+import { DATA_STORES, type RapportDB, type ReplanQueue, type StoreName } from './db/schema';
+
+/**
+ * An import is owned by the worker through a journal kept in the store, so no tab, crash or
+ * browser restart can leave half an import without a word.
+ *
+ * The dashboard reads the file and hands the worker its records in parts (`stage`): nothing of
+ * them is live yet, so an import cut off while its file is read is rolled back by forgetting its
+ * parts. Once every row is handed over (`commit`), the worker applies the parts one transaction
+ * each (the part's records, the undo entry of what it changed, and the journal's progress land
+ * together or not at all), then plans the contacts' follow-ups (`settle`) from the list of
+ * contacts it wrote in the journal first. Stopped anywhere, the journal says where it stood:
+ * `finish` goes on from there, `rollback` takes back every applied part. The undo entries stay
+ * after the import is done: that is how the seller undoes an import after a reload.
+ *
+ * Keys in `meta`: `import:<id>` the journal, `import-part:<id>:s:<n>` a part handed over and not
+ * applied, `import-part:<id>:a:<n>` what an applied part created and merged.
+ */
+
+export type ImportStage = 'reading' | 'stored' | 'settling' | 'done' | 'rolling-back';
+
+export interface ImportJournal {
+  importId: string;
+  /** The file's name, for the seller. */
+  name: string;
+  startedAt: number;
+  stage: ImportStage;
+  /** Parts handed over, and of those the ones applied. */
+  staged: number;
+  applied: number;
+  /** Set at commit: whom to plan, and of them the created contacts with nothing to read. */
+  settle?: { contactIds: string[]; blank: string[] };
+  counts?: { imported: number; merged: number; skipped: number };
+  finishedAt?: number;
+}
+
+/** The new records of a part (full records) and its merges into records the plan found. */
+export interface ImportPart {
+  records: Partial<Record<Exclude<StoreName, 'followUps'>, { id: string }[]>>;
+  merges: { accounts: MergeChange<Account>[]; contacts: MergeChange<Contact>[] };
+}
+
+type CreatedIds = Record<'sellers' | 'accounts' | 'contacts' | 'touches' | 'purchases', string[]>;
+
+/** What an applied part did, as it was applied: enough to take it back. */
+interface AppliedPart {
+  created: CreatedIds;
+  merges: { accounts: MergeChange<Account>[]; contacts: MergeChange<Contact>[] };
+}
+
+/** Finished imports whose undo is kept (older ones' entries are dropped when a new import begins). */
+export const KEEP_FINISHED = 3;
+
+const HEAD = 'import:';
+const journalKey = (id: string) => `${HEAD}${id}`;
+const partsOf = (id: string, kind: 's' | 'a') =>
+  IDBKeyRange.bound(`import-part:${id}:${kind}:`, `import-part:${id}:${kind};`);
+const partKey = (id: string, kind: 's' | 'a', n: number) => `import-part:${id}:${kind}:${String(n).padStart(6, '0')}`;
+
+type Db = IDBPDatabase<RapportDB>;
+type Meta = { get(key: string): Promise<unknown>; put(value: never, key: string): Promise<unknown> };
+
+async function journalIn(meta: Meta, importId: string): Promise<ImportJournal> {
+  const journal = (await meta.get(journalKey(importId))) as ImportJournal | undefined;
+  if (!journal) throw new Error('Rapport has no import with that id: it was rolled back or finished long ago');
+  return journal;
+}
+
+const readJournal = (db: Db, importId: string) => journalIn({ get: (key) => db.get('meta', key) } as Meta, importId);
+
+/** Every import's journal, newest first. */
+export async function listJournals(db: Db): Promise<ImportJournal[]> {
+  const all = (await db.getAll('meta', IDBKeyRange.bound(HEAD, `${HEAD}\uffff`))) as unknown as ImportJournal[];
+  return all.sort((a, b) => b.startedAt - a.startedAt);
+}
+
+export async function beginImport(db: Db, start: { importId: string; name: string }, now: number): Promise<void> {
+  const finished = (await listJournals(db)).filter((j) => j.stage === 'done').slice(KEEP_FINISHED - 1);
+  for (const old of finished) await forget(db, old.importId);
+  const tx = db.transaction('meta', 'readwrite');
+  if (await tx.store.get(journalKey(start.importId))) throw new Error('that import has begun already');
+  const journal: ImportJournal = { ...start, startedAt: now, stage: 'reading', staged: 0, applied: 0 };
+  await tx.store.put(journal as never, journalKey(start.importId));
+  await tx.done;
+}
+
+/** Keeps one more part of a file being read; nothing of it is live until the import is committed. */
+export async function stagePart(db: Db, importId: string, part: ImportPart): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const journal = await journalIn(tx.store as unknown as Meta, importId);
+  if (journal.stage !== 'reading')
+    throw new Error(`this import is ${describeStage(journal.stage)}: it takes no more rows`);
+  await tx.store.put(part as never, partKey(importId, 's', journal.staged));
+  await tx.store.put({ ...journal, staged: journal.staged + 1 } as never, journalKey(importId));
+  await tx.done;
+}
+
+/** Every row is handed over: from here the import can always be finished. */
+export async function commitImport(
+  db: Db,
+  importId: string,
+  settle: NonNullable<ImportJournal['settle']>,
+  counts: NonNullable<ImportJournal['counts']>,
+): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const journal = await journalIn(tx.store as unknown as Meta, importId);
+  if (journal.stage !== 'reading') throw new Error(`this import is ${describeStage(journal.stage)} already`);
+  await tx.store.put({ ...journal, stage: 'stored', settle, counts } as never, journalKey(importId));
+  await tx.done;
+}
+
+/**
+ * Applies the parts not applied yet, then settles: the end of a commit, and what "finish" runs
+ * after an interruption. `plan` brings the named contacts' follow-ups up to date (refresh).
+ */
+export async function finishImport(
+  db: Db,
+  importId: string,
+  plan: (contactIds: string[], blank: Set<string>) => Promise<void>,
+  now: () => number,
+): Promise<void> {
+  let journal = await readJournal(db, importId);
+  if (journal.stage === 'reading') {
+    throw new Error('not every row of this file reached Rapport: roll it back, then import the file again');
+  }
+  if (journal.stage === 'rolling-back') throw new Error('this import is being rolled back: roll it back again');
+  while (journal.stage === 'stored' && journal.applied < journal.staged) journal = await applyPart(db, journal, now());
+  if (journal.stage === 'stored') journal = await startSettle(db, journal);
+  if (journal.stage === 'settling') {
+    await plan(journal.settle?.contactIds ?? [], new Set(journal.settle?.blank ?? []));
+    await db.put('meta', { ...journal, stage: 'done', finishedAt: now() } as never, journalKey(importId));
+  }
+}
+
+/** One part live, its undo entry and the journal's progress in one transaction. */
+async function applyPart(db: Db, journal: ImportJournal, now: number): Promise<ImportJournal> {
+  const n = journal.applied;
+  const tx = db.transaction([...DATA_STORES, 'meta'] as ('meta' | StoreName)[], 'readwrite') as WriteTransaction;
+  const meta = tx.objectStore('meta');
+  const part = (await meta.get(partKey(journal.importId, 's', n))) as unknown as ImportPart | undefined;
+  if (!part) throw new Error(`part ${n + 1} of this import is missing from the store: roll it back`);
+  const accounts = await mergeInto(tx, 'accounts', part.merges.accounts, now);
+  const contacts = await mergeInto(tx, 'contacts', part.merges.contacts, now);
+  const records = part.records;
+  const writes = putRecords(
+    tx,
+    {
+      ...records,
+      accounts: [...(records.accounts ?? []), ...accounts.map((m) => m.after)],
+      contacts: [...(records.contacts ?? []), ...contacts.map((m) => m.after)],
+    } as never,
+    now,
+  );
+  const created = Object.fromEntries(
+    (['sellers', 'accounts', 'contacts', 'touches', 'purchases'] as const).map((name) => [
+      name,
+      (records[name] ?? []).map((r) => r.id),
+    ]),
+  ) as CreatedIds;
+  const applied: AppliedPart = { created, merges: { accounts, contacts } };
+  const next: ImportJournal = { ...journal, applied: n + 1 };
+  writes.push(
+    meta.put(applied as never, partKey(journal.importId, 'a', n)),
+    meta.delete(partKey(journal.importId, 's', n)),
+    meta.put(next as never, journalKey(journal.importId)),
+  );
+  await settleWrites(tx, writes);
+  return next;
+}
+
+/**
+ * The merges of a part against each record as it is now (a record deleted since stays deleted),
+ * each answered as the change it really made, which is what a rollback takes back.
+ */
+async function mergeInto<T extends Account | Contact>(
+  tx: WriteTransaction,
+  store: 'accounts' | 'contacts',
+  changes: readonly MergeChange<T>[],
+  now: number,
+): Promise<MergeChange<T>[]> {
+  const schema = store === 'accounts' ? AccountSchema : Contact;
+  const made: MergeChange<T>[] = [];
+  for (const change of changes) {
+    const current = (await tx.objectStore(store).get(change.id)) as T | undefined;
+    if (!current) continue;
+    const merged = schema.safeParse(applyMerge(current, change, now));
+    if (!merged.success) throw new Error(`${store} record ${change.id}: ${merged.error.issues[0]?.message}`);
+    const really = diffRecord(current, merged.data as T);
+    if (really) made.push(really);
+  }
+  return made;
+}
+
+/** Whom to plan goes into the journal before any planning, so a stop half-way loses nobody. */
+async function startSettle(db: Db, journal: ImportJournal): Promise<ImportJournal> {
+  const tx = db.transaction('meta', 'readwrite');
+  const queued = ((await tx.store.get(REPLAN)) as ReplanQueue | undefined)?.contactIds ?? [];
+  const contactIds = [...new Set([...(journal.settle?.contactIds ?? []), ...queued])];
+  const next: ImportJournal = {
+    ...journal,
+    stage: 'settling',
+    settle: { contactIds, blank: journal.settle?.blank ?? [] },
+  };
+  await tx.store.delete(REPLAN);
+  await tx.store.put(next as never, journalKey(journal.importId));
+  await tx.done;
+  return next;
+}
+
+/**
+ * Takes back everything the import applied (its records deleted, its merges reverted where the
+ * record still holds the import's value) and forgets its parts. Each applied part is taken back
+ * and dropped from the journal in turn, so a rollback stopped half-way is simply run again.
+ * Answers the contacts whose plan changes.
+ */
+export async function rollbackImport(db: Db, importId: string, now: () => number): Promise<string[]> {
+  const journal = await readJournal(db, importId);
+  await db.put('meta', { ...journal, stage: 'rolling-back' } as never, journalKey(importId));
+  await db.delete('meta', partsOf(importId, 's'));
+  const replan = new Set<string>();
+  const keys = (await db.getAllKeys('meta', partsOf(importId, 'a'))).reverse();
+  for (const key of keys) {
+    const part = (await db.get('meta', key)) as unknown as AppliedPart | undefined;
+    if (!part) continue;
+    const written = await deleteRecords(db, part.created);
+    for (const id of await contactsAffectedNow(db, written)) replan.add(id);
+    const tx = db.transaction(['accounts', 'contacts', 'meta'], 'readwrite');
+    for (const change of part.merges.accounts) {
+      const current = await tx.objectStore('accounts').get(change.id);
+      if (current) await tx.objectStore('accounts').put(revertMerge(current, change, now()));
+    }
+    for (const change of part.merges.contacts) {
+      const current = await tx.objectStore('contacts').get(change.id);
+      if (current) await tx.objectStore('contacts').put(revertMerge(current, change, now()));
+      replan.add(change.id);
+    }
+    await tx.objectStore('meta').delete(key);
+    await tx.done;
+  }
+  const existing = new Set((await db.getAllKeys('contacts')) as string[]);
+  await db.delete('meta', journalKey(importId));
+  return [...replan].filter((id) => existing.has(id));
+}
+
+async function forget(db: Db, importId: string): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  await tx.store.delete(partsOf(importId, 's'));
+  await tx.store.delete(partsOf(importId, 'a'));
+  await tx.store.delete(journalKey(importId));
+  await tx.done;
+}
+
+export function describeStage(stage: ImportStage): string {
+  return {
+    reading: 'still being read',
+    stored: 'handed over and being applied',
+    settling: 'being planned',
+    done: 'finished',
+    'rolling-back': 'being rolled back',
+  }[stage];
+}
+
+/**
+ * Imports someone is working on in this worker's life: a dashboard tab holding its import's port
+ * open, or the worker applying, planning or rolling back. Any other unfinished import was cut
+ * off (its tab closed, the browser quit, the worker stopped), which a new worker knows by
+ * starting with nobody here.
+ */
+const holders = new Map<string, number>();
+
+export function holdImport(importId: string): () => void {
+  holders.set(importId, (holders.get(importId) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (holders.get(importId) ?? 1) - 1;
+    if (left > 0) holders.set(importId, left);
+    else holders.delete(importId);
+  };
+}
+
+export const isInterrupted = (journal: ImportJournal) => journal.stage !== 'done' && !holders.has(journal.importId);

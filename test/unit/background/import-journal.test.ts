@@ -1,0 +1,167 @@
+import type { IDBPDatabase } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runImport } from '@/components/importing/flow';
+import { countAll } from '@/lib/background/data';
+import type { RapportDB } from '@/lib/background/db/schema';
+import { commitImport, finishImport, listJournals } from '@/lib/background/import-journal';
+import type { Requester } from '@/lib/messaging/client';
+import { guessMapping, openCsv } from '@/lib/shared/import';
+import { isLive } from '@/lib/shared/model';
+import { deliver, envelope, senders, startBackground } from '../../helpers/background';
+import { account, contact } from '../../helpers/records';
+
+/**
+ * An import cut off anywhere (its tab closed while the file is read, the worker stopped before
+ * or while applying, or while planning) is found, said plainly, and can be finished or rolled
+ * back; an edit the seller makes while an import runs is never reverted by it.
+ */
+
+let db: IDBPDatabase<RapportDB>;
+beforeEach(async () => {
+  db = await startBackground(Date.now);
+});
+
+async function call(type: string, payload: unknown = {}) {
+  const answer = await deliver(envelope(type, payload), senders.page);
+  if (!answer.ok) throw new Error(`${type}: ${answer.error?.message}`);
+  return answer.data;
+}
+
+const journals = async () => (await call('import.journals')) as { journals: Record<string, unknown>[] };
+
+const activities = (rows: number) => {
+  const lines = Array.from(
+    { length: rows },
+    (_, i) => `2026-0${1 + (i % 9)}-1${i % 10},Email,${i % 2 ? 'Inbound' : 'Outbound'},p${i % 40}@acme.example,Hi ${i}`,
+  );
+  const reader = openCsv(`Activity date,Activity type,Direction,Contact email,Subject\n${lines.join('\n')}\n`);
+  const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
+  return { kind: 'csv' as const, name: 'activities.csv', reader, mapping };
+};
+
+/** The dashboard tab, until `stopAt` says the tab is gone: from that request on, nothing answers. */
+function tabUntil(stopAt: (type: string, count: number, payload: never) => boolean | Promise<boolean>) {
+  const counts = new Map<string, number>();
+  return (async (type: string, payload: unknown) => {
+    const count = (counts.get(type) ?? 0) + 1;
+    counts.set(type, count);
+    if (await stopAt(type, count, payload as never)) return new Promise(() => {});
+    return deliver(envelope(type, payload), senders.page);
+  }) as unknown as Requester;
+}
+
+/** The commit reaches the worker, which stops before applying anything. */
+const commitThenStop = async (
+  type: string,
+  _n: number,
+  payload: { importId: string; contactIds: string[]; blank: string[]; counts: never },
+) => {
+  if (type !== 'import.commit') return false;
+  await commitImport(db, payload.importId, { contactIds: payload.contactIds, blank: payload.blank }, payload.counts);
+  return true;
+};
+
+/** Each contact's live follow-up, by address: what the seller is told to do and when. */
+async function plans(store: IDBPDatabase<RapportDB>): Promise<string[]> {
+  const contacts = new Map((await store.getAll('contacts')).map((c) => [c.id, c.emails[0]]));
+  return (await store.getAll('followUps'))
+    .filter(isLive)
+    .map((f) => `${contacts.get(f.contactId)} ${f.kind} ${f.due}`)
+    .sort();
+}
+
+/** The same file imported with nothing cut off, in a store of its own. */
+async function plansUncut(rows: number): Promise<string[]> {
+  const own = await startBackground(Date.now);
+  await runImport(
+    activities(rows),
+    tabUntil(() => false),
+  );
+  const result = await plans(own);
+  db = await startBackground(Date.now);
+  return result;
+}
+
+const empty = { sellers: 0, accounts: 0, contacts: 0, touches: 0, purchases: 0, followUps: 0 };
+
+describe('an import cut off', () => {
+  it('while its file is read: said to be interrupted, cannot be finished, rolls back to nothing', async () => {
+    void runImport(
+      activities(12_000),
+      tabUntil((type, n) => type === 'import.stage' && n === 2),
+    );
+    await expect.poll(async () => (await journals()).journals[0]?.staged).toBe(1);
+    expect((await journals()).journals).toMatchObject([
+      { name: 'activities.csv', stage: 'reading', interrupted: true },
+    ]);
+    const id = (await journals()).journals[0]?.importId;
+    await expect(call('import.finish', { importId: id })).rejects.toThrow(/not every row of this file reached Rapport/);
+    await call('import.rollback', { importId: id });
+    expect(await countAll(db)).toEqual(empty);
+    expect((await journals()).journals).toEqual([]);
+  }, 30_000);
+
+  it('after every row was handed over, before the worker applied them: finish brings every row and every plan', async () => {
+    const uncut = await plansUncut(6_000);
+    void runImport(activities(6_000), tabUntil(commitThenStop));
+    await expect.poll(async () => (await journals()).journals[0]?.stage, { timeout: 20_000 }).toBe('stored');
+    expect(await db.count('touches')).toBe(0);
+    const [journal] = (await journals()).journals;
+    expect(journal).toMatchObject({ interrupted: true, applied: 0 });
+    await call('import.finish', { importId: journal?.importId });
+    expect(await db.count('touches')).toBe(6_000);
+    expect(await db.count('contacts')).toBe(40);
+    expect(uncut.length).toBeGreaterThan(0);
+    expect(await plans(db)).toEqual(uncut);
+    expect((await journals()).journals).toMatchObject([{ stage: 'done', interrupted: false }]);
+  }, 30_000);
+
+  it('while planning: the contacts to plan were kept first, and finish plans every one', async () => {
+    const uncut = await plansUncut(3_000);
+    void runImport(activities(3_000), tabUntil(commitThenStop));
+    await expect.poll(async () => (await journals()).journals[0]?.stage, { timeout: 20_000 }).toBe('stored');
+    const [journal] = await listJournals(db);
+    if (!journal) throw new Error('no journal');
+    // The worker applies every part, then stops as it starts planning.
+    await expect(
+      finishImport(db, journal.importId, async () => Promise.reject(new Error('the worker stopped')), Date.now),
+    ).rejects.toThrow('the worker stopped');
+    expect(await db.count('touches')).toBe(3_000);
+    expect((await journals()).journals).toMatchObject([{ stage: 'settling', interrupted: true }]);
+    await call('import.finish', { importId: journal.importId });
+    expect(await plans(db)).toEqual(uncut);
+  }, 30_000);
+});
+
+describe('an edit made while an import runs', () => {
+  const CONTACTS =
+    'Email,First Name,Last Name,Company,Job Title,Phone\njane@acme.example,Jane,Doe,Acme,Buyer,+1 415 555 0101\n';
+
+  it('keeps the seller’s value; the import’s other changes land, and its undo takes back only those', async () => {
+    await db.put('accounts', account({ id: 'acme', name: 'Acme', domains: ['acme.example'] }));
+    await db.put(
+      'contacts',
+      contact({ id: 'jane', name: 'Jane Doe', emails: ['jane@acme.example'], accountId: 'acme', title: 'Intern' }),
+    );
+    const reader = openCsv(CONTACTS);
+    const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
+    // The seller edits Jane in another tab after the import read the store, before it lands.
+    const tab = (async (type: string, payload: unknown) => {
+      if (type === 'import.commit') {
+        await call('contact.update', { contactId: 'jane', title: 'Head of Purchasing' });
+        await call('contact.setStatus', { contactId: 'jane', status: 'customer' });
+      }
+      return deliver(envelope(type, payload), senders.page);
+    }) as unknown as Requester;
+    const report = await runImport({ kind: 'csv', name: 'contacts.csv', reader, mapping }, tab);
+    expect(report).toMatchObject({ merged: 1 });
+    const jane = await db.get('contacts', 'jane');
+    expect(jane).toMatchObject({ title: 'Head of Purchasing', status: 'customer', phones: ['+14155550101'] });
+
+    if (report === 'cancelled' || !report.undo) throw new Error('no undo');
+    await call('import.rollback', { importId: report.undo });
+    const undone = await db.get('contacts', 'jane');
+    expect(undone).toMatchObject({ title: 'Head of Purchasing', status: 'customer' });
+    expect(undone?.phones ?? []).toEqual([]);
+  });
+});
