@@ -42,6 +42,7 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
   const hash = useHash();
   const store = useSettingsStore();
   const settings = store.settings.value;
+  const [importsEnded, setImportsEnded] = useState(0);
   // An answer to "which owner is you?" changes the settings in the background: keep the form's copy current.
   const onSettings = (next: typeof settings) => {
     store.settings.value = next;
@@ -61,7 +62,7 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
         </ul>
       </nav>
       <main>
-        {settings && <InterruptedImports key={hash} />}
+        {settings && <InterruptedImports key={`${hash}:${importsEnded}`} />}
         {!settings ? (
           <StatusOrNothing message={store.status.value.message} />
         ) : hash === 'onboarding' ? (
@@ -86,7 +87,7 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
         ) : hash === 'bucket' ? (
           <Bucket />
         ) : hash === 'import' ? (
-          <LazyImportPage onSettings={onSettings} />
+          <LazyImportPage onSettings={onSettings} onImportEnded={() => setImportsEnded((n) => n + 1)} />
         ) : hash === 'settings' ? (
           <SettingsPage store={store} settings={settings} />
         ) : (

@@ -16,7 +16,14 @@ type Stage =
   | { step: 'done'; report: Report };
 
 /** Import and export: a file in (mapping shown, progress, a report with every bad row), or everything out. */
-export function ImportPage({ onSettings }: { onSettings?: (settings: Settings) => void } = {}) {
+export function ImportPage({
+  onSettings,
+  onImportEnded,
+}: {
+  onSettings?: (settings: Settings) => void;
+  /** An import ended (done, failed or undone): the dashboard reads the import journals again. */
+  onImportEnded?: () => void;
+} = {}) {
   const api = useApi();
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [error, setError] = useState('');
@@ -46,6 +53,7 @@ export function ImportPage({ onSettings }: { onSettings?: (settings: Settings) =
       setError(e instanceof Error ? e.message : String(e));
       setStage({ step: 'choose' });
     }
+    onImportEnded?.();
   };
 
   return (

@@ -83,6 +83,7 @@ export async function runImport(
   const importId = crypto.randomUUID();
   must(await request('import.begin', { importId, name: source.name }));
   const holding = holdImportOpen(importId);
+  let committing = false;
   try {
     const planner = createPlanner({
       importId,
@@ -120,14 +121,18 @@ export async function runImport(
     await handOver(importId, plan.create, plan.merge, request);
     const created = new Set(plan.create.contacts.map((c) => c.id));
     const touched = new Set([...early.contactIds, ...plan.create.touches.map((t) => t.contactId)]);
-    must(
-      await request('import.commit', {
-        importId,
-        contactIds: [...new Set([...created, ...touched, ...plan.merge.contacts.map((m) => m.id)])],
-        blank: [...created].filter((id) => !touched.has(id)),
-        counts: { imported: plan.counts.imported, merged: plan.counts.merged, skipped: plan.counts.skipped },
-      }),
-    );
+    committing = true;
+    const committed = await request('import.commit', {
+      importId,
+      contactIds: [...new Set([...created, ...touched, ...plan.merge.contacts.map((m) => m.id)])],
+      blank: [...created].filter((id) => !touched.has(id)),
+      counts: { imported: plan.counts.imported, merged: plan.counts.merged, skipped: plan.counts.skipped },
+    });
+    // Every row is the worker's now: whatever stopped it, the journal knows where it stood, and
+    // the seller chooses (finish or roll back) rather than this page guessing.
+    if (!committed.ok) {
+      throw new Error(`${committed.error.message}. Every row reached Rapport: finish the import or roll it back from the notice.`);
+    }
     performance.measure(IMPORT_STORE_MEASURE, { start: planned, end: performance.now() });
     if (!plan.meFound) await askWhichOwner(plan, request);
     return {
@@ -137,8 +142,9 @@ export async function runImport(
       ...(plan.meFound ? {} : { unknownOwners: plan.owners.flatMap((o) => (o.name ? [o.name] : [])) }),
     };
   } catch (error) {
-    // Whole or nothing: what the worker holds of this import goes; if that fails too, the seller
-    // is told both, and the dashboard lists the import as interrupted until it is rolled back.
+    if (committing) throw error;
+    // Whole or nothing while the file is read: what the worker holds of this import goes; if
+    // that fails too, the seller is told both, and the dashboard lists the import as interrupted.
     const back = await request('import.rollback', { importId });
     const message = error instanceof Error ? error.message : String(error);
     if (!back.ok)
