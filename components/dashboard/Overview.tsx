@@ -3,6 +3,7 @@ import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
 import { OwnerClaim } from '../importing/OwnerClaim';
+import { BadRecords } from './BadRecords';
 import { Failed } from './Failed';
 
 type Counts = ResponseOf<'data.counts'>;
@@ -38,6 +39,7 @@ export function Overview({ settings, onSettings }: { settings: Settings; onSetti
       {error && <Failed message={error} />}
       <OwnerClaim {...(onSettings ? { onSettings } : {})} />
       {health && <HealthReport report={health} />}
+      <BadRecords />
       {counts && (
         <dl class="counts">
           {(Object.keys(LABELS) as (keyof Counts)[]).map((key) => (

@@ -238,24 +238,39 @@ function ReportView({
 function Exports() {
   const api = useApi();
   const [failed, setFailed] = useState('');
+  const [note, setNote] = useState('');
   const download = async (name: string, type: string, make: (data: Parameters<typeof toBackupJson>[0]) => string) => {
     setFailed('');
-    let data: Parameters<typeof toBackupJson>[0];
+    setNote('');
+    let file: string;
+    let invalid: number;
     try {
-      data = await readEverything(api);
+      const everything = await readEverything(api);
+      invalid = everything.invalid;
+      file = make(everything.data);
     } catch (e) {
       setFailed(`The export could not be made: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    const url = URL.createObjectURL(new Blob([make(data)], { type }));
+    const url = URL.createObjectURL(new Blob([file], { type }));
     const link = document.createElement('a');
     link.href = url;
     link.download = name;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+    if (invalid > 0) {
+      setNote(
+        `${name} holds every record as stored; ${invalid.toLocaleString()} of them fail today's checks (see Overview).`,
+      );
+    }
   };
   return (
     <div class="actions exports">
+      {note && (
+        <p class="status" role="status" data-testid="export-note">
+          {note}
+        </p>
+      )}
       {failed && (
         <p class="status error" role="alert">
           {failed}

@@ -66,17 +66,23 @@ export async function settle(
   if (!settled.ok) throw new Error(settled.error.message);
 }
 
-/** Everything the store holds, read part by part: what the exports are made from. */
-export async function readEverything(request: Requester): Promise<DataSet> {
+/**
+ * Everything the store holds, read part by part: what the exports are made from. Records come
+ * as stored, also one that fails today's schema (a backup carries everything); `invalid` says
+ * how many do.
+ */
+export async function readEverything(request: Requester): Promise<{ data: DataSet; invalid: number }> {
   const data = emptyDataSet();
+  let invalid = 0;
   for (const store of STORES) {
     let after: string | undefined;
     do {
       const page = await request('data.page', { store, limit: PART, ...(after ? { after } : {}) });
       if (!page.ok) throw new Error(page.error.message);
-      (data[store] as unknown[]).push(...page.data.data[store]);
+      (data[store] as unknown[]).push(...(page.data.data[store] ?? []));
+      invalid += page.data.invalid;
       after = page.data.next;
     } while (after);
   }
-  return data;
+  return { data, invalid };
 }

@@ -2,6 +2,7 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { DataSet, ResponseOf } from '@/lib/messaging/protocol';
 import { closeFollowUp, emptyDataSet, type FollowUp } from '@/lib/shared/model';
 import { contactsAffected, type Written, writtenIn } from './affected';
+import { problemOf } from './check';
 import { toStoreError } from './db/open';
 import { DATA_STORES, type RapportDB, type ReplanQueue, type StoreName } from './db/schema';
 
@@ -136,7 +137,7 @@ export async function importBasis(db: IDBPDatabase<RapportDB>): Promise<Response
 export async function pageOf(
   db: IDBPDatabase<RapportDB>,
   { store, after, limit }: { store: StoreName; after?: string | undefined; limit: number },
-): Promise<{ data: DataSet; next?: string }> {
+): Promise<{ data: Partial<Record<StoreName, { id: string }[]>>; next?: string; invalid: number }> {
   const records = (await db.getAll(
     store,
     after === undefined ? undefined : IDBKeyRange.lowerBound(after, true),
@@ -145,8 +146,8 @@ export async function pageOf(
     id: string;
   }[];
   const last = records.at(-1);
-  const data = { ...emptyDataSet(), [store]: records };
-  return { data, ...(records.length === limit && last ? { next: last.id } : {}) };
+  const invalid = records.filter((record) => problemOf(store, record) !== undefined).length;
+  return { data: { [store]: records }, invalid, ...(records.length === limit && last ? { next: last.id } : {}) };
 }
 
 /** Erases every record and the settings. The caller has confirmed it in words. */
@@ -166,7 +167,14 @@ export async function resetAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
  */
 export async function deleteRecords(
   db: IDBPDatabase<RapportDB>,
-  ids: { sellers: string[]; accounts: string[]; contacts: string[]; touches: string[]; purchases: string[] },
+  ids: {
+    sellers: string[];
+    accounts: string[];
+    contacts: string[];
+    touches: string[];
+    purchases: string[];
+    followUps?: string[];
+  },
 ): Promise<Written> {
   const tx = db.transaction([...DATA_STORES, 'summaries'] as const, 'readwrite');
   const contactIds = new Set<string>();
@@ -176,6 +184,15 @@ export async function deleteRecords(
   const pending: Promise<unknown>[] = [];
   for (const name of ['sellers', 'accounts'] as const) {
     for (const id of ids[name]) pending.push(tx.objectStore(name).delete(id));
+  }
+  for (const id of ids.followUps ?? []) {
+    const followUps = tx.objectStore('followUps');
+    pending.push(
+      followUps.get(id).then((followUp) => {
+        if (followUp?.contactId) contactIds.add(followUp.contactId);
+        return followUps.delete(id);
+      }),
+    );
   }
   for (const id of ids.touches) {
     const touches = tx.objectStore('touches');

@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { contactsAffectedNow } from './affected';
+import { checkStore } from './check';
 import { accountPage } from './account-page';
 import { bookAccounts, bookBucket, bookContacts } from './book';
 import { captureMessages } from './capture';
@@ -303,6 +304,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'data.export': async () => exportDataSet(await db()),
     'data.page': async (query) => pageOf(await db(), query),
+    'data.check': async () => checkStore(await db()),
     'import.write': async (data) => {
       await writeDataSet(await db(), data, now());
       return {};

@@ -57,6 +57,7 @@ const SettingsView = Settings.pick({
 export type SettingsView = z.infer<typeof SettingsView>;
 
 const Count = z.number().int().nonnegative();
+const StoreName = z.enum(['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'followUps']);
 
 /** A merge planned into an existing record (lib/shared/import/changes.ts). */
 const MergeOf = <T extends z.ZodObject>(record: T) =>
@@ -575,11 +576,29 @@ export const protocol = {
   'data.page': define(
     'page',
     z.object({
-      store: z.enum(['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'followUps']),
+      store: StoreName,
       after: z.string().max(200).optional(),
       limit: z.number().int().min(1).max(10_000).default(5_000),
     }),
-    z.object({ data: DataSet, next: z.string().optional() }),
+    z.object({
+      /** Records as stored, also one that fails today's schema: a backup must carry everything. */
+      data: z.partialRecord(StoreName, z.array(z.looseObject({ id: z.string() }))),
+      next: z.string().optional(),
+      /** How many of these records fail today's schema. */
+      invalid: Count,
+    }),
+  ),
+  /**
+   * Every stored record that fails today's schema (each is left out of the answers it would
+   * break): which store, which id, what is wrong, the first 200 of them, and how many in all.
+   */
+  'data.check': define(
+    'page',
+    z.object({}),
+    z.object({
+      problems: z.array(z.object({ store: StoreName, id: z.string(), problem: z.string() })).max(200),
+      total: Count,
+    }),
   ),
   /**
    * One part of an import's records, stored as given (a file of 100,000 rows goes in parts, so
@@ -670,6 +689,7 @@ export const protocol = {
       contacts: z.array(Id).default([]),
       touches: z.array(Id).default([]),
       purchases: z.array(Id).default([]),
+      followUps: z.array(Id).default([]),
     }),
     Counts,
   ),

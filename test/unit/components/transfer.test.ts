@@ -27,11 +27,13 @@ describe('records move in parts, never one message for everything', () => {
             followUps: [],
             [payload.store]: part,
           },
+          invalid: payload.store === 'touches' ? 1 : 0,
           ...(next ? { next } : {}),
         },
       };
     }) as unknown as Requester;
-    const data = await readEverything(request);
+    const { data, invalid } = await readEverything(request);
+    expect(invalid).toBe(3);
     expect(data.touches.map((t) => t.id)).toEqual(touches.map((t) => t.id));
     expect(asked.filter((a) => a.startsWith('touches')).length).toBe(3);
   });
