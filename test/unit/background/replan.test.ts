@@ -2,11 +2,10 @@ import fc from 'fast-check';
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { RapportDB } from '@/lib/background/db/schema';
-import { refreshContacts } from '@/lib/background/refresh';
-import { getSettings } from '@/lib/background/settings';
 import type { DataSet } from '@/lib/messaging/protocol';
 import { type FollowUp, isLive } from '@/lib/shared/model';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
+import { planEveryoneFromScratch, planSnapshot } from '../../helpers/plan-invariant';
 import { account, contact, purchase, touch } from '../../helpers/records';
 
 /**
@@ -220,19 +219,6 @@ async function run(world: World, s: Step): Promise<void> {
   }
 }
 
-/** Each contact's live follow-up and summary, as the store holds them now. */
-async function snapshot(db: IDBPDatabase<RapportDB>) {
-  const live = (await db.getAll('followUps')).filter(isLive).sort((a, b) => a.contactId.localeCompare(b.contactId));
-  const summaries = await db.getAll('summaries');
-  return { live, summaries };
-}
-
-async function planEveryoneFromScratch(db: IDBPDatabase<RapportDB>) {
-  const settings = await getSettings(db);
-  let ids = 0;
-  await refreshContacts(db, await db.getAllKeys('contacts'), { now: NOW, newId: () => `scratch-${++ids}`, settings });
-}
-
 async function freshWorld(): Promise<World> {
   const db = await startBackground(() => NOW);
   // One a day, so the spreading of many overdue follow-ups is part of every sequence.
@@ -248,9 +234,9 @@ describe('one rule for the live follow-up', () => {
         for (const s of steps) {
           const handSet = (await db(world).getAll('followUps')).filter((f) => isLive(f) && f.setByHand);
           await run(world, s);
-          const after = await snapshot(world.db);
-          await planEveryoneFromScratch(world.db);
-          expect(await snapshot(world.db), `after ${JSON.stringify(s)}`).toEqual(after);
+          const after = await planSnapshot(world.db);
+          await planEveryoneFromScratch(world.db, NOW);
+          expect(await planSnapshot(world.db), `after ${JSON.stringify(s)}`).toEqual(after);
           // What the seller set by hand is still as they set it, unless they closed it or
           // restored a backup from before (a restore brings back the records as they were).
           if (s.op === 'restore') continue;
