@@ -3,6 +3,7 @@ import { keepBadgeCurrent, updateBadge } from '@/lib/background/badge';
 import { listenToCommands } from '@/lib/background/commands';
 import { store } from '@/lib/background/db/open';
 import { createHandlers } from '@/lib/background/handlers';
+import { announceInterruptedImports } from '@/lib/background/import-notice';
 import { listen, listenForImportTabs } from '@/lib/background/listen';
 import { openOnboardingOnInstall } from '@/lib/background/onboarding';
 import { forgetClosedTabs } from '@/lib/background/pages';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
     }),
   );
   listenForImportTabs();
+  announceInterruptedImports(store);
   openOnboardingOnInstall();
   keepBadgeCurrent(store, Date.now);
   keepRemindersCurrent(store, Date.now);

@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
-import { applyMerge, diffRecord, type MergeChange, revertMerge } from '@/lib/shared/import/changes';
+import { applyMerge, diffRecord, type MergeChange } from '@/lib/shared/import/changes';
+import { planUndo } from '@/lib/shared/import/undo';
 import { type Account, Contact, Account as AccountSchema } from '@/lib/shared/model';
 import { contactsAffectedNow } from './affected';
 import { deleteRecords, putRecords, REPLAN, settleWrites, type WriteTransaction } from './data';
@@ -37,6 +38,8 @@ export interface ImportJournal {
   settle?: { contactIds: string[]; blank: string[] };
   counts?: { imported: number; merged: number; skipped: number };
   finishedAt?: number;
+  /** A worker told the seller with a notification that this import was cut off. */
+  announced?: true;
 }
 
 /** The new records of a part (full records) and its merges into records the plan found. */
@@ -230,14 +233,19 @@ export async function rollbackImport(db: Db, importId: string, now: () => number
     const written = await deleteRecords(db, part.created);
     for (const id of await contactsAffectedNow(db, written)) replan.add(id);
     const tx = db.transaction(['accounts', 'contacts', 'meta'], 'readwrite');
-    for (const change of part.merges.accounts) {
-      const current = await tx.objectStore('accounts').get(change.id);
-      if (current) await tx.objectStore('accounts').put(revertMerge(current, change, now()));
-    }
-    for (const change of part.merges.contacts) {
-      const current = await tx.objectStore('contacts').get(change.id);
-      if (current) await tx.objectStore('contacts').put(revertMerge(current, change, now()));
-      replan.add(change.id);
+    const current = {
+      accounts: await readAll(tx.objectStore('accounts'), part.merges.accounts),
+      contacts: await readAll(tx.objectStore('contacts'), part.merges.contacts),
+    };
+    const steps = planUndo(
+      { importId, created: part.created, merge: part.merges },
+      { account: (id) => current.accounts.get(id), contact: (id) => current.contacts.get(id) },
+      now(),
+    );
+    for (const record of steps.put.accounts) await tx.objectStore('accounts').put(record);
+    for (const record of steps.put.contacts) {
+      await tx.objectStore('contacts').put(record);
+      replan.add(record.id);
     }
     await tx.objectStore('meta').delete(key);
     await tx.done;
@@ -245,6 +253,26 @@ export async function rollbackImport(db: Db, importId: string, now: () => number
   const existing = new Set((await db.getAllKeys('contacts')) as string[]);
   await db.delete('meta', journalKey(importId));
   return [...replan].filter((id) => existing.has(id));
+}
+
+/** The records these changes are about, as they are now (a record deleted since is absent). */
+async function readAll<T extends { id: string }>(
+  store: { get(id: string): Promise<T | undefined> },
+  changes: readonly { id: string }[],
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  for (const { id } of changes) {
+    const record = await store.get(id);
+    if (record) found.set(id, record);
+  }
+  return found;
+}
+
+export async function markAnnounced(db: Db, importId: string): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const journal = (await tx.store.get(journalKey(importId))) as ImportJournal | undefined;
+  if (journal) await tx.store.put({ ...journal, announced: true } as never, journalKey(importId));
+  await tx.done;
 }
 
 async function forget(db: Db, importId: string): Promise<void> {

@@ -3,9 +3,9 @@ import { type MergeChange, revertMerge } from './changes';
 import type { ImportPlan } from './planner';
 
 /**
- * What the dashboard keeps of an applied import so it can be undone as one step: the ids of
- * every record it created (each of which also carries `importId`, so the store can tell what
- * an import made after the page is gone) and what each merge changed.
+ * What undoing an import needs: the ids of every record it created (each of which also carries
+ * `importId`) and what each merge changed. The worker's import journal keeps one per applied
+ * part (lib/background/import-journal.ts); `undoRecord` makes one for a whole plan (tests).
  */
 export interface ImportUndo {
   importId: string;

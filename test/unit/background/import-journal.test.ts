@@ -1,9 +1,11 @@
 import type { IDBPDatabase } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { runImport } from '@/components/importing/flow';
 import { countAll } from '@/lib/background/data';
 import type { RapportDB } from '@/lib/background/db/schema';
-import { commitImport, finishImport, listJournals } from '@/lib/background/import-journal';
+import { commitImport, finishImport, holdImport, listJournals } from '@/lib/background/import-journal';
+import { announceInterruptedImports } from '@/lib/background/import-notice';
 import type { Requester } from '@/lib/messaging/client';
 import { guessMapping, openCsv } from '@/lib/shared/import';
 import { isLive } from '@/lib/shared/model';
@@ -163,5 +165,30 @@ describe('an edit made while an import runs', () => {
     const undone = await db.get('contacts', 'jane');
     expect(undone).toMatchObject({ title: 'Head of Purchasing', status: 'customer' });
     expect(undone?.phones ?? []).toEqual([]);
+  });
+});
+
+describe('a new worker announces an import cut off, once', () => {
+  it('one notification per interrupted import, none for one a tab still holds', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      await call('import.begin', { importId: 'cut', name: 'leads.csv' });
+      await call('import.begin', { importId: 'held', name: 'other.csv' });
+      const release = holdImport('held');
+      const created = vi.spyOn(fakeBrowser.notifications, 'create');
+      for (let start = 0; start < 2; start++) {
+        announceInterruptedImports(async () => db);
+        await vi.advanceTimersByTimeAsync(5_000);
+      }
+      await vi.waitFor(async () =>
+        expect((await listJournals(db)).find((j) => j.importId === 'cut')?.announced).toBe(true),
+      );
+      expect(created.mock.calls.map((c) => c[0])).toEqual(['rapport-import-interrupted:cut']);
+      expect(JSON.stringify(created.mock.calls[0]?.[1])).toContain('leads.csv');
+      release();
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
   });
 });
