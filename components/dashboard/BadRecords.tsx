@@ -44,8 +44,8 @@ export function BadRecords() {
         {check.total.toLocaleString()} {check.total === 1 ? 'record' : 'records'} Rapport cannot use
       </h2>
       <p>
-        They are left out of the sidebar cards and lists they would break; a backup still holds them. Delete
-        one, or restore it from an earlier backup.
+        They are left out of the sidebar cards and lists they would break; a backup still holds them. Delete one, or
+        restore it from an earlier backup.
       </p>
       <ul>
         {check.problems.map((p) => (

@@ -131,7 +131,9 @@ export async function runImport(
     // Every row is the worker's now: whatever stopped it, the journal knows where it stood, and
     // the seller chooses (finish or roll back) rather than this page guessing.
     if (!committed.ok) {
-      throw new Error(`${committed.error.message}. Every row reached Rapport: finish the import or roll it back from the notice.`);
+      throw new Error(
+        `${committed.error.message}. Every row reached Rapport: finish the import or roll it back from the notice.`,
+      );
     }
     performance.measure(IMPORT_STORE_MEASURE, { start: planned, end: performance.now() });
     if (!plan.meFound) await askWhichOwner(plan, request);

@@ -25,7 +25,9 @@ function writeFiles() {
   for (let i = 0; i < ACTIVITIES; i++) {
     const month = String(1 + (i % 12)).padStart(2, '0');
     const day = String(1 + (i % 28)).padStart(2, '0');
-    a.push(`2025-${month}-${day},Email,${i % 2 ? 'Inbound' : 'Outbound'},cus${i % CUSTOMERS}@co${(i % CUSTOMERS) % 100}.example,Note ${i}`);
+    a.push(
+      `2025-${month}-${day},Email,${i % 2 ? 'Inbound' : 'Outbound'},cus${i % CUSTOMERS}@co${(i % CUSTOMERS) % 100}.example,Note ${i}`,
+    );
   }
   writeFileSync(activities, a.join('\n'));
   return { contacts, activities };

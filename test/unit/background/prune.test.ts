@@ -72,7 +72,10 @@ describe('a stored record that fails today’s schema', () => {
     const db = await startBackground();
     await db.put('contacts', contact({ id: 'good', emails: ['good@acme.example'] }));
     await db.put('contacts', { ...contact({ id: 'bad', emails: ['bad@acme.example'] }), status: 'vip' } as never);
-    await db.put('touches', { ...touch({ id: 't-bad', contactId: 'good', sourceId: 'gmail:1' }), kind: 'telepathy' } as never);
+    await db.put('touches', {
+      ...touch({ id: 't-bad', contactId: 'good', sourceId: 'gmail:1' }),
+      kind: 'telepathy',
+    } as never);
     await db.put('touches', touch({ id: 't-good', contactId: 'good', sourceId: 'gmail:2' }));
 
     const touches = await deliver(envelope('touch.list', { contactId: 'good', limit: 10 }), senders.page);
