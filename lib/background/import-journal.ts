@@ -223,8 +223,9 @@ async function startSettle(db: Db, journal: ImportJournal): Promise<ImportJourna
  */
 export async function rollbackImport(db: Db, importId: string, now: () => number): Promise<string[]> {
   const journal = await readJournal(db, importId);
-  await db.put('meta', { ...journal, stage: 'rolling-back' } as never, journalKey(importId));
+  // Parts not applied go first: on a full store, that frees the room the rest needs.
   await db.delete('meta', partsOf(importId, 's'));
+  await db.put('meta', { ...journal, stage: 'rolling-back' } as never, journalKey(importId));
   const replan = new Set<string>();
   const keys = (await db.getAllKeys('meta', partsOf(importId, 'a'))).reverse();
   for (const key of keys) {

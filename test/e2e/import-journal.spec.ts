@@ -53,9 +53,10 @@ async function backup(page: Page): Promise<unknown> {
   return rest;
 }
 
-test('an import cut off while its file is read is said to be interrupted, and rolled back to exactly the store before', async ({
+test('an import cut off while its file is read is said to be interrupted, and rolled back to exactly the store before; a tab closed after every row reached the worker cuts nothing off', async ({
   context,
   extensionId,
+  api,
 }) => {
   test.setTimeout(240_000);
   const files = writeFiles();
@@ -86,7 +87,31 @@ test('an import cut off while its file is read is said to be interrupted, and ro
 
   await again.goto(`chrome-extension://${extensionId}/options.html#import`);
   expect(await backup(again)).toEqual(before);
+
+  // Again, and this time the tab closes once every row reached the worker: nothing is cut off,
+  // the worker finishes on its own, every row in and every customer planned.
+  await startImport(again, files.activities);
+  await expect
+    .poll(async () => (await api('import.journals', {})).journals.find((j) => j.name.includes('activities'))?.stage, {
+      timeout: 60_000,
+      intervals: [50],
+    })
+    .toMatch(/stored|settling|done/);
+  await again.close();
+  await expect
+    .poll(async () => (await api('import.journals', {})).journals.find((j) => j.name.includes('activities'))?.stage, {
+      timeout: 120_000,
+    })
+    .toBe('done');
+  expect((await api('data.counts', {})).touches).toBe(ACTIVITIES);
+  expect(await livePlans(api)).toBe(CUSTOMERS);
 });
+
+/** How many contacts have their one live follow-up. */
+async function livePlans(api: Parameters<Parameters<typeof test>[2]>[0]['api']): Promise<number> {
+  const { data } = await api('data.page', { store: 'followUps', limit: 10_000 });
+  return new Set((data.followUps ?? []).filter((f) => f.liveFor).map((f) => f.contactId)).size;
+}
 
 test('the worker stopped while applying, then while planning: finish brings every row in and plans every customer', async ({
   context,
@@ -147,7 +172,5 @@ test('the worker stopped while applying, then while planning: finish brings ever
   expect(counts.touches).toBe(ACTIVITIES);
   expect(counts.contacts).toBe(CUSTOMERS);
   // Every customer has their one live follow-up.
-  const { followUps } = await api('data.page', { store: 'followUps', limit: 10_000 }).then((r) => r.data);
-  const planned = new Set((followUps ?? []).filter((f) => f.liveFor).map((f) => f.contactId));
-  expect(planned.size).toBe(CUSTOMERS);
+  expect(await livePlans(api)).toBe(CUSTOMERS);
 });

@@ -1,8 +1,10 @@
+import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { runImport } from '@/components/importing/flow';
 import { countAll } from '@/lib/background/data';
+import { MESSAGES } from '@/lib/background/db/open';
 import type { RapportDB } from '@/lib/background/db/schema';
 import { commitImport, finishImport, holdImport, listJournals } from '@/lib/background/import-journal';
 import { announceInterruptedImports } from '@/lib/background/import-notice';
@@ -191,4 +193,32 @@ describe('a new worker announces an import cut off, once', () => {
       vi.restoreAllMocks();
     }
   });
+});
+
+describe('a full store during an import', () => {
+  // Chromium ignores Storage.overrideQuotaForOrigin for the extension's origin (it holds
+  // unlimitedStorage: a 100,000-row import went through under a 200 kB override), so the full
+  // store is a write layer that refuses with QuotaExceededError, as a browser's full disk does.
+  it('the seller gets the quota message, and the store is as it was (backup for backup)', async () => {
+    const tab = (async (type: string, payload: unknown) => deliver(envelope(type, payload), senders.page)) as Requester;
+    const seeded = await runImport(activities(300), tab);
+    expect(seeded).toMatchObject({ imported: 300 });
+    const before = await call('data.export');
+    const put = FakeObjectStore.prototype.put;
+    let parts = 0;
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      const key = args[1];
+      if (this.name === 'meta' && typeof key === 'string' && key.startsWith('import-part:') && ++parts > 1) {
+        throw new DOMException('the quota has been exceeded', 'QuotaExceededError');
+      }
+      return put.apply(this, args as never);
+    });
+    try {
+      await expect(runImport(activities(12_000), tab)).rejects.toThrow(MESSAGES.quota);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(await call('data.export')).toEqual(before);
+    expect((await listJournals(db)).filter((j) => j.stage !== 'done')).toEqual([]);
+  }, 30_000);
 });
