@@ -94,13 +94,26 @@ async function addToReplan(tx: WriteTransaction, data: Partial<DataSet>): Promis
   await meta.put({ contactIds: [...new Set([...waiting, ...affected])] }, REPLAN);
 }
 
-/** Takes every contact waiting to be planned again (the caller plans them). */
-export async function takeReplan(db: IDBPDatabase<RapportDB>): Promise<string[]> {
+/**
+ * Plans every contact waiting in the replan queue, and only then takes them out of it (in one
+ * transaction with whatever joined meanwhile left in), so a worker stopped while planning leaves
+ * them queued for the next settle instead of unplanned.
+ */
+export async function planQueued(
+  db: IDBPDatabase<RapportDB>,
+  plan: (contactIds: string[]) => Promise<void>,
+  also: readonly string[] = [],
+): Promise<void> {
+  const waiting = ((await db.get('meta', REPLAN)) as ReplanQueue | undefined)?.contactIds ?? [];
+  await plan([...new Set([...waiting, ...also])]);
+  const done = new Set(waiting);
   const tx = db.transaction('meta', 'readwrite');
-  const waiting = ((await tx.store.get(REPLAN)) as ReplanQueue | undefined)?.contactIds ?? [];
-  await tx.store.delete(REPLAN);
+  const left = (((await tx.store.get(REPLAN)) as ReplanQueue | undefined)?.contactIds ?? []).filter(
+    (id) => !done.has(id),
+  );
+  if (left.length) await tx.store.put({ contactIds: left }, REPLAN);
+  else await tx.store.delete(REPLAN);
   await tx.done;
-  return waiting;
 }
 
 export async function exportDataSet(db: IDBPDatabase<RapportDB>): Promise<DataSet> {

@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { type Contact, emptyDataSet, isLive } from '@/lib/shared/model';
-import { deleteRecords } from './data';
-import type { DeletedContact, RapportDB } from './db/schema';
+import { deleteRecords, putRecords, settleWrites, type WriteTransaction } from './data';
+import { DATA_STORES, type DeletedContact, type RapportDB, type StoreName } from './db/schema';
 
 /**
  * The seller's corrections from the dashboard: two contacts who are one person merged into one
@@ -101,11 +101,16 @@ export async function deleteContact(
 }
 
 /** What `undo:<id>` holds for a deleted contact, taken out of the store (the caller writes it back). */
-export async function takeDeleted(db: IDBPDatabase<RapportDB>, contactId: string): Promise<DeletedContact> {
-  const tx = db.transaction('meta', 'readwrite');
-  const undo = (await tx.store.get(`undo:${contactId}`)) as DeletedContact | undefined;
-  if (!undo) throw new Error('nothing to undo for this contact');
-  await tx.store.delete(`undo:${contactId}`);
-  await tx.done;
-  return undo;
+export async function restoreDeleted(db: IDBPDatabase<RapportDB>, contactId: string, now: number): Promise<void> {
+  // One transaction: the records come back and the undo entry goes together, so a worker
+  // stopped half-way loses neither.
+  const tx = db.transaction([...DATA_STORES, 'meta'] as ('meta' | StoreName)[], 'readwrite') as WriteTransaction;
+  const undo = (await tx.objectStore('meta').get(`undo:${contactId}`)) as DeletedContact | undefined;
+  if (!undo) {
+    await tx.done;
+    throw new Error('nothing to undo for this contact');
+  }
+  const writes = putRecords(tx, undo.data, now);
+  writes.push(tx.objectStore('meta').delete(`undo:${contactId}`));
+  await settleWrites(tx, writes);
 }

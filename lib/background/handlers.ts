@@ -5,7 +5,7 @@ import { accountPage } from './account-page';
 import { bookAccounts, bookBucket, bookContacts } from './book';
 import { captureMessages } from './capture';
 import { mergeAccounts, updateAccount, updateContact } from './edit-records';
-import { deleteContact, mergeContacts, takeDeleted } from './edits';
+import { deleteContact, mergeContacts, restoreDeleted } from './edits';
 import { lookupCards } from './cards';
 import { learnFromProfile } from './linkedin';
 import { captureLinkedIn, recordVisit } from './linkedin-capture';
@@ -22,7 +22,7 @@ import {
   importBasis,
   pageOf,
   resetAll,
-  takeReplan,
+  planQueued,
   writeDataSet,
 } from './data';
 import type { HealthReport, RapportDB, SidebarPrefs } from './db/schema';
@@ -231,9 +231,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'contact.undoDelete': async ({ contactId }) => {
       const database = await db();
-      const { data } = await takeDeleted(database, contactId);
-      await writeDataSet(database, data, now());
-      await refresh(database, await takeReplan(database));
+      await restoreDeleted(database, contactId, now());
+      await planQueued(database, (ids) => refresh(database, ids));
       const contact = await database.get('contacts', contactId);
       if (!contact) throw new Error('the contact could not be restored');
       return contact;
@@ -299,7 +298,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await writeDataSet(database, data, now());
       // A restore or seed is planned like any other write: its hand-set (snoozed) follow-ups
       // stay as they were; every other contact it touched gets the engine's plan afresh.
-      await refresh(database, await takeReplan(database));
+      await planQueued(database, (ids) => refresh(database, ids));
       return countAll(database);
     },
     'data.export': async () => exportDataSet(await db()),
@@ -312,7 +311,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'import.settle': async ({ contactIds, blank }) => {
       const database = await db();
       // Everyone the import's parts wrote records for (kept with each part), plus those named.
-      await refresh(database, [...(await takeReplan(database)), ...contactIds], { blank: new Set(blank) });
+      await planQueued(database, (ids) => refresh(database, ids, { blank: new Set(blank) }), contactIds);
       return countAll(database);
     },
     'import.begin': async (start) => {

@@ -48,9 +48,14 @@ test('import contacts and activities, see them in Gmail, bad rows reported by li
     await page.getByTestId('import-error').evaluateAll((e) => e.map((x) => Number(x.getAttribute('data-line')))),
   ).toEqual([3, 4, 7, 8]);
   expect(await api('contact.find', { email: 'good@acme.example' })).not.toBeNull();
-  await page.getByTestId('import-undo').click();
-  await expect(page.getByTestId('import-file')).toBeVisible();
+  // The undo is kept in the store: after a reload, the newest of the recent imports undoes it.
+  await page.reload();
+  await expect(page.getByTestId('recent-import')).toHaveCount(3);
+  await expect(page.getByTestId('recent-import').first()).toContainText('bad-contacts.csv');
+  await page.getByTestId('recent-import-undo').first().click();
+  await expect(page.getByTestId('recent-import')).toHaveCount(2);
   expect(await api('contact.find', { email: 'good@acme.example' })).toBeNull();
+  expect(await api('contact.find', { email: 'jane.doe@acme.example' })).not.toBeNull();
 });
 
 test('export everything as JSON, reset, restore: the same data', async ({ context, extensionId, api, seed }) => {

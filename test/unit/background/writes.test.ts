@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countAll } from '@/lib/background/data';
+import { countAll, planQueued, REPLAN } from '@/lib/background/data';
 import { MESSAGES } from '@/lib/background/db/open';
 import type { RapportDB } from '@/lib/background/db/schema';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
@@ -46,5 +46,29 @@ describe('a full store', () => {
     expect(answer.ok).toBe(false);
     expect(answer.error?.message).toBe(MESSAGES.quota);
     expect(await countAll(db)).toEqual(before);
+  });
+});
+
+describe('the replan queue', () => {
+  it('a worker stopped while planning leaves the queued contacts queued; a finished plan takes them out', async () => {
+    await db.put('meta', { contactIds: ['c1', 'c2'] }, REPLAN);
+    await expect(
+      planQueued(db, async () => {
+        throw new Error('the worker stopped');
+      }),
+    ).rejects.toThrow('the worker stopped');
+    expect(await db.get('meta', REPLAN)).toEqual({ contactIds: ['c1', 'c2'] });
+    const planned: string[][] = [];
+    await planQueued(
+      db,
+      async (ids) => {
+        planned.push(ids);
+        // A write meanwhile queues someone else: they stay for the next plan.
+        await db.put('meta', { contactIds: ['c1', 'c2', 'c3'] }, REPLAN);
+      },
+      ['c9'],
+    );
+    expect(planned).toEqual([['c1', 'c2', 'c9']]);
+    expect(await db.get('meta', REPLAN)).toEqual({ contactIds: ['c3'] });
   });
 });
