@@ -36,8 +36,16 @@ export const QUADRANT_WORDS = {
 const DAY = 86_400_000;
 
 /** "3 days ago", "in 2 weeks", in the browser's language. */
+// Made once per locale: a table of 200 rows would otherwise build a formatter per row (the
+// dashboard's search re-renders them on every keystroke).
+const relativeFormats = new Map<string | undefined, Intl.RelativeTimeFormat>();
+
 export function relative(fromNow: number, locale?: string): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, format);
+  }
   const days = Math.round(fromNow / DAY);
   if (Math.abs(days) >= 60) return format.format(Math.round(days / 30), 'month');
   if (Math.abs(days) >= 14) return format.format(Math.round(days / 7), 'week');
@@ -47,9 +55,17 @@ export function relative(fromNow: number, locale?: string): string {
 /** Days from today (in the browser's zone) to a calendar date (`YYYY-MM-DD`). */
 export const daysUntil = (date: string, now: number): number => daysBetween(dateOf(now, ''), date);
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function money(amount: number, currency: string, locale?: string): string {
+  const key = `${locale ?? ''}|${currency}`;
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+    let format = moneyFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+      moneyFormats.set(key, format);
+    }
+    return format.format(amount);
   } catch {
     return `${Math.round(amount)} ${currency}`;
   }

@@ -26,9 +26,43 @@ interface Book {
   /** Contacts and purchases by account id. */
   byAccount: Map<string, Contact[]>;
   purchasesByAccount: Map<string, Purchase[]>;
+  /** Answers already worked out from this book (the accounts rows, the bucket of n months). */
+  answers: Map<string, unknown>;
 }
 
-async function readBook(db: IDBPDatabase<RapportDB>, now: number): Promise<Book> {
+/** An answer worked out once per kept book: going back to a view costs nothing. */
+function answerOnce<T>(book: Book, key: string, work: () => T): T {
+  if (!book.answers.has(key)) book.answers.set(key, work());
+  return book.answers.get(key) as T;
+}
+
+/**
+ * The book read last, kept while nothing was written since and for at most a minute (coverage
+ * reads the clock): a seller going from Accounts to Contacts to the leaky bucket reads the store
+ * once. Every request that may write ends with `bookChanged` (see handlers.ts).
+ */
+const KEEP_BOOK_MS = 60_000;
+let written = 0;
+let kept: { db: IDBPDatabase<RapportDB>; written: number; at: number; book: Promise<Book> } | undefined;
+
+export function bookChanged(): void {
+  written++;
+  kept = undefined;
+}
+
+function readBook(db: IDBPDatabase<RapportDB>, now: number): Promise<Book> {
+  if (kept && kept.db === db && kept.written === written && now - kept.at < KEEP_BOOK_MS) return kept.book;
+  const book = readBookNow(db, now);
+  const entry = { db, written, at: now, book };
+  kept = entry;
+  // A read that failed is not kept.
+  book.catch(() => {
+    if (kept === entry) kept = undefined;
+  });
+  return book;
+}
+
+async function readBookNow(db: IDBPDatabase<RapportDB>, now: number): Promise<Book> {
   const { tx, reader, settings } = await openReader(db);
   const [accounts, contacts, purchases, stored] = await Promise.all([
     tx.objectStore('accounts').getAll(),
@@ -57,7 +91,18 @@ async function readBook(db: IDBPDatabase<RapportDB>, now: number): Promise<Book>
     const last = bought.length ? Math.max(...bought.map((p) => p.at)) : undefined;
     facts.set(account.id, { account, coverage: cov, ...(last === undefined ? {} : { lastPurchaseAt: last }) });
   }
-  return { settings, accounts, contacts, purchases, summaries, facts, sellers, byAccount, purchasesByAccount };
+  return {
+    settings,
+    accounts,
+    contacts,
+    purchases,
+    summaries,
+    facts,
+    sellers,
+    byAccount,
+    purchasesByAccount,
+    answers: new Map(),
+  };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
@@ -85,7 +130,11 @@ function riskOfContact(book: Book, contact: Contact, now: number) {
 /** Every account, with what the accounts table and the coverage picture show. */
 export async function bookAccounts(db: IDBPDatabase<RapportDB>, now: number): Promise<ResponseOf<'book.accounts'>> {
   const book = await readBook(db, now);
-  const accounts: AccountRow[] = book.accounts.map((account) => {
+  return answerOnce(book, 'accounts', () => ({ accounts: accountRows(book, now) }));
+}
+
+function accountRows(book: Book, now: number): AccountRow[] {
+  return book.accounts.map((account) => {
     const people = book.byAccount.get(account.id) ?? [];
     const cov = book.facts.get(account.id)?.coverage;
     const risks = people.map((c) => riskOfContact(book, c, now));
@@ -110,14 +159,17 @@ export async function bookAccounts(db: IDBPDatabase<RapportDB>, now: number): Pr
       owners: owners.sort(),
     };
   });
-  return { accounts };
 }
 
 /** Every contact, with what the contacts table shows and searches. */
 export async function bookContacts(db: IDBPDatabase<RapportDB>, now: number): Promise<ResponseOf<'book.contacts'>> {
   const book = await readBook(db, now);
+  return answerOnce(book, 'contacts', () => ({ contacts: contactRows(book, now) }));
+}
+
+function contactRows(book: Book, now: number): ContactRow[] {
   const names = new Map(book.accounts.map((a) => [a.id, a.name]));
-  const contacts: ContactRow[] = book.contacts.map((c) => {
+  return book.contacts.map((c) => {
     const last = book.summaries.get(c.id)?.lastTwoWayAt;
     const account = c.accountId ? names.get(c.accountId) : undefined;
     return {
@@ -131,7 +183,6 @@ export async function bookContacts(db: IDBPDatabase<RapportDB>, now: number): Pr
       ...(last ? { lastTwoWayAt: last } : {}),
     };
   });
-  return { contacts };
 }
 
 /** Accounts won, lost and at risk per month, the last `months` months. */
@@ -141,6 +192,10 @@ export async function bookBucket(
   months: number,
 ): Promise<ResponseOf<'book.bucket'>> {
   const book = await readBook(db, now);
+  return answerOnce(book, `bucket:${months}`, () => bucketAnswer(book, now, months));
+}
+
+function bucketAnswer(book: Book, now: number, months: number): ResponseOf<'book.bucket'> {
   const bucket = leakyBucket({
     contacts: book.contacts,
     accounts: book.accounts,

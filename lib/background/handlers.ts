@@ -1,8 +1,9 @@
 import type { IDBPDatabase } from 'idb';
+import type { RequestType } from '@/lib/messaging/protocol';
 import { contactsAffectedNow } from './affected';
 import { checkStore } from './check';
 import { accountPage } from './account-page';
-import { bookAccounts, bookBucket, bookContacts } from './book';
+import { bookAccounts, bookBucket, bookChanged, bookContacts } from './book';
 import { captureMessages } from './capture';
 import { mergeAccounts, updateAccount, updateContact } from './edit-records';
 import { deleteContact, mergeContacts, restoreDeleted } from './edits';
@@ -66,8 +67,50 @@ async function contactsAt(db: IDBPDatabase<RapportDB>, accountIds: readonly stri
   return keys.flat() as string[];
 }
 
-/** Every request type's handler. Each one reads the database afresh: the worker keeps no state. */
+/** Requests that never write: every other one ends by telling the kept book it may be stale. */
+const READS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'ping',
+  'settings.get',
+  'settings.view',
+  'contact.find',
+  'contact.get',
+  'touch.list',
+  'people.lookup',
+  'book.accounts',
+  'account.page',
+  'book.contacts',
+  'book.bucket',
+  'followup.list',
+  'sidebar.prefs',
+  'markers.lookup',
+  'health.last',
+  'data.counts',
+  'data.export',
+  'data.page',
+  'data.check',
+  'import.journals',
+  'import.basis',
+  'owner.question',
+]);
+
+/** Every request type's handler. Each one reads the database afresh (the book aside, see book.ts). */
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const handlers = createEachHandler(deps);
+  for (const type of Object.keys(handlers) as RequestType[]) {
+    if (READS.has(type)) continue;
+    const handle = handlers[type] as (...args: unknown[]) => Promise<unknown>;
+    (handlers as Record<RequestType, unknown>)[type] = async (...args: unknown[]) => {
+      try {
+        return await handle(...args);
+      } finally {
+        bookChanged();
+      }
+    };
+  }
+  return handlers;
+}
+
+function createEachHandler(deps: HandlerDeps): Handlers {
   const { db, now, newId } = deps;
   const markerLookups = perTabLimit(MARKER_LOOKUPS_PER_MINUTE, 60_000);
   /**

@@ -132,12 +132,16 @@ function stateAt(account: AccountHistory, at: number, input: BucketInput): Accou
   if (account.wonAt === undefined || at < account.wonAt) return { state: 'none', atRisk: false };
   const customers = account.contacts.filter((c) => c.wonAt <= at);
   if (customers.length === 0) return { state: 'active', atRisk: false };
-  const states = customers.map(({ contact, summary }) => {
-    if (statusAt(contact, at) !== 'customer') return 'lost';
-    return riskOf(summaryAsOf(summary, at), contextAt(contact, account, at, input)).state;
-  });
-  if (states.every((s) => s === 'lost')) return { state: 'lost', atRisk: false };
-  return { state: 'active', atRisk: !states.includes('healthy') };
+  // One healthy customer settles it: the others need not be worked out (most accounts of a
+  // book are healthy, and this runs for every account at every month's end).
+  let kept = false;
+  for (const { contact, summary } of customers) {
+    if (statusAt(contact, at) !== 'customer') continue;
+    const state = riskOf(summaryAsOf(summary, at), contextAt(contact, account, at, input)).state;
+    if (state === 'healthy') return { state: 'active', atRisk: false };
+    if (state !== 'lost') kept = true;
+  }
+  return kept ? { state: 'active', atRisk: true } : { state: 'lost', atRisk: false };
 }
 
 function contextAt(contact: BucketContact, account: AccountHistory, at: number, input: BucketInput) {

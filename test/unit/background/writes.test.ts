@@ -72,3 +72,20 @@ describe('the replan queue', () => {
     expect(await db.get('meta', REPLAN)).toEqual({ contactIds: ['c3'] });
   });
 });
+
+describe('the book kept between dashboard views', () => {
+  it('is read again after any write: a status set in another tab shows in the next view', async () => {
+    const contacts = async () =>
+      (
+        (await deliver(envelope('book.contacts', {}), senders.page)).data as {
+          contacts: { id: string; status: string }[];
+        }
+      ).contacts;
+    expect((await contacts()).find((c) => c.id === 'c1')?.status).toBe('customer');
+    await deliver(envelope('contact.setStatus', { contactId: 'c1', status: 'former' }), senders.page);
+    expect((await contacts()).find((c) => c.id === 'c1')?.status).toBe('former');
+    // A direct write (no request) is not seen while the kept book is fresh: every product write is a request.
+    await db.put('contacts', contact({ id: 'c9', accountId: 'acme', emails: ['c9@acme.example'] }));
+    expect((await contacts()).map((c) => c.id)).not.toContain('c9');
+  });
+});
