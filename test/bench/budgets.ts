@@ -9,37 +9,39 @@
  */
 export const BUDGETS = {
   /**
-   * Thread markup inserted → the card shows history, trust and next touch (worker warm).
-   * `sidebar / baseline` is reported, not budgeted: the baseline has no animation frame to wait
-   * for and no message hop to the worker, which every content script pays, so a fixed multiple
-   * would judge the browser's architecture rather than our code. The absolute p95 is the bar.
+   * Thread markup inserted → the card shows history, trust and next touch (worker warm), judged
+   * against the floor measured in the same runs on the same page: a second extension that does
+   * the least this path must do (one observer, the next frame, one message, one read
+   * transaction, a card in a shadow root; test/bench/floor/README.md). The p95 may be at most
+   * this multiple of the floor's. `sidebar / baseline` (an extension page reading the store
+   * directly, no frame, no hop) is printed too, for the record.
    */
-  sidebar: { p95Ms: 100 },
-  /** The same with the worker stopped first (reported, budgeted separately). */
-  sidebarCold: { p95Ms: 400 },
+  sidebar: { timesFloorP95: 1.5 },
+  /** The same with the worker stopped first. */
+  sidebarCold: { p95Ms: 150 },
   /** Popup opened → today's list rendered, 10,000 contacts in the store. */
-  popup: { p95Ms: 150 },
+  popup: { p95Ms: 100 },
   /** Main-thread time of Rapport's content script per Gmail mutation batch, and long frames it causes. */
-  observer: { p95Ms: 2, maxLongFrames: 0 },
+  observer: { medianMs: 0.5, maxLongFrames: 0 },
   /**
    * The dashboard's accounts, contacts and leaky-bucket views on the full store: opened → data on
    * screen; the contacts search, per keystroke after the first (one frame).
    */
   dashboard: { p95Ms: 200, keystrokeMs: 16 },
   /** Recording every message of a 100-message thread, from open to all touches stored. */
-  capture: { p95Ms: 1000 },
+  capture: { p95Ms: 100 },
   /** Importing files through the dashboard. */
-  importContacts: { maxMs: 5_000 },
+  importContacts: { maxMs: 3_000 },
   /** `maxHeapMb`: how far the page's JS heap may rise above where it stood before the import. */
-  importActivities: { maxMs: 30_000, maxHeapMb: 100 },
+  importActivities: { maxMs: 15_000, maxHeapMb: 60 },
   /**
    * gzip sizes in KB. Content scripts load on every Gmail and LinkedIn page, so they are tight.
    * The background carries the public-suffix and free-mail lists (~150 KB gz) because domains are
    * resolved there; it is parsed once per worker start, which the cold sidebar budget covers.
    */
   bundleKb: {
-    'content-scripts/gmail.js': 40,
-    'content-scripts/linkedin.js': 40,
+    'content-scripts/gmail.js': 25,
+    'content-scripts/linkedin.js': 25,
     'background.js': 220,
     popup: 60,
     /** What the dashboard loads to open. */

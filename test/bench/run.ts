@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, requestFrom } from '../e2e/launch';
+import { launch, requestFrom, workerOf } from '../e2e/launch';
 import { ensureChromiumOrExit } from '../tools/chromium.mjs';
 import { SIZES } from './budgets';
 import { generate } from './dataset';
@@ -45,7 +45,9 @@ for (const args of [['build'], ['build', '--mode', 'bench']]) {
 process.env.RAPPORT_EXTENSION_DIR = '.output/chrome-mv3-bench';
 
 const profile = mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
-const { context, extensionId } = await launch(profile);
+const FLOOR_DIR = path.resolve('test/bench/floor');
+const { context, extensionId } = await launch(profile, [FLOOR_DIR]);
+const floorId = new URL((await workerOf(context, '/floor-worker.js')).url()).host;
 // tsx (esbuild) wraps named functions in `__name(...)`; functions this script sends into pages
 // with page.evaluate carry those calls, so give every page a harmless `__name`.
 await context.addInitScript('globalThis.__name = (fn) => fn;');
@@ -58,6 +60,7 @@ const bench: BenchContext = {
   sizes,
   me: 'seller@ourco.example',
   now: Date.UTC(2026, 10, 2, 12),
+  floorId,
 };
 
 await seed(bench);
@@ -94,7 +97,7 @@ const failed = results.filter((r) => r.status === 'FAIL').length;
 process.exit(crashed || (enforce && failed > 0) ? 1 : 0);
 
 /** Fills the store through the protocol, in chunks a message can carry. */
-async function seed({ control: page, sizes: size, now, me }: BenchContext): Promise<void> {
+async function seed({ control: page, sizes: size, now, me, floorId }: BenchContext): Promise<void> {
   const t0 = Date.now();
   const data = generate(size, now);
   const settings = await requestFrom(page, 'settings.update', {
@@ -112,6 +115,19 @@ async function seed({ control: page, sizes: size, now, me }: BenchContext): Prom
       if (!result.ok) throw new Error(`seeding ${store}: ${result.error.message}`);
     }
   }
+  // The floor gets the same contacts and touches in its own database, from its own page.
+  const floorPage = await page.context().newPage();
+  await floorPage.goto(`chrome-extension://${floorId}/seed.html`);
+  for (const store of ['contacts', 'touches'] as const) {
+    const records = data[store];
+    for (let i = 0; i < records.length; i += CHUNK) {
+      const done = await floorPage.evaluate((part) => chrome.runtime.sendMessage({ floor: 'seed', ...part }), {
+        [store]: records.slice(i, i + CHUNK),
+      });
+      if (done !== true) throw new Error(`seeding the floor's ${store}: ${done}`);
+    }
+  }
+  await floorPage.close();
   const counts = await requestFrom(page, 'data.counts', {});
   console.log(
     `Seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts.ok ? counts.data : counts)}`,

@@ -25,6 +25,8 @@ export interface BenchContext {
   /** The seller's own address on the bench's Gmail page. */
   me: string;
   now: number;
+  /** The floor extension (test/bench/floor/), loaded beside Rapport and seeded to the same size. */
+  floorId: string;
 }
 
 export interface Scenario {

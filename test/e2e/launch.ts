@@ -74,9 +74,20 @@ export async function launch(
     args: chromiumArgs([extensionDir(), ...alsoLoad]),
   });
   await serveFixtures(context);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = await workerOf(context, '/background.js');
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId };
+}
+
+/** The service worker whose script ends so (Rapport's is `/background.js`; another extension's differs). */
+export async function workerOf(context: BrowserContext, script: string): Promise<Worker> {
+  const mine = () => context.serviceWorkers().find((w) => w.url().endsWith(script));
+  for (let tries = 0; !mine() && tries < 50; tries++) {
+    await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => undefined);
+  }
+  const found = mine();
+  if (!found) throw new Error(`no service worker ${script} started`);
+  return found;
 }
 
 /**
