@@ -7,6 +7,7 @@ import { riskOf } from '@/lib/shared/relationship/risk';
 import { type ContactSummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
 import { lifetimeValue } from '@/lib/shared/relationship/value';
 import type { RapportDB } from './db/schema';
+import { keptAnswer } from './kept';
 import { type AccountFacts, buildSummary, contextWith, openReader, type Reader } from './relationship';
 
 /**
@@ -36,30 +37,9 @@ function answerOnce<T>(book: Book, key: string, work: () => T): T {
   return book.answers.get(key) as T;
 }
 
-/**
- * The book read last, kept while nothing was written since and for at most a minute (coverage
- * reads the clock): a seller going from Accounts to Contacts to the leaky bucket reads the store
- * once. Every request that may write ends with `bookChanged` (see handlers.ts).
- */
-const KEEP_BOOK_MS = 60_000;
-let written = 0;
-let kept: { db: IDBPDatabase<RapportDB>; written: number; at: number; book: Promise<Book> } | undefined;
-
-export function bookChanged(): void {
-  written++;
-  kept = undefined;
-}
-
+/** The book is kept between views (kept.ts): Accounts, Contacts and the leaky bucket read the store once. */
 function readBook(db: IDBPDatabase<RapportDB>, now: number): Promise<Book> {
-  if (kept && kept.db === db && kept.written === written && now - kept.at < KEEP_BOOK_MS) return kept.book;
-  const book = readBookNow(db, now);
-  const entry = { db, written, at: now, book };
-  kept = entry;
-  // A read that failed is not kept.
-  book.catch(() => {
-    if (kept === entry) kept = undefined;
-  });
-  return book;
+  return keptAnswer(db, 'book', { now, maxAgeMs: 60_000 }, () => readBookNow(db, now));
 }
 
 async function readBookNow(db: IDBPDatabase<RapportDB>, now: number): Promise<Book> {

@@ -3,7 +3,8 @@ import type { RequestType } from '@/lib/messaging/protocol';
 import { contactsAffectedNow } from './affected';
 import { checkStore } from './check';
 import { accountPage } from './account-page';
-import { bookAccounts, bookBucket, bookChanged, bookContacts } from './book';
+import { bookAccounts, bookBucket, bookContacts } from './book';
+import { dataChanged, keptAnswer } from './kept';
 import { captureMessages } from './capture';
 import { mergeAccounts, updateAccount, updateContact } from './edit-records';
 import { deleteContact, mergeContacts, restoreDeleted } from './edits';
@@ -67,7 +68,7 @@ async function contactsAt(db: IDBPDatabase<RapportDB>, accountIds: readonly stri
   return keys.flat() as string[];
 }
 
-/** Requests that never write: every other one ends by telling the kept book it may be stale. */
+/** Requests that never write: every other one ends by dropping the kept answers (kept.ts). */
 const READS: ReadonlySet<RequestType> = new Set<RequestType>([
   'ping',
   'settings.get',
@@ -93,7 +94,7 @@ const READS: ReadonlySet<RequestType> = new Set<RequestType>([
   'owner.question',
 ]);
 
-/** Every request type's handler. Each one reads the database afresh (the book aside, see book.ts). */
+/** Every request type's handler. Each one reads the database afresh, but for the kept answers (kept.ts). */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const handlers = createEachHandler(deps);
   for (const type of Object.keys(handlers) as RequestType[]) {
@@ -103,7 +104,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       try {
         return await handle(...args);
       } finally {
-        bookChanged();
+        dataChanged();
       }
     };
   }
@@ -307,7 +308,14 @@ function createEachHandler(deps: HandlerDeps): Handlers {
       await refresh(database, changed);
       return response;
     },
-    'followup.list': async (query) => listFollowUps(await db(), query, now()),
+    // The popup opened again with nothing written since answers at once (kept.ts).
+    'followup.list': async (query) => {
+      const database = await db();
+      const at = now();
+      return keptAnswer(database, `followups:${query.team}`, { now: at, maxAgeMs: 30_000 }, () =>
+        listFollowUps(database, query, at),
+      );
+    },
     'followup.act': async (action) => {
       const database = await db();
       const followUp = await actOnFollowUp(database, action, now(), newId);

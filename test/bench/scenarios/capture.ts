@@ -19,18 +19,24 @@ export const capture: Scenario = {
       if (!found.ok || !found.data) throw new Error(`bench contact ${index} is missing`);
       const contactId = found.data.id;
       const before = await countCaptured(bench, contactId);
+      const touchesBefore = await touchCount(bench);
       const started = Date.now();
       await showThread(page, bench, 5_000 + run, contactEmail(index));
-      let stored = before;
-      while (stored - before < THREAD_MESSAGES && Date.now() - started < 5_000) {
-        await page.waitForTimeout(20);
-        stored = await countCaptured(bench, contactId);
+      // Polled with the store's counts, which cost the worker next to nothing: polling the
+      // contact's touch list (up to 1,000 records a read, every 20 ms) loaded the very worker
+      // being measured.
+      let stored = touchesBefore;
+      while (stored - touchesBefore < THREAD_MESSAGES && Date.now() - started < 5_000) {
+        await page.waitForTimeout(10);
+        stored = await touchCount(bench);
       }
-      if (stored === before) {
+      const elapsed = Date.now() - started;
+      // Then checked once: the new touches are this thread's e-mails with this customer.
+      if ((await countCaptured(bench, contactId)) - before < THREAD_MESSAGES) {
         await page.close();
-        return [skip('capture', budget, 'no e-mail touches were captured (Gmail capture is not built yet)')];
+        return [skip('capture', budget, 'not every e-mail of the thread was captured')];
       }
-      runs.push(Date.now() - started);
+      runs.push(elapsed);
     }
     await page.close();
     return [
@@ -38,12 +44,17 @@ export const capture: Scenario = {
         'capture',
         runs,
         BUDGETS.capture.p95Ms,
-        'measured from the thread insert to all touches readable through the protocol (polled every 20 ms)',
+        'measured from the thread insert to all touches readable through the protocol (store counts polled every 10 ms)',
         budget,
       ),
     ];
   },
 };
+
+async function touchCount(bench: import('../types').BenchContext): Promise<number> {
+  const counts = await requestFrom(bench.control, 'data.counts', {});
+  return counts.ok ? counts.data.touches : 0;
+}
 
 async function countCaptured(bench: import('../types').BenchContext, contactId: string): Promise<number> {
   const list = await requestFrom(bench.control, 'touch.list', { contactId, limit: 1000 });
