@@ -82,7 +82,7 @@ test('today’s follow-ups: order, badge, done and snooze', async ({
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm');
   await expect(
     (await gmailSidebar(gmail)).locator('[data-email="olga@customer.example"]').getByTestId('touch').first(),
-  ).toHaveAttribute('data-kind', 'check-in');
+  ).toHaveAttribute('data-kind', 'check-in', { timeout: 10_000 });
   await gmail.close();
 
   // Snooze moves Tom out of today, and the badge drops.
