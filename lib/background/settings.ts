@@ -57,12 +57,26 @@ function rememberDeclined(before: Settings, after: Settings): Settings {
   };
 }
 
+/** Hosts of Gmail accounts looked at in this worker's life (free mail, say, which is never proposed). */
+const proposedHosts = new WeakMap<IDBPDatabase<RapportDB>, Set<string>>();
+
 /**
  * The company domain of a Gmail account the seller works in counts as internal until they say
  * otherwise: a colleague copied on a customer thread is not a customer. Free mail never is.
  * Added to `internalDomains` (so every reader of it agrees) and remembered as a proposal.
  */
 export async function proposeAccountDomain(db: IDBPDatabase<RapportDB>, account: string): Promise<Settings> {
+  // Every capture asks: answered without the public-suffix list (about 70 ms to load in a fresh
+  // worker) when the account's host is already internal or declined, or was looked at already.
+  const host = account.slice(account.lastIndexOf('@') + 1).toLowerCase();
+  const known = await getSettings(db);
+  const covered = (d: string) => host === d || host.endsWith(`.${d}`);
+  const looked = proposedHosts.get(db) ?? new Set<string>();
+  proposedHosts.set(db, looked);
+  if (looked.has(host) || known.internalDomains.some(covered) || known.declinedInternalDomains.some(covered)) {
+    return known;
+  }
+  looked.add(host);
   const domain = registrableDomain(account);
   if (!domain || isFreeMailDomain(domain)) return getSettings(db);
   return updateSettings(db, (current) =>
