@@ -1,19 +1,10 @@
 import type { IDBPDatabase } from 'idb';
-import { Account, Contact, FollowUp, Purchase, Seller, Touch } from '@/lib/shared/model';
+import { RECORD_SCHEMAS } from '@/lib/shared/model';
 import { DATA_STORES, type RapportDB, type StoreName } from './db/schema';
-
-const SCHEMAS = {
-  sellers: Seller,
-  accounts: Account,
-  contacts: Contact,
-  touches: Touch,
-  purchases: Purchase,
-  followUps: FollowUp,
-} as const;
 
 /** What is wrong with a stored record by today's schema, or undefined when nothing is. */
 export function problemOf(store: StoreName, record: unknown): string | undefined {
-  const checked = SCHEMAS[store].safeParse(record);
+  const checked = RECORD_SCHEMAS[store].safeParse(record);
   if (checked.success) return undefined;
   return checked.error.issues
     .slice(0, 3)

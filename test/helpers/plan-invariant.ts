@@ -21,3 +21,16 @@ export async function planEveryoneFromScratch(db: IDBPDatabase<RapportDB>, now: 
   let ids = 0;
   await refreshContacts(db, await db.getAllKeys('contacts'), { now, newId: () => `scratch-${++ids}`, settings });
 }
+
+/** A `gmail.capture` of one e-mail between the seller (`me`) and a customer, either way. */
+export function oneEmail(
+  me: string,
+  customer: string,
+  { id, at, inbound }: { id: string; at: number; inbound: boolean },
+) {
+  const message = { id, at, subject: 'Hello' };
+  return {
+    account: me,
+    messages: [inbound ? { ...message, from: customer, to: [me] } : { ...message, from: me, to: [customer] }],
+  };
+}

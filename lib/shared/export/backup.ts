@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Account, Contact, DataSet, FollowUp, Purchase, Seller, Touch } from '@/lib/shared/model';
+import { DataSet, RECORD_SCHEMAS } from '@/lib/shared/model';
 
 // Backups are made and restored in extension pages, whose CSP forbids `new Function`: tell
 // zod up front (as the protocol does) rather than let it probe and log a CSP error.
@@ -15,14 +15,7 @@ export const BACKUP_VERSION = 1;
 export const BACKUP_STORES = ['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'followUps'] as const;
 export type BackupStore = (typeof BACKUP_STORES)[number];
 
-export const BACKUP_SCHEMAS = {
-  sellers: Seller,
-  accounts: Account,
-  contacts: Contact,
-  touches: Touch,
-  purchases: Purchase,
-  followUps: FollowUp,
-} as const;
+export const BACKUP_SCHEMAS = RECORD_SCHEMAS;
 
 /** A backup's data is the store's data set: one schema for both. */
 export const BackupData = DataSet;

@@ -13,6 +13,16 @@ export const DataSet = z.object({
 });
 export type DataSet = z.infer<typeof DataSet>;
 
+/** Each store's record schema, by store name. */
+export const RECORD_SCHEMAS = {
+  sellers: Seller,
+  accounts: Account,
+  contacts: Contact,
+  touches: Touch,
+  purchases: Purchase,
+  followUps: FollowUp,
+} as const;
+
 /** A data set with every store empty, to fill store by store. */
 export function emptyDataSet(): DataSet {
   return { sellers: [], accounts: [], contacts: [], touches: [], purchases: [], followUps: [] };

@@ -5,7 +5,7 @@ import type { RapportDB } from '@/lib/background/db/schema';
 import { diffRecord } from '@/lib/shared/import/changes';
 import type { Contact, Touch } from '@/lib/shared/model';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
-import { planEveryoneFromScratch, planSnapshot } from '../../helpers/plan-invariant';
+import { oneEmail, planEveryoneFromScratch, planSnapshot } from '../../helpers/plan-invariant';
 import { account, contact, touch } from '../../helpers/records';
 
 /**
@@ -205,13 +205,10 @@ async function run(world: World, s: Step): Promise<void> {
       return;
     case 'capture': {
       const email = `${s.id}@${s.id === 'cy' ? 'beta' : 'acme'}.example`;
-      const message = { id: String(2_000_000 + ++world.serial), at: NOW - s.daysAgo * DAY, subject: 'Hello' };
+      const id = String(2_000_000 + ++world.serial);
       await call(
         'gmail.capture',
-        {
-          account: ME,
-          messages: [s.inbound ? { ...message, from: email, to: [ME] } : { ...message, from: ME, to: [email] }],
-        },
+        oneEmail(ME, email, { id, at: NOW - s.daysAgo * DAY, inbound: s.inbound }),
         'content',
       );
       return;

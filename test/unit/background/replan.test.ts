@@ -5,7 +5,7 @@ import type { RapportDB } from '@/lib/background/db/schema';
 import type { DataSet } from '@/lib/messaging/protocol';
 import { type FollowUp, isLive } from '@/lib/shared/model';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
-import { planEveryoneFromScratch, planSnapshot } from '../../helpers/plan-invariant';
+import { oneEmail, planEveryoneFromScratch, planSnapshot } from '../../helpers/plan-invariant';
 import { account, contact, purchase, touch } from '../../helpers/records';
 
 /**
@@ -163,13 +163,10 @@ async function run(world: World, s: Step): Promise<void> {
       const person = PEOPLE.find((p) => p.id === s.id);
       const email = person?.emails[0];
       if (!email) return;
-      const message = { id: String(1_000_000 + n()), at: NOW - s.daysAgo * DAY, subject: 'Hello' };
+      const id = String(1_000_000 + n());
       await call(
         'gmail.capture',
-        {
-          account: ME,
-          messages: [s.inbound ? { ...message, from: email, to: [ME] } : { ...message, from: ME, to: [email] }],
-        },
+        oneEmail(ME, email, { id, at: NOW - s.daysAgo * DAY, inbound: s.inbound }),
         'content',
       );
       return;
