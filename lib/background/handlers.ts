@@ -130,14 +130,26 @@ function createEachHandler(deps: HandlerDeps): Handlers {
     await staggerPlanned(database, planned, { now: now(), settings });
     await deps.afterWrite?.(database);
   };
-  /** Applies and plans an import while holding it, so nobody sees it as interrupted meanwhile. */
-  const finishHeld = async (database: IDBPDatabase<RapportDB>, importId: string) => {
+  /**
+   * Works on an import while holding it, so nobody sees it as interrupted meanwhile, and one
+   * piece of work at a time: a second Finish (or a roll-back) while one runs is refused.
+   */
+  const working = new Set<string>();
+  const workOn = async (importId: string, work: () => Promise<unknown>) => {
+    if (working.has(importId)) throw new Error('Rapport is working on this import already: wait a moment');
+    working.add(importId);
     const release = holdImport(importId);
     try {
-      await finishImport(database, importId, (contactIds, blank) => refresh(database, contactIds, { blank }), now);
+      await work();
     } finally {
       release();
+      working.delete(importId);
     }
+  };
+  const finishHeld = async (database: IDBPDatabase<RapportDB>, importId: string) => {
+    await workOn(importId, () =>
+      finishImport(database, importId, (contactIds, blank) => refresh(database, contactIds, { blank }), now),
+    );
     return countAll(database);
   };
   return {
@@ -386,12 +398,7 @@ function createEachHandler(deps: HandlerDeps): Handlers {
     'import.finish': async ({ importId }) => finishHeld(await db(), importId),
     'import.rollback': async ({ importId }) => {
       const database = await db();
-      const release = holdImport(importId);
-      try {
-        await refresh(database, await rollbackImport(database, importId, now));
-      } finally {
-        release();
-      }
+      await workOn(importId, async () => refresh(database, await rollbackImport(database, importId, now)));
       return countAll(database);
     },
     'import.journals': async () => ({

@@ -137,6 +137,22 @@ describe('an import cut off', () => {
   }, 30_000);
 });
 
+describe('one piece of work on an import at a time', () => {
+  it('a second Finish while one runs is refused; the import is finished once', async () => {
+    void runImport(activities(3_000), tabUntil(commitThenStop));
+    await expect.poll(async () => (await journals()).journals[0]?.stage, { timeout: 20_000 }).toBe('stored');
+    const importId = (await journals()).journals[0]?.importId;
+    const answers = await Promise.all([
+      deliver(envelope('import.finish', { importId }), senders.page),
+      deliver(envelope('import.finish', { importId }), senders.page),
+    ]);
+    expect(answers.map((a) => a.ok).sort()).toEqual([false, true]);
+    expect(answers.find((a) => !a.ok)?.error?.message).toMatch(/working on this import already/);
+    expect(await db.count('touches')).toBe(3_000);
+    expect((await journals()).journals).toMatchObject([{ stage: 'done' }]);
+  }, 30_000);
+});
+
 describe('an edit made while an import runs', () => {
   const CONTACTS =
     'Email,First Name,Last Name,Company,Job Title,Phone\njane@acme.example,Jane,Doe,Acme,Buyer,+1 415 555 0101\n';
