@@ -75,6 +75,20 @@ export const SIZES = {
     batches: 1_000,
     captureRuns: 5,
   },
+  /**
+   * `--large`: ten times the book (not in CI; seeding alone takes many minutes), to see how each
+   * figure grows with the store. Nothing a seller feels should.
+   */
+  large: {
+    contacts: 100_000,
+    accounts: 10_000,
+    touches: 2_000_000,
+    purchases: 50_000,
+    sidebarRuns: 30,
+    popupRuns: 20,
+    batches: 1_000,
+    captureRuns: 5,
+  },
   smoke: {
     contacts: 200,
     accounts: 20,

@@ -22,7 +22,8 @@ import type { BenchContext, ScenarioResult } from './types';
 
 const smoke = process.argv.includes('--smoke');
 const enforce = process.argv.includes('--enforce');
-const sizes = smoke ? SIZES.smoke : SIZES.full;
+const large = process.argv.includes('--large');
+const sizes = smoke ? SIZES.smoke : large ? SIZES.large : SIZES.full;
 // `--only=import,popup` runs just those scenarios (the store is seeded all the same).
 const only = process.argv
   .find((a) => a.startsWith('--only='))
@@ -91,7 +92,7 @@ await context.close();
 rmSync(profile, { recursive: true, force: true });
 
 printTable(results);
-const file = writeResults(results, { mode: smoke ? 'smoke' : 'full', sizes, seconds: (Date.now() - started) / 1000 });
+const file = writeResults(results, { mode: smoke ? 'smoke' : large ? 'large' : 'full', sizes, seconds: (Date.now() - started) / 1000 });
 console.log(`\nResults: ${file} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 const failed = results.filter((r) => r.status === 'FAIL').length;
 process.exit(crashed || (enforce && failed > 0) ? 1 : 0);
