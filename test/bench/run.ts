@@ -92,7 +92,11 @@ await context.close();
 rmSync(profile, { recursive: true, force: true });
 
 printTable(results);
-const file = writeResults(results, { mode: smoke ? 'smoke' : large ? 'large' : 'full', sizes, seconds: (Date.now() - started) / 1000 });
+const file = writeResults(results, {
+  mode: smoke ? 'smoke' : large ? 'large' : 'full',
+  sizes,
+  seconds: (Date.now() - started) / 1000,
+});
 console.log(`\nResults: ${file} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 const failed = results.filter((r) => r.status === 'FAIL').length;
 process.exit(crashed || (enforce && failed > 0) ? 1 : 0);
