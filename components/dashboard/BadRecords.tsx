@@ -26,15 +26,8 @@ export function BadRecords() {
   if (error) return <p class="status error">Rapport could not check its records: {error}</p>;
   if (!check || check.total === 0) return null;
   const remove = async (store: keyof typeof STORE_WORDS, id: string) => {
-    const done = await api('data.delete', {
-      sellers: [],
-      accounts: [],
-      contacts: [],
-      touches: [],
-      purchases: [],
-      followUps: [],
-      [store]: [id],
-    });
+    // The other stores default to none.
+    const done = await api('data.delete', { [store]: [id] });
     if (!done.ok) setError(done.error.message);
     load();
   };

@@ -27,6 +27,15 @@ function useJournals(key?: unknown) {
   return { journals, message, act };
 }
 
+/** What came of the last action: a status, or an alert when it failed. */
+function Said({ text, failed }: { text: string; failed: boolean }) {
+  return (
+    <p class={`status${failed ? ' error' : ''}`} role={failed ? 'alert' : 'status'}>
+      {text}
+    </p>
+  );
+}
+
 const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** An import's file rows all reached the worker: it can be finished from its journal. */
@@ -43,11 +52,7 @@ export function InterruptedImports() {
   if (interrupted.length === 0 && !message) return null;
   return (
     <div class="notices">
-      {message && (
-        <p class={`status${message.failed ? ' error' : ''}`} role={message.failed ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      {message && <Said {...message} />}
       {interrupted.map((j) => (
         <div key={j.importId} class="notice" role="alert" data-testid="import-interrupted" data-stage={j.stage}>
           <p>
@@ -91,11 +96,7 @@ export function RecentImports({ refreshKey }: { refreshKey: unknown }) {
   return (
     <section aria-labelledby="recent-imports-title" data-testid="recent-imports">
       <h2 id="recent-imports-title">Recent imports</h2>
-      {message && (
-        <p class={`status${message.failed ? ' error' : ''}`} role={message.failed ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      {message && <Said {...message} />}
       <ul>
         {finished.map((j) => (
           <li key={j.importId} data-testid="recent-import">

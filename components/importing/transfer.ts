@@ -34,8 +34,8 @@ export const NO_MERGES: Merges = { accounts: [], contacts: [] };
  */
 export async function handOver(importId: string, records: Creates, merges: Merges, request: Requester): Promise<void> {
   const stage = async (part: Creates, partMerges: Merges) => {
-    const empty = { sellers: [], accounts: [], contacts: [], touches: [], purchases: [] };
-    const staged = await request('import.stage', { importId, records: { ...empty, ...part }, merges: partMerges });
+    // Stores a part does not name default to none.
+    const staged = await request('import.stage', { importId, records: part, merges: partMerges });
     if (!staged.ok) throw new Error(staged.error.message);
   };
   for (const name of ['sellers', 'accounts', 'contacts', 'purchases', 'touches'] as const) {

@@ -67,8 +67,9 @@ async function readBookNow(db: IDBPDatabase<RapportDB>, now: number): Promise<Bo
       people.flatMap((c) => summaries.get(c.id) ?? []),
       now,
     );
-    const bought = purchasesByAccount.get(account.id) ?? [];
-    const last = bought.length ? Math.max(...bought.map((p) => p.at)) : undefined;
+    // A loop, not Math.max(...list): an account's purchases are not bounded.
+    let last: number | undefined;
+    for (const p of purchasesByAccount.get(account.id) ?? []) last = Math.max(last ?? p.at, p.at);
     facts.set(account.id, { account, coverage: cov, ...(last === undefined ? {} : { lastPurchaseAt: last }) });
   }
   return {

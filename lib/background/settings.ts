@@ -78,7 +78,7 @@ export async function proposeAccountDomain(db: IDBPDatabase<RapportDB>, account:
   }
   looked.add(host);
   const domain = registrableDomain(account);
-  if (!domain || isFreeMailDomain(domain)) return getSettings(db);
+  if (!domain || isFreeMailDomain(domain)) return known;
   return updateSettings(db, (current) =>
     current.internalDomains.includes(domain) || current.declinedInternalDomains.includes(domain)
       ? undefined
