@@ -21,38 +21,83 @@ export function lastTwoWayBefore(s: ContactSummary, at: number): number | undefi
 }
 
 export function summaryAsOf(s: ContactSummary, at: number): ContactSummary {
-  const upTo = <T extends { at: number }>(list: readonly T[]) => list.filter((x) => x.at <= at);
+  // Looking back past nothing (the usual case: the bucket's current month, a quiet contact)
+  // returns the summary itself; otherwise only the lists that reach past `at` are copied.
+  if (at >= latestIn(s)) return s;
   const month = utcMonthOf(at);
+  // Built field by field rather than spread and then `delete`d: deleting turns an object into
+  // a slow dictionary, and the leaky bucket makes tens of thousands of these.
+  const { version, contactId, touchCount, inboundCount, outboundCount, twoWayCount, lastThreadId } = s;
   const past: ContactSummary = {
-    ...s,
-    attempts: upTo(s.attempts),
-    checkIns: upTo(s.checkIns),
-    recentKinds: upTo(s.recentKinds),
+    version,
+    contactId,
+    touchCount,
+    inboundCount,
+    outboundCount,
+    twoWayCount,
+    attempts: upTo(s.attempts, at),
+    checkIns: upTo(s.checkIns, at),
+    recentKinds: upTo(s.recentKinds, at),
     sellers: sellersAsOf(s, at),
-    twoWayByMonth: s.twoWayByMonth.filter((m) => m.month <= month),
-    silences: s.silences.filter((g) => g.to <= at),
+    twoWayByMonth: s.twoWayByMonth.every((m) => m.month <= month)
+      ? s.twoWayByMonth
+      : s.twoWayByMonth.filter((m) => m.month <= month),
+    silences: s.silences.every((g) => g.to <= at) ? s.silences : s.silences.filter((g) => g.to <= at),
   };
-  const lastTwoWay = lastTwoWayBefore(s, at);
-  if (lastTwoWay === undefined) {
-    delete past.firstTwoWayAt;
-    delete past.lastTwoWayAt;
-  } else past.lastTwoWayAt = lastTwoWay;
-  for (const key of [
-    'firstTouchAt',
-    'lastTouchAt',
-    'lastInboundAt',
-    'lastOutboundAt',
-    'lastSellerAt',
-    'lastMeetingAt',
-    'lastClosedAt',
-    'replyOwedSince',
-  ] as const) {
-    const value = past[key];
-    if (value !== undefined && value > at) delete past[key];
+  if (lastThreadId !== undefined) past.lastThreadId = lastThreadId;
+  for (const key of INSTANTS) {
+    const value = s[key];
+    if (value !== undefined && value <= at) past[key] = value;
   }
-  if (past.unanswered && past.unanswered.since > at) delete past.unanswered;
+  const lastTwoWay = lastTwoWayBefore(s, at);
+  if (lastTwoWay !== undefined) {
+    if (s.firstTwoWayAt !== undefined) past.firstTwoWayAt = s.firstTwoWayAt;
+    past.lastTwoWayAt = lastTwoWay;
+  }
+  if (s.unanswered && s.unanswered.since <= at) past.unanswered = s.unanswered;
   return past;
 }
+
+/** The entries up to `at`: the list itself when none is later. */
+function upTo<T extends { at: number }>(list: T[], at: number): T[] {
+  return list.every((x) => x.at <= at) ? list : list.filter((x) => x.at <= at);
+}
+
+const INSTANTS = [
+  'firstTouchAt',
+  'lastTouchAt',
+  'lastInboundAt',
+  'lastOutboundAt',
+  'lastSellerAt',
+  'lastMeetingAt',
+  'lastClosedAt',
+  'replyOwedSince',
+] as const;
+
+/**
+ * The latest moment a summary speaks of. Every dated entry is a touch or a closed follow-up,
+ * so none lies after the latest of `lastTouchAt` and `lastClosedAt`; the lists are read too,
+ * so a summary from an older engine cannot make a look back skip what it should cut.
+ */
+function latestIn(s: ContactSummary): number {
+  const known = latestOf.get(s);
+  if (known !== undefined) return known;
+  let latest = -Infinity;
+  for (const key of INSTANTS) latest = Math.max(latest, s[key] ?? -Infinity);
+  for (const key of ['firstTwoWayAt', 'lastTwoWayAt'] as const) latest = Math.max(latest, s[key] ?? -Infinity);
+  for (const list of [s.attempts, s.checkIns, s.recentKinds]) for (const x of list) latest = Math.max(latest, x.at);
+  for (const x of s.sellers) latest = Math.max(latest, x.lastTwoWayAt);
+  for (const g of s.silences) latest = Math.max(latest, g.to);
+  if (s.unanswered) latest = Math.max(latest, s.unanswered.since, s.unanswered.lastAt);
+  // A month counts from its first day: a look back into that month may still cut it.
+  const lastMonth = s.twoWayByMonth.at(-1)?.month;
+  if (lastMonth && utcMonthOf(latest) < lastMonth) latest = Infinity;
+  latestOf.set(s, latest);
+  return latest;
+}
+
+/** Summaries are not changed once made, and the leaky bucket looks back at each one every month. */
+const latestOf = new WeakMap<ContactSummary, number>();
 
 function sellersAsOf(s: ContactSummary, at: number): ContactSummary['sellers'] {
   const last = lastTwoWayBefore(s, at);

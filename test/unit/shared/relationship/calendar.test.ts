@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   addDays,
   addMonths,
@@ -94,4 +95,32 @@ it('due dates are calendar dates in the seller’s zone', () => {
   const inZone = (timeZone: string) => nextTouch(summary, { ...contextOf({ now }), timeZone })?.due;
   expect(inZone(LA)).toBe('2026-03-11');
   expect(inZone(BERLIN)).toBe('2026-03-12');
+});
+
+describe('the zone offset read once per quarter hour', () => {
+  const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'];
+  // Intl's own reading, uncached: what dateOf must always agree with.
+  const intlDate = (at: number, timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+  it('gives the date Intl gives, at any instant, across clock changes and odd offsets', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1975, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom(...ZONES),
+        (at, zone) => {
+          expect(dateOf(at, zone)).toBe(intlDate(at, zone));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is right on both sides of a transition, to the millisecond', () => {
+    // Berlin went to summer time at 01:00 UTC on 29 March 2026: 00:59:59.999 is still the 29th at 01:59.
+    const change = Date.UTC(2026, 2, 29, 1);
+    for (const at of [change - 1, change, change + 1])
+      expect(dateOf(at, 'Europe/Berlin')).toBe(intlDate(at, 'Europe/Berlin'));
+    expect(startOfDate('2026-03-30', 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 29, 22));
+  });
 });

@@ -7,6 +7,7 @@ import {
   dateOf,
   describeReason,
   jobChange,
+  lastTwoWayBefore,
   leakyBucket,
   lifetimeValue,
   nextTouch,
@@ -14,8 +15,10 @@ import {
   riskOf,
   stagger,
   summarize,
+  summaryAsOf,
   trust,
 } from '@/lib/shared/relationship';
+import type { ContactSummary } from '@/lib/shared/relationship/summary';
 import { touch } from '../../../helpers/records';
 import { DAY, NOW, ZONE } from './histories';
 
@@ -244,6 +247,55 @@ describe('nothing throws on empty or odd histories', () => {
         jobChange({ name: a }, { name: b });
         jobChange(undefined, {});
       }),
+    );
+  });
+});
+
+describe('looking back at a summary', () => {
+  // The look-back as its definition reads, copying every list: the quick one must agree.
+  const plainAsOf = (s: ContactSummary, at: number): ContactSummary => {
+    const upTo = <T extends { at: number }>(list: readonly T[]) => list.filter((x) => x.at <= at);
+    const last = lastTwoWayBefore(s, at);
+    const past: ContactSummary = {
+      ...s,
+      attempts: upTo(s.attempts),
+      checkIns: upTo(s.checkIns),
+      recentKinds: upTo(s.recentKinds),
+      sellers: s.sellers.flatMap((x) =>
+        x.lastTwoWayAt <= at ? [x] : last === undefined ? [] : [{ id: x.id, lastTwoWayAt: last }],
+      ),
+      twoWayByMonth: s.twoWayByMonth.filter((m) => m.month <= new Date(at).toISOString().slice(0, 7)),
+      silences: s.silences.filter((g) => g.to <= at),
+    };
+    if (last === undefined) {
+      delete past.firstTwoWayAt;
+      delete past.lastTwoWayAt;
+    } else past.lastTwoWayAt = last;
+    for (const key of [
+      'firstTouchAt',
+      'lastTouchAt',
+      'lastInboundAt',
+      'lastOutboundAt',
+      'lastSellerAt',
+      'lastMeetingAt',
+      'lastClosedAt',
+      'replyOwedSince',
+    ] as const) {
+      const value = past[key];
+      if (value !== undefined && value > at) delete past[key];
+    }
+    if (past.unanswered && past.unanswered.since > at) delete past.unanswered;
+    return past;
+  };
+
+  it('says what the summary said then, whether or not anything came after', () => {
+    fc.assert(
+      fc.property(fc.array(touchArb(), { maxLength: 60 }), fc.integer({ min: -900, max: 30 }), (touches, daysAgo) => {
+        const s = summarize({ contactId: 'contact-1', touches });
+        const at = NOW + daysAgo * DAY;
+        expect(summaryAsOf(s, at)).toEqual(plainAsOf(s, at));
+      }),
+      { numRuns: 500 },
     );
   });
 });
