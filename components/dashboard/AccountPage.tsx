@@ -20,7 +20,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
   const [error, setError] = useState('');
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((v) => v + 1);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` asks for a fresh read after an edit
+  // `version` among the dependencies: an edit asks for a fresh read.
   useEffect(() => {
     void api('account.page', { accountId }).then((r) => (r.ok ? setPage(r.data) : setError(r.error.message)));
   }, [api, accountId, version]);

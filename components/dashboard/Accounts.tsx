@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { describeReason } from '@/lib/shared/relationship/describe';
 import { relative } from '../common/words';
+import { AsOf } from './AsOf';
 import { Failed } from './Failed';
+import { ROWS_AT_ONCE, ShowMore } from './ShowMore';
 import { formatValue, useBook } from './useBook';
 
 type Row = ResponseOf<'book.accounts'>['accounts'][number];
@@ -41,6 +43,7 @@ export function Accounts() {
   const [sort, setSort] = useState<SortKey>('atRisk');
   const [filter, setFilter] = useState('');
   const [tier, setTier] = useState('');
+  const [shown, setShown] = useState(ROWS_AT_ONCE);
   if (error) return <Failed message={error} />;
   if (!data) return null;
   const needle = filter.trim().toLowerCase();
@@ -55,6 +58,7 @@ export function Accounts() {
   return (
     <section data-testid="accounts" aria-labelledby="accounts-title">
       <h1 id="accounts-title">Accounts</h1>
+      <AsOf data={data} />
       <div class="filters">
         <label>
           Find <input type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
@@ -72,6 +76,7 @@ export function Accounts() {
       <table class="book-table">
         <caption>
           {rows.length} of {data.accounts.length} accounts
+          {rows.length > shown ? `; the first ${shown} shown` : ''}
         </caption>
         <thead>
           <tr>
@@ -86,7 +91,7 @@ export function Accounts() {
           </tr>
         </thead>
         <tbody>
-          {rows.map((a) => (
+          {rows.slice(0, shown).map((a) => (
             <tr key={a.id} data-testid="account-row" data-domain={a.domain} data-quadrant={a.quadrant ?? ''}>
               <th scope="row">
                 <a href={`#account/${encodeURIComponent(a.id)}`}>{a.name}</a>
@@ -104,6 +109,7 @@ export function Accounts() {
           ))}
         </tbody>
       </table>
+      <ShowMore shown={shown} total={rows.length} onMore={() => setShown(shown + ROWS_AT_ONCE)} />
     </section>
   );
 }

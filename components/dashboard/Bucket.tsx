@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { observedRetention } from '@/lib/shared/relationship/value';
+import { AsOf } from './AsOf';
 import { Failed } from './Failed';
 import { useBook } from './useBook';
 
@@ -28,6 +29,7 @@ export function Bucket() {
   return (
     <section data-testid="leaky-bucket" aria-labelledby="bucket-title">
       <h1 id="bucket-title">Leaky bucket</h1>
+      <AsOf data={data} />
       <p class="callout">
         Last {months.length} months: net {net >= 0 ? `+${net}` : net} customer accounts
         {retention === null ? '' : `; ${Math.round(retention * 100)}% kept a year (observed)`}. A business grows only

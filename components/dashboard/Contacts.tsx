@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'preact/hooks';
 import { relative } from '../common/words';
+import { AsOf } from './AsOf';
 import { Failed } from './Failed';
+import { ROWS_AT_ONCE, ShowMore } from './ShowMore';
 import { useBook } from './useBook';
 
 const RISK_WORDS = { healthy: 'in touch', 'at-risk': 'at risk', lost: 'lost', 'not-customer': '' } as const;
-/** Shown at once; the search narrows the rest as you type. */
-const SHOWN = 200;
 
 /** Every contact, searched as you type by part of the name, an address or the account's name. */
 export function Contacts() {
   const { data, error } = useBook('book.contacts', {});
   const [query, setQuery] = useState('');
+  const [shown, setShown] = useState(ROWS_AT_ONCE);
   // One lower-case line per contact, made once: a keystroke is one pass of `includes` over them.
   const index = useMemo(
     () =>
@@ -25,6 +26,7 @@ export function Contacts() {
   return (
     <section data-testid="contacts" aria-labelledby="contacts-title">
       <h1 id="contacts-title">Contacts</h1>
+      <AsOf data={data} />
       <label class="filters">
         Search{' '}
         <input
@@ -38,7 +40,7 @@ export function Contacts() {
       <table class="book-table">
         <caption>
           {found.length} of {data.contacts.length} contacts
-          {found.length > SHOWN ? `; the first ${SHOWN} shown` : ''}
+          {found.length > shown ? `; the first ${shown} shown` : ''}
         </caption>
         <thead>
           <tr>
@@ -49,7 +51,7 @@ export function Contacts() {
           </tr>
         </thead>
         <tbody>
-          {found.slice(0, SHOWN).map((c) => (
+          {found.slice(0, shown).map((c) => (
             <tr key={c.id} data-testid="contact-row" data-email={c.emails[0] ?? ''}>
               <th scope="row">
                 <a href={`#contact/${encodeURIComponent(c.id)}`}>{c.name}</a>
@@ -62,6 +64,7 @@ export function Contacts() {
           ))}
         </tbody>
       </table>
+      <ShowMore shown={shown} total={found.length} onMore={() => setShown(shown + ROWS_AT_ONCE)} />
     </section>
   );
 }

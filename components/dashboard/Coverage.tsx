@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { describeReason } from '@/lib/shared/relationship/describe';
+import { AsOf } from './AsOf';
 import { Failed } from './Failed';
 import { formatValue, useBook } from './useBook';
 
@@ -37,6 +38,7 @@ export function Coverage() {
   return (
     <section data-testid="coverage" aria-labelledby="coverage-title">
       <h1 id="coverage-title">Coverage</h1>
+      <AsOf data={data} />
       <p class="callout">
         Who knows whom at each account, over the last six months. Quadrant 4 survives anyone leaving; every other cell
         names its move. {uncovered} accounts have had no two-way contact in that time.

@@ -7,7 +7,8 @@ import { riskOf } from '@/lib/shared/relationship/risk';
 import { type ContactSummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
 import { lifetimeValue } from '@/lib/shared/relationship/value';
 import type { RapportDB } from './db/schema';
-import { keptAnswer } from './kept';
+import { generation, isKept, keptAnswer } from './kept';
+import { lastView, keepView } from './views';
 import { type AccountFacts, buildSummary, contextWith, openReader, type Reader } from './relationship';
 
 /**
@@ -31,15 +32,45 @@ interface Book {
   answers: Map<string, unknown>;
 }
 
-/** An answer worked out once per kept book: going back to a view costs nothing. */
-function answerOnce<T>(book: Book, key: string, work: () => T): T {
-  if (!book.answers.has(key)) book.answers.set(key, work());
-  return book.answers.get(key) as T;
+type LastKnown = { asOf: number; stale: boolean };
+
+/**
+ * A view's answer. Worked out once per kept book, so going back to a view costs nothing. With
+ * no book kept (the worker just started, or something was written) and unless the page asks
+ * for a `fresh` one, the last answer kept in the store (views.ts) comes back at once, marked
+ * stale, while today's is worked out: the page's next, fresh, request finds it under way.
+ */
+async function answer<T extends object>(
+  db: IDBPDatabase<RapportDB>,
+  { name, now, fresh }: { name: string; now: number; fresh: boolean },
+  work: (book: Book) => T,
+): Promise<T & LastKnown> {
+  if (!fresh && !isKept(db, BOOK, { now, maxAgeMs: BOOK_MAX_AGE_MS })) {
+    const last = await lastView(db, name);
+    if (last) {
+      answerNow(db, name, now, work).catch(() => undefined);
+      return { ...(last.data as T), asOf: last.at, stale: true };
+    }
+  }
+  return { ...(await answerNow(db, name, now, work)), asOf: now, stale: false };
 }
+
+async function answerNow<T>(db: IDBPDatabase<RapportDB>, name: string, now: number, work: (book: Book) => T) {
+  const since = generation();
+  const book = await readBook(db, now);
+  if (!book.answers.has(name)) {
+    book.answers.set(name, work(book));
+    keepView(db, name, { at: now, data: book.answers.get(name) }, since).catch(() => undefined);
+  }
+  return book.answers.get(name) as T;
+}
+
+const BOOK = 'book';
+const BOOK_MAX_AGE_MS = 60_000;
 
 /** The book is kept between views (kept.ts): Accounts, Contacts and the leaky bucket read the store once. */
 function readBook(db: IDBPDatabase<RapportDB>, now: number): Promise<Book> {
-  return keptAnswer(db, 'book', { now, maxAgeMs: 60_000 }, () => readBookNow(db, now));
+  return keptAnswer(db, BOOK, { now, maxAgeMs: BOOK_MAX_AGE_MS }, () => readBookNow(db, now));
 }
 
 async function readBookNow(db: IDBPDatabase<RapportDB>, now: number): Promise<Book> {
@@ -109,9 +140,12 @@ function riskOfContact(book: Book, contact: Contact, now: number) {
 }
 
 /** Every account, with what the accounts table and the coverage picture show. */
-export async function bookAccounts(db: IDBPDatabase<RapportDB>, now: number): Promise<ResponseOf<'book.accounts'>> {
-  const book = await readBook(db, now);
-  return answerOnce(book, 'accounts', () => ({ accounts: accountRows(book, now) }));
+export function bookAccounts(
+  db: IDBPDatabase<RapportDB>,
+  now: number,
+  fresh: boolean,
+): Promise<ResponseOf<'book.accounts'>> {
+  return answer(db, { name: 'accounts', now, fresh }, (book) => ({ accounts: accountRows(book, now) }));
 }
 
 function accountRows(book: Book, now: number): AccountRow[] {
@@ -143,9 +177,12 @@ function accountRows(book: Book, now: number): AccountRow[] {
 }
 
 /** Every contact, with what the contacts table shows and searches. */
-export async function bookContacts(db: IDBPDatabase<RapportDB>, now: number): Promise<ResponseOf<'book.contacts'>> {
-  const book = await readBook(db, now);
-  return answerOnce(book, 'contacts', () => ({ contacts: contactRows(book, now) }));
+export function bookContacts(
+  db: IDBPDatabase<RapportDB>,
+  now: number,
+  fresh: boolean,
+): Promise<ResponseOf<'book.contacts'>> {
+  return answer(db, { name: 'contacts', now, fresh }, (book) => ({ contacts: contactRows(book, now) }));
 }
 
 function contactRows(book: Book, now: number): ContactRow[] {
@@ -167,16 +204,16 @@ function contactRows(book: Book, now: number): ContactRow[] {
 }
 
 /** Accounts won, lost and at risk per month, the last `months` months. */
-export async function bookBucket(
+export function bookBucket(
   db: IDBPDatabase<RapportDB>,
   now: number,
   months: number,
+  fresh: boolean,
 ): Promise<ResponseOf<'book.bucket'>> {
-  const book = await readBook(db, now);
-  return answerOnce(book, `bucket:${months}`, () => bucketAnswer(book, now, months));
+  return answer(db, { name: `bucket:${months}`, now, fresh }, (book) => bucketAnswer(book, now, months));
 }
 
-function bucketAnswer(book: Book, now: number, months: number): ResponseOf<'book.bucket'> {
+function bucketAnswer(book: Book, now: number, months: number) {
   const bucket = leakyBucket({
     contacts: book.contacts,
     accounts: book.accounts,

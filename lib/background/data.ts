@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { DataSet, ResponseOf } from '@/lib/messaging/protocol';
-import { closeFollowUp, emptyDataSet, type FollowUp } from '@/lib/shared/model';
+import { closeFollowUp, type FollowUp } from '@/lib/shared/model';
 import { contactsAffected, type Written, writtenIn } from './affected';
 import { problemOf } from './check';
 import { toStoreError } from './db/open';

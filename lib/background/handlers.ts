@@ -5,7 +5,8 @@ import { contactsAffectedNow } from './affected';
 import { checkStore } from './check';
 import { accountPage } from './account-page';
 import { bookAccounts, bookBucket, bookContacts } from './book';
-import { dataChanged, keptAnswer } from './kept';
+import { keptAnswer, whileWriting } from './kept';
+import { forgetViews } from './views';
 import { captureMessages } from './capture';
 import { mergeAccounts, updateAccount, updateContact } from './edit-records';
 import { deleteContact, mergeContacts, restoreDeleted } from './edits';
@@ -95,19 +96,28 @@ const READS: ReadonlySet<RequestType> = new Set<RequestType>([
   'owner.question',
 ]);
 
+/** Requests that remove people or their records: the dashboard's kept answers go first. */
+const FORGETS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'contact.delete',
+  'contact.merge',
+  'account.merge',
+  'data.delete',
+  'data.reset',
+  'import.rollback',
+]);
+
 /** Every request type's handler. Each one reads the database afresh, but for the kept answers (kept.ts). */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const handlers = createEachHandler(deps);
   for (const type of Object.keys(handlers) as RequestType[]) {
     if (READS.has(type)) continue;
     const handle = handlers[type] as (...args: unknown[]) => Promise<unknown>;
-    (handlers as Record<RequestType, unknown>)[type] = async (...args: unknown[]) => {
-      try {
-        return await handle(...args);
-      } finally {
-        dataChanged();
-      }
-    };
+    (handlers as Record<RequestType, unknown>)[type] = (...args: unknown[]) =>
+      whileWriting(async () => {
+        // A copy of the book must not keep what the seller is removing (views.ts).
+        if (FORGETS.has(type)) await forgetViews(await deps.db());
+        return handle(...args);
+      });
   }
   return handlers;
 }
@@ -294,10 +304,10 @@ function createEachHandler(deps: HandlerDeps): Handlers {
       if (!contact) throw new Error('the contact could not be restored');
       return contact;
     },
-    'book.accounts': async () => bookAccounts(await db(), now()),
+    'book.accounts': async ({ fresh }) => bookAccounts(await db(), now(), fresh),
     'account.page': async ({ accountId }) => accountPage(await db(), accountId, now()),
-    'book.contacts': async () => bookContacts(await db(), now()),
-    'book.bucket': async ({ months }) => bookBucket(await db(), now(), months),
+    'book.contacts': async ({ fresh }) => bookContacts(await db(), now(), fresh),
+    'book.bucket': async ({ months, fresh }) => bookBucket(await db(), now(), months, fresh),
     'linkedin.capture': async (input) => {
       const database = await db();
       const { response, changed } = await captureLinkedIn(database, input, newId);

@@ -57,6 +57,14 @@ const SettingsView = Settings.pick({
 export type SettingsView = z.infer<typeof SettingsView>;
 
 const Count = z.number().int().nonnegative();
+
+/**
+ * The dashboard's views of the whole book answer at once with the last answer worked out
+ * (kept in the store, `stale`), while the worker works out today's; the page then asks with
+ * `fresh` and shows that. `asOf` is when the answer was worked out (lib/background/views.ts).
+ */
+const BookRequest = z.object({ fresh: z.boolean().default(false) });
+const LastKnown = z.object({ asOf: Timestamp, stale: z.boolean() });
 const StoreName = z.enum(['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'followUps']);
 
 /** A merge planned into an existing record (lib/shared/import/changes.ts). */
@@ -404,8 +412,8 @@ export const protocol = {
    */
   'book.accounts': define(
     'page',
-    z.object({}),
-    z.object({
+    BookRequest,
+    LastKnown.extend({
       accounts: z.array(
         z.object({
           id: Id,
@@ -456,8 +464,8 @@ export const protocol = {
   /** Every contact, for the dashboard's table and its search as you type. */
   'book.contacts': define(
     'page',
-    z.object({}),
-    z.object({
+    BookRequest,
+    LastKnown.extend({
       contacts: z.array(
         z.object({
           id: Id,
@@ -475,8 +483,8 @@ export const protocol = {
   /** The leaky bucket: accounts won, lost and at risk per month, with the accounts' names. */
   'book.bucket': define(
     'page',
-    z.object({ months: z.number().int().min(1).max(120).default(24) }),
-    z.object({
+    BookRequest.extend({ months: z.number().int().min(1).max(120).default(24) }),
+    LastKnown.extend({
       months: z.array(
         z.object({
           month: z.string(),

@@ -9,6 +9,8 @@ export const CARD_MARK = 'rapport:sidebar:card';
 export const TODAY_MARK = 'rapport:popup:today';
 /** A dashboard view of the book of business (accounts, contacts, bucket) is on screen with its data. */
 export const BOOK_MARK = 'rapport:dashboard:book';
+/** The same view with today's answer (the first may be the last one kept, shown while it is worked out). */
+export const BOOK_FRESH_MARK = 'rapport:dashboard:book:fresh';
 /** Around each frame of content-script work on the page. */
 export const WORK_MEASURE = 'rapport:work';
 /** An import's phases in the dashboard: the file read and planned, then the rows stored. */

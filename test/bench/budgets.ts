@@ -25,9 +25,11 @@ export const BUDGETS = {
   observer: { medianMs: 0.5, maxLongFrames: 0 },
   /**
    * The dashboard's accounts, contacts and leaky-bucket views on the full store: opened → data on
-   * screen; the contacts search, per keystroke after the first (one frame).
+   * screen; the contacts search, per keystroke after the first (one frame). `freshP95Ms` (ours,
+   * not the issue's): opened after a write → today's answer on screen, when the first shown was
+   * the last one kept.
    */
-  dashboard: { p95Ms: 200, keystrokeMs: 16 },
+  dashboard: { p95Ms: 200, keystrokeMs: 16, freshP95Ms: 1_000 },
   /** Recording every message of a 100-message thread, from open to all touches stored. */
   capture: { p95Ms: 100 },
   /** Importing files through the dashboard. */

@@ -32,6 +32,28 @@ test('the leaky bucket shows, month by month, the accounts the engine counts won
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('opened after a change, a view shows the last book at once, says it is updating, then shows today’s', async ({
+  context,
+  extensionId,
+  api,
+}) => {
+  const open = async () => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html#contacts`);
+    await expect(page.getByTestId('contact-row')).toHaveCount(6);
+    return page;
+  };
+  await (await open()).close();
+  await api('contact.setStatus', { contactId: 'c1', status: 'former' });
+  const page = await open();
+  const c1 = page.locator('[data-testid="contact-row"][data-email="c1@core.example"]');
+  await expect(c1).toContainText('former');
+  await expect(page.getByTestId('book-as-of')).toHaveAttribute('data-stale', 'false');
+  // Two renders with data: the last book kept (still "customer"), then today's.
+  const marks = await page.evaluate(() => performance.getEntriesByName('rapport:dashboard:book').length);
+  expect(marks).toBe(2);
+});
+
 test('contacts: the search finds a contact by part of the name, an address or the company, as you type', async ({
   context,
   extensionId,

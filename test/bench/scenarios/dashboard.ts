@@ -1,4 +1,5 @@
-import { BOOK_MARK } from '@/lib/shared/marks';
+import { BOOK_FRESH_MARK, BOOK_MARK } from '@/lib/shared/marks';
+import { requestFrom } from '../../e2e/launch';
 import { BUDGETS } from '../budgets';
 import { median } from '../stats';
 import { type Scenario, timed } from '../types';
@@ -11,26 +12,49 @@ const VIEWS = [
 const RUNS = 5;
 
 /**
- * The dashboard's views on the full store: dashboard opened at a view → the view's first render
- * with its data (`rapport:book` mark, made when the book's answer is on screen). Then the contacts
- * search: time per keystroke from the input event to the next frame, after the first.
+ * The dashboard's views on the full store, each run opened right after a write (a contact's
+ * status changed), as a seller opens it after a day of mail: nothing is kept in the worker's
+ * memory. Timed: the view's first render with data (`BOOK_MARK`; the last answer kept in the
+ * store, or today's when none is kept), and today's answer on screen (`BOOK_FRESH_MARK`).
+ * Then the contacts search: time per keystroke from the input event to the next frame.
  */
 export const dashboard: Scenario = {
   name: 'dashboard',
   async run(bench) {
     const results = [];
     for (const [name, hash] of VIEWS) {
-      const runs: number[] = [];
-      for (let run = 0; run < Math.min(RUNS, bench.sizes.popupRuns); run++) {
+      const [first, fresh]: [number[], number[]] = [[], []];
+      // One opening first, so a last answer is kept for the timed ones, as after any earlier visit.
+      for (let run = 0; run <= Math.min(RUNS, bench.sizes.popupRuns); run++) {
+        const write = await requestFrom(bench.control, 'contact.setStatus', {
+          contactId: 'c1',
+          status: run % 2 ? 'former' : 'customer',
+        });
+        if (!write.ok) throw new Error(write.error.message);
         const page = await bench.context.newPage();
         await page.goto(`chrome-extension://${bench.extensionId}/options.html#${hash}`);
-        const ms = await page
-          .waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, BOOK_MARK, { timeout: 30_000 })
-          .then((h) => h.jsonValue() as Promise<number>);
-        runs.push(ms);
+        const [shown, today] = await page
+          .waitForFunction(
+            (marks) => {
+              const [a, b] = marks.map((m) => performance.getEntriesByName(m)[0]?.startTime);
+              return a !== undefined && b !== undefined && [a, b];
+            },
+            [BOOK_MARK, BOOK_FRESH_MARK],
+            { timeout: 30_000 },
+          )
+          .then((h) => h.jsonValue() as Promise<[number, number]>);
+        if (run > 0) first.push(shown) && fresh.push(today);
         await page.close();
       }
-      results.push(timed(name, runs, BUDGETS.dashboard.p95Ms, 'dashboard opened at the view → its data on screen'));
+      results.push(
+        timed(name, first, BUDGETS.dashboard.p95Ms, 'opened after a write → data on screen (the last answer kept)'),
+        timed(
+          `${name}, today's`,
+          fresh,
+          BUDGETS.dashboard.freshP95Ms,
+          'opened after a write → today’s answer on screen',
+        ),
+      );
     }
     results.push(await searchKeystrokes(bench));
     return results;

@@ -74,18 +74,33 @@ describe('the replan queue', () => {
 });
 
 describe('the book kept between dashboard views', () => {
-  it('is read again after any write: a status set in another tab shows in the next view', async () => {
-    const contacts = async () =>
-      (
-        (await deliver(envelope('book.contacts', {}), senders.page)).data as {
-          contacts: { id: string; status: string }[];
-        }
-      ).contacts;
-    expect((await contacts()).find((c) => c.id === 'c1')?.status).toBe('customer');
+  type ContactsAnswer = { contacts: { id: string; status: string }[]; asOf: number; stale: boolean };
+  const contacts = async (fresh = false) =>
+    (await deliver(envelope('book.contacts', { fresh }), senders.page)).data as ContactsAnswer;
+  const statusOf = (answer: ContactsAnswer, id: string) => answer.contacts.find((c) => c.id === id)?.status;
+
+  it('is read again after any write: a status set in another tab shows in the fresh answer', async () => {
+    expect(statusOf(await contacts(), 'c1')).toBe('customer');
     await deliver(envelope('contact.setStatus', { contactId: 'c1', status: 'former' }), senders.page);
-    expect((await contacts()).find((c) => c.id === 'c1')?.status).toBe('former');
+    // The last answer comes first, said to be stale; the page then asks for today's.
+    const first = await contacts();
+    expect(first.stale).toBe(true);
+    expect(statusOf(first, 'c1')).toBe('customer');
+    const fresh = await contacts(true);
+    expect(fresh.stale).toBe(false);
+    expect(statusOf(fresh, 'c1')).toBe('former');
     // A direct write (no request) is not seen while the kept book is fresh: every product write is a request.
     await db.put('contacts', contact({ id: 'c9', accountId: 'acme', emails: ['c9@acme.example'] }));
-    expect((await contacts()).map((c) => c.id)).not.toContain('c9');
+    expect((await contacts()).contacts.map((c) => c.id)).not.toContain('c9');
+  });
+
+  it('keeps no copy of a deleted contact: the next answer is worked out afresh', async () => {
+    expect(statusOf(await contacts(), 'c1')).toBe('customer');
+    await deliver(envelope('contact.delete', { contactId: 'c1' }), senders.page);
+    const next = await contacts();
+    expect(next.stale).toBe(false);
+    expect(next.contacts.map((c) => c.id)).not.toContain('c1');
+    const kept = await db.getAll('meta', IDBKeyRange.bound('view:', 'view:\uffff'));
+    expect(JSON.stringify(kept)).not.toContain('"c1"');
   });
 });
