@@ -73,7 +73,8 @@ export interface RapportDB extends DBSchema {
   /**
    * Single records by name: `settings`, `health` (the last page-reader report), `sidebar:<site>`,
    * `owner-question` (owners waiting for "which one is you?"), `replan` (contacts an import's
-   * parts wrote for, until its settle plans them), `undo:<contact id>` (a deleted contact, to restore).
+   * parts wrote for, until its settle plans them), `undo:<contact id>` (a deleted contact, to restore),
+   * `view:<version>:<name>` (the dashboard's last answer of a view, views.ts).
    */
   meta: { key: string; value: Settings | HealthReport | SidebarPrefs | OwnerQuestion | ReplanQueue | DeletedContact };
   /**
