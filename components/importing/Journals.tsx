@@ -24,7 +24,8 @@ function useJournals(key?: unknown) {
     );
     await load();
   };
-  return { journals, message, act };
+  const say = (text: string, failed: boolean) => setMessage({ text, failed });
+  return { journals, message, act, load, say };
 }
 
 /** What came of the last action: a status, or an alert when it failed. */
@@ -40,6 +41,34 @@ const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle:
 
 /** An import's file rows all reached the worker: it can be finished from its journal. */
 const canFinish = (j: Journal) => j.stage === 'stored' || j.stage === 'settling';
+/** Cut off while its file was read, with the file kept: finishing reads it again. */
+const canReread = (j: Journal) => j.stage === 'reading' && j.fileKept === true;
+
+/**
+ * Finishes an import cut off while its file was read: the file kept with the journal is read
+ * again in this page (flow.ts, loaded only now), with its progress shown here.
+ */
+function useReread(load: () => Promise<void>, say: (text: string, failed: boolean) => void) {
+  const api = useApi();
+  const [progress, setProgress] = useState<{ name: string; share: number } | null>(null);
+  const reread = async (j: Journal) => {
+    setProgress({ name: j.name, share: 0 });
+    try {
+      const { finishFromKeptFile } = await import('./flow');
+      const report = await finishFromKeptFile(j.importId, api, (share) => setProgress({ name: j.name, share }));
+      say(
+        `The import of ${j.name} is finished: ${report.imported.toLocaleString()} new, ${report.merged.toLocaleString()} merged, ${report.skipped.toLocaleString()} skipped.`,
+        false,
+      );
+    } catch (error) {
+      say(`${j.name}: ${error instanceof Error ? error.message : String(error)}`, true);
+    } finally {
+      setProgress(null);
+      await load();
+    }
+  };
+  return { progress, reread };
+}
 
 /**
  * Shown on every dashboard view while an import was cut off (its tab closed, the browser quit, the
@@ -47,27 +76,38 @@ const canFinish = (j: Journal) => j.stage === 'stored' || j.stage === 'settling'
  * without a word.
  */
 export function InterruptedImports() {
-  const { journals, message, act } = useJournals();
+  const { journals, message, act, load, say } = useJournals();
+  const { progress, reread } = useReread(load, say);
   const interrupted = journals.filter((j) => j.interrupted);
-  if (interrupted.length === 0 && !message) return null;
+  if (interrupted.length === 0 && !message && !progress) return null;
   return (
     <div class="notices">
       {message && <Said {...message} />}
+      {progress && (
+        <p class="status" role="status" data-testid="import-rereading">
+          Finishing the import of {progress.name}: reading the file again, {Math.round(progress.share * 100)}%
+        </p>
+      )}
       {interrupted.map((j) => (
         <div key={j.importId} class="notice" role="alert" data-testid="import-interrupted" data-stage={j.stage}>
           <p>
             The import of <strong>{j.name}</strong> (started {when(j.startedAt)}) was interrupted{' '}
             {canFinish(j)
               ? 'after every row reached Rapport: finish it to have them all, or roll it back.'
-              : 'while its file was being read: roll it back, then import the file again.'}
+              : canReread(j)
+                ? 'while its file was being read. Nothing of it is in use yet: finish it to read the file again, or roll it back.'
+                : 'while its file was being read: roll it back, then import the file again.'}
           </p>
           <div class="actions">
-            {canFinish(j) && (
+            {(canFinish(j) || canReread(j)) && (
               <button
                 type="button"
                 class="primary"
                 data-testid="import-finish"
-                onClick={() => void act('import.finish', j, `The import of ${j.name} is finished.`)}
+                disabled={!!progress}
+                onClick={() =>
+                  void (canReread(j) ? reread(j) : act('import.finish', j, `The import of ${j.name} is finished.`))
+                }
               >
                 Finish it
               </button>
@@ -75,6 +115,7 @@ export function InterruptedImports() {
             <button
               type="button"
               data-testid="import-rollback"
+              disabled={!!progress}
               onClick={() =>
                 void act('import.rollback', j, `The import of ${j.name} is rolled back: Rapport is as before.`)
               }

@@ -1,7 +1,7 @@
 import type { Requester } from '@/lib/messaging/client';
 import { IMPORT_PLAN_MEASURE, IMPORT_STORE_MEASURE } from '@/lib/shared/marks';
 import { holdImportOpen } from '@/lib/messaging/client';
-import type { Result } from '@/lib/messaging/protocol';
+import { MAX_IMPORT_TEXT, type Result } from '@/lib/messaging/protocol';
 import { handOver, NO_MERGES, PART, settle, writeInParts } from './transfer';
 import {
   type BackupRestore,
@@ -24,8 +24,8 @@ import {
 
 /** A chosen file, read and understood: a CSV with its guessed mapping, a vCard file or a backup. */
 export type Source =
-  | { kind: 'csv'; name: string; reader: CsvReader; mapping: Mapping }
-  | { kind: 'vcard'; name: string; mapped: MappedRows }
+  | { kind: 'csv'; name: string; text: string; reader: CsvReader; mapping: Mapping }
+  | { kind: 'vcard'; name: string; text: string; mapped: MappedRows }
   | { kind: 'backup'; name: string; restore: BackupRestore };
 
 export interface Report {
@@ -40,17 +40,41 @@ export interface Report {
 }
 
 export async function readSource(file: File): Promise<Source> {
-  const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
+  return sourceOf(file.name, decodeFile(new Uint8Array(await file.arrayBuffer())));
+}
+
+/** A file's text understood; a CSV takes `mapping` (the one the seller confirmed) over the guess. */
+export function sourceOf(name: string, text: string, mapping?: Mapping): Source {
   const head = text.trimStart().slice(0, 20);
-  if (/\.vcf$/i.test(file.name) || head.startsWith('BEGIN:VCARD')) {
-    return { kind: 'vcard', name: file.name, mapped: parseVCards(text) };
+  if (/\.vcf$/i.test(name) || head.startsWith('BEGIN:VCARD')) {
+    return { kind: 'vcard', name, text, mapped: parseVCards(text) };
   }
-  if (/\.json$/i.test(file.name) || head.startsWith('{')) {
-    return { kind: 'backup', name: file.name, restore: parseBackup(text) };
+  if (/\.json$/i.test(name) || head.startsWith('{')) {
+    return { kind: 'backup', name, restore: parseBackup(text) };
   }
   const reader = openCsv(text);
-  const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
-  return { kind: 'csv', name: file.name, reader, mapping };
+  const guessed =
+    mapping ?? guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
+  return { kind: 'csv', name, text, reader, mapping: guessed };
+}
+
+/**
+ * "Finish it" for an import cut off while its file was read: nothing of it is live yet, so it is
+ * rolled back and the file the worker kept is imported again with the mapping the seller
+ * confirmed. Every row goes in, as if the tab had stayed open.
+ */
+export async function finishFromKeptFile(
+  importId: string,
+  request: Requester,
+  onProgress: (share: number) => void,
+): Promise<Report> {
+  const file = must(await request('import.file', { importId }));
+  const mapping = file.mapping === undefined ? undefined : (JSON.parse(file.mapping) as Mapping);
+  const source = sourceOf(file.name, file.text, mapping);
+  must(await request('import.rollback', { importId }));
+  const report = await runImport(source, request, { onProgress });
+  if (report === 'cancelled') throw new Error('the import was cancelled');
+  return report;
 }
 
 /**
@@ -81,7 +105,12 @@ export async function runImport(
   const [stored, settings] = await Promise.all([request('import.basis', {}), request('settings.get', {})]);
   if (!stored.ok) throw new Error(stored.error.message);
   const importId = crypto.randomUUID();
-  must(await request('import.begin', { importId, name: source.name }));
+  // The file is kept with the journal while it is read, so a closed tab can be finished later.
+  const file =
+    source.text.length <= MAX_IMPORT_TEXT
+      ? { file: { text: source.text, ...(source.kind === 'csv' ? { mapping: JSON.stringify(source.mapping) } : {}) } }
+      : {};
+  must(await request('import.begin', { importId, name: source.name, ...file }));
   const holding = holdImportOpen(importId);
   let committing = false;
   try {

@@ -37,6 +37,7 @@ import {
   holdImport,
   type ImportPart,
   isInterrupted,
+  keptFile,
   listJournals,
   rollbackImport,
   stagePart,
@@ -92,6 +93,7 @@ const READS: ReadonlySet<RequestType> = new Set<RequestType>([
   'data.page',
   'data.check',
   'import.journals',
+  'import.file',
   'import.basis',
   'owner.question',
 ]);
@@ -406,6 +408,7 @@ function createEachHandler(deps: HandlerDeps): Handlers {
       return finishHeld(database, importId);
     },
     'import.finish': async ({ importId }) => finishHeld(await db(), importId),
+    'import.file': async ({ importId }) => keptFile(await db(), importId),
     'import.rollback': async ({ importId }) => {
       const database = await db();
       await workOn(importId, async () => refresh(database, await rollbackImport(database, importId, now)));

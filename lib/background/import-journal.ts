@@ -20,7 +20,8 @@ import { DATA_STORES, type RapportDB, type ReplanQueue, type StoreName } from '.
  * after the import is done: that is how the seller undoes an import after a reload.
  *
  * Keys in `meta`: `import:<id>` the journal, `import-part:<id>:s:<n>` a part handed over and not
- * applied, `import-part:<id>:a:<n>` what an applied part created and merged.
+ * applied, `import-part:<id>:a:<n>` what an applied part created and merged, `import-file:<id>`
+ * the file while it is read.
  */
 
 export type ImportStage = 'reading' | 'stored' | 'settling' | 'done' | 'rolling-back';
@@ -40,6 +41,19 @@ export interface ImportJournal {
   finishedAt?: number;
   /** A worker told the seller with a notification that this import was cut off. */
   announced?: true;
+  /** The file itself is kept (`import-file:<id>`) until every row reached the worker. */
+  fileKept?: true;
+}
+
+/**
+ * The file an import reads, kept while it is read: if the tab closes half-way, "Finish it"
+ * reads the same file again with the same mapping (components/importing/Journals.tsx). It goes
+ * once every row is handed over (the parts then hold all of it) or the import is rolled back.
+ */
+export interface ImportFile {
+  text: string;
+  /** The column mapping the seller confirmed, as the dashboard wrote it (JSON). */
+  mapping?: string;
 }
 
 /** The new records of a part (full records) and its merges into records the plan found. */
@@ -63,6 +77,7 @@ const HEAD = 'import:';
 const journalKey = (id: string) => `${HEAD}${id}`;
 const partsOf = (id: string, kind: 's' | 'a') =>
   IDBKeyRange.bound(`import-part:${id}:${kind}:`, `import-part:${id}:${kind};`);
+const fileKey = (id: string) => `import-file:${id}`;
 const partKey = (id: string, kind: 's' | 'a', n: number) => `import-part:${id}:${kind}:${String(n).padStart(6, '0')}`;
 
 type Db = IDBPDatabase<RapportDB>;
@@ -82,14 +97,34 @@ export async function listJournals(db: Db): Promise<ImportJournal[]> {
   return all.sort((a, b) => b.startedAt - a.startedAt);
 }
 
-export async function beginImport(db: Db, start: { importId: string; name: string }, now: number): Promise<void> {
+export async function beginImport(
+  db: Db,
+  { file, ...start }: { importId: string; name: string; file?: ImportFile },
+  now: number,
+): Promise<void> {
   const finished = (await listJournals(db)).filter((j) => j.stage === 'done').slice(KEEP_FINISHED - 1);
   for (const old of finished) await forget(db, old.importId);
   const tx = db.transaction('meta', 'readwrite');
   if (await tx.store.get(journalKey(start.importId))) throw new Error('that import has begun already');
-  const journal: ImportJournal = { ...start, startedAt: now, stage: 'reading', staged: 0, applied: 0 };
+  const journal: ImportJournal = {
+    ...start,
+    startedAt: now,
+    stage: 'reading',
+    staged: 0,
+    applied: 0,
+    ...(file ? { fileKept: true } : {}),
+  };
   await tx.store.put(journal as never, journalKey(start.importId));
+  if (file) await tx.store.put(file as never, fileKey(start.importId));
   await tx.done;
+}
+
+/** The file of an import cut off while it was read, to read again. */
+export async function keptFile(db: Db, importId: string): Promise<ImportFile & { name: string }> {
+  const journal = await readJournal(db, importId);
+  const file = (await db.get('meta', fileKey(importId))) as ImportFile | undefined;
+  if (journal.stage !== 'reading' || !file) throw new Error('Rapport does not keep this import’s file: roll it back');
+  return { name: journal.name, ...file };
 }
 
 /** Keeps one more part of a file being read; nothing of it is live until the import is committed. */
@@ -113,7 +148,9 @@ export async function commitImport(
   const tx = db.transaction('meta', 'readwrite');
   const journal = await journalIn(tx.store as unknown as Meta, importId);
   if (journal.stage !== 'reading') throw new Error(`this import is ${describeStage(journal.stage)} already`);
-  await tx.store.put({ ...journal, stage: 'stored', settle, counts } as never, journalKey(importId));
+  const { fileKept: _, ...rest } = journal;
+  await tx.store.put({ ...rest, stage: 'stored', settle, counts } as never, journalKey(importId));
+  await tx.store.delete(fileKey(importId));
   await tx.done;
 }
 
@@ -223,8 +260,9 @@ async function startSettle(db: Db, journal: ImportJournal): Promise<ImportJourna
  */
 export async function rollbackImport(db: Db, importId: string, now: () => number): Promise<string[]> {
   const journal = await readJournal(db, importId);
-  // Parts not applied go first: on a full store, that frees the room the rest needs.
+  // Parts not applied (and the file) go first: on a full store, that frees the room the rest needs.
   await db.delete('meta', partsOf(importId, 's'));
+  await db.delete('meta', fileKey(importId));
   await db.put('meta', { ...journal, stage: 'rolling-back' } as never, journalKey(importId));
   const replan = new Set<string>();
   const keys = (await db.getAllKeys('meta', partsOf(importId, 'a'))).reverse();
@@ -280,6 +318,7 @@ async function forget(db: Db, importId: string): Promise<void> {
   const tx = db.transaction('meta', 'readwrite');
   await tx.store.delete(partsOf(importId, 's'));
   await tx.store.delete(partsOf(importId, 'a'));
+  await tx.store.delete(fileKey(importId));
   await tx.store.delete(journalKey(importId));
   await tx.done;
 }

@@ -63,6 +63,14 @@ const Count = z.number().int().nonnegative();
  * (kept in the store, `stale`), while the worker works out today's; the page then asks with
  * `fresh` and shows that. `asOf` is when the answer was worked out (lib/background/views.ts).
  */
+/**
+ * The largest file whose text an import keeps to finish it after a closed tab. Chrome refuses an
+ * extension message over 64 MiB ("Message exceeded maximum allowed size of 64MiB", reported in
+ * https://github.com/scriptscat/scriptcat/issues/1744); 100,000 activity rows are about 8 MB. A
+ * larger file still imports; it is just not kept.
+ */
+export const MAX_IMPORT_TEXT = 48_000_000;
+
 const BookRequest = z.object({ fresh: z.boolean().default(false) });
 const LastKnown = z.object({ asOf: Timestamp, stale: z.boolean() });
 const StoreName = z.enum(['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'followUps']);
@@ -629,7 +637,22 @@ export const protocol = {
    * done is listed by `import.journals` as interrupted: `finish` goes on, `rollback` takes it back
    * (also the undo of a finished import).
    */
-  'import.begin': define('page', z.object({ importId: Id, name: ShortText(300) }), z.object({})),
+  'import.begin': define(
+    'page',
+    z.object({
+      importId: Id,
+      name: ShortText(300),
+      /** The file's text and confirmed mapping, kept until every row is handed over (import-journal.ts). */
+      file: z.object({ text: z.string().max(MAX_IMPORT_TEXT), mapping: z.string().max(100_000).optional() }).optional(),
+    }),
+    z.object({}),
+  ),
+  /** The file of an import cut off while it was read, so the dashboard can read it again ("Finish it"). */
+  'import.file': define(
+    'page',
+    z.object({ importId: Id }),
+    z.object({ name: z.string(), text: z.string(), mapping: z.string().optional() }),
+  ),
   'import.stage': define(
     'page',
     z.object({
@@ -664,6 +687,7 @@ export const protocol = {
           applied: Count,
           counts: z.object({ imported: Count, merged: Count, skipped: Count }).optional(),
           finishedAt: Timestamp.optional(),
+          fileKept: z.literal(true).optional(),
           /** Not done, and neither its tab nor the worker is working on it. */
           interrupted: z.boolean(),
         }),

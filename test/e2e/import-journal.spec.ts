@@ -14,23 +14,42 @@ import { expect, test } from './harness';
 const CUSTOMERS = 1_000;
 const ACTIVITIES = 100_000;
 
+/** A week's later activities: a second, smaller file. */
+const LATER = 20_000;
+
 function writeFiles() {
   const dir = os.tmpdir();
   const contacts = path.join(dir, 'rapport-e2e-customers.csv');
-  const activities = path.join(dir, 'rapport-e2e-activities.csv');
   const c = ['First Name,Last Name,Email,Company Name,Lifecycle Stage'];
   for (let i = 0; i < CUSTOMERS; i++) c.push(`Cus${i},Tomer,cus${i}@co${i % 100}.example,Co ${i % 100},Customer`);
   writeFileSync(contacts, c.join('\n'));
-  const a = ['Activity date,Activity type,Direction,Contact email,Subject'];
-  for (let i = 0; i < ACTIVITIES; i++) {
-    const month = String(1 + (i % 12)).padStart(2, '0');
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    a.push(
-      `2025-${month}-${day},Email,${i % 2 ? 'Inbound' : 'Outbound'},cus${i % CUSTOMERS}@co${(i % CUSTOMERS) % 100}.example,Note ${i}`,
-    );
-  }
-  writeFileSync(activities, a.join('\n'));
-  return { contacts, activities };
+  const activitiesFile = (name: string, rows: number, year: number) => {
+    const file = path.join(dir, name);
+    const a = ['Activity date,Activity type,Direction,Contact email,Subject'];
+    for (let i = 0; i < rows; i++) {
+      const month = String(1 + (i % 12)).padStart(2, '0');
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      a.push(
+        `${year}-${month}-${day},Email,${i % 2 ? 'Inbound' : 'Outbound'},cus${i % CUSTOMERS}@co${(i % CUSTOMERS) % 100}.example,Note ${i}`,
+      );
+    }
+    writeFileSync(file, a.join('\n'));
+    return file;
+  };
+  return {
+    contacts,
+    activities: activitiesFile('rapport-e2e-activities.csv', ACTIVITIES, 2025),
+    later: activitiesFile('rapport-e2e-later.csv', LATER, 2024),
+  };
+}
+
+/** The seller starts the import and closes the tab once a third of the file is read. */
+async function closeWhileReading(page: Page, file: string) {
+  await startImport(page, file);
+  await expect
+    .poll(async () => Number(await page.getByTestId('import-progress').getAttribute('value')), { timeout: 60_000 })
+    .toBeGreaterThan(0.3);
+  await page.close();
 }
 
 async function dashboard(context: BrowserContext, extensionId: string, section = 'import'): Promise<Page> {
@@ -53,12 +72,12 @@ async function backup(page: Page): Promise<unknown> {
   return rest;
 }
 
-test('an import cut off while its file is read is said to be interrupted, and rolled back to exactly the store before; a tab closed after every row reached the worker cuts nothing off', async ({
+test('an import cut off while its file is read is said to be interrupted: rolled back, the store is exactly as before; cut off again and finished, every row is in and every customer planned; a tab closed after every row reached the worker cuts nothing off', async ({
   context,
   extensionId,
   api,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const files = writeFiles();
   const page = await dashboard(context, extensionId);
   await startImport(page, files.contacts);
@@ -69,41 +88,52 @@ test('an import cut off while its file is read is said to be interrupted, and ro
 
   await page.goto(`chrome-extension://${extensionId}/options.html#overview`);
   await page.goto(`chrome-extension://${extensionId}/options.html#import`);
-  await startImport(page, files.activities);
-  // Half-way through reading the file, the seller closes the tab.
-  await expect
-    .poll(async () => Number(await page.getByTestId('import-progress').getAttribute('value')), { timeout: 60_000 })
-    .toBeGreaterThan(0.3);
-  await page.close();
+  await closeWhileReading(page, files.activities);
 
   const again = await dashboard(context, extensionId, 'overview');
   const notice = again.getByTestId('import-interrupted');
   await expect(notice).toContainText('rapport-e2e-activities.csv');
   await expect(notice).toContainText('while its file was being read');
-  await expect(notice.getByTestId('import-finish')).toHaveCount(0);
   await notice.getByTestId('import-rollback').click();
   await expect(again.getByRole('status')).toContainText('rolled back');
   await expect(notice).toHaveCount(0);
-
   await again.goto(`chrome-extension://${extensionId}/options.html#import`);
   expect(await backup(again)).toEqual(before);
 
-  // Again, and this time the tab closes once every row reached the worker: nothing is cut off,
-  // the worker finishes on its own, every row in and every customer planned.
-  await startImport(again, files.activities);
+  // The same again, and this time the seller chooses Finish: the file kept with the import is
+  // read again, every row goes in and every customer gets a follow-up.
+  await closeWhileReading(again, files.activities);
+  const third = await dashboard(context, extensionId, 'accounts');
+  const cut = third.getByTestId('import-interrupted');
+  await expect(cut).toContainText('while its file was being read');
+  await cut.getByTestId('import-finish').click();
+  await expect(third.getByTestId('import-rereading')).toBeVisible();
+  await expect(third.getByRole('status').filter({ hasText: 'is finished' })).toContainText(
+    `${ACTIVITIES.toLocaleString('en-US')} new`,
+    { timeout: 120_000 },
+  );
+  await expect(cut).toHaveCount(0);
+  expect((await api('data.counts', {})).touches).toBe(ACTIVITIES);
+  expect(await livePlans(api)).toBe(CUSTOMERS);
+  expect((await api('import.journals', {})).journals.filter((j) => j.stage !== 'done')).toEqual([]);
+
+  // A later file, and the tab closes once every row reached the worker: nothing is cut off, the
+  // worker finishes on its own.
+  await third.goto(`chrome-extension://${extensionId}/options.html#import`);
+  await startImport(third, files.later);
   await expect
-    .poll(async () => (await api('import.journals', {})).journals.find((j) => j.name.includes('activities'))?.stage, {
+    .poll(async () => (await api('import.journals', {})).journals.find((j) => j.name.includes('later'))?.stage, {
       timeout: 60_000,
       intervals: [50],
     })
     .toMatch(/stored|settling|done/);
-  await again.close();
+  await third.close();
   await expect
-    .poll(async () => (await api('import.journals', {})).journals.find((j) => j.name.includes('activities'))?.stage, {
+    .poll(async () => (await api('import.journals', {})).journals.find((j) => j.name.includes('later'))?.stage, {
       timeout: 120_000,
     })
     .toBe('done');
-  expect((await api('data.counts', {})).touches).toBe(ACTIVITIES);
+  expect((await api('data.counts', {})).touches).toBe(ACTIVITIES + LATER);
   expect(await livePlans(api)).toBe(CUSTOMERS);
 });
 

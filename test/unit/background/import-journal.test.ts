@@ -2,7 +2,7 @@ import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { runImport } from '@/components/importing/flow';
+import { finishFromKeptFile, runImport, sourceOf } from '@/components/importing/flow';
 import { countAll } from '@/lib/background/data';
 import { MESSAGES } from '@/lib/background/db/open';
 import type { RapportDB } from '@/lib/background/db/schema';
@@ -38,9 +38,10 @@ const activities = (rows: number) => {
     { length: rows },
     (_, i) => `2026-0${1 + (i % 9)}-1${i % 10},Email,${i % 2 ? 'Inbound' : 'Outbound'},p${i % 40}@acme.example,Hi ${i}`,
   );
-  const reader = openCsv(`Activity date,Activity type,Direction,Contact email,Subject\n${lines.join('\n')}\n`);
-  const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
-  return { kind: 'csv' as const, name: 'activities.csv', reader, mapping };
+  return sourceOf(
+    'activities.csv',
+    `Activity date,Activity type,Direction,Contact email,Subject\n${lines.join('\n')}\n`,
+  );
 };
 
 /** The dashboard tab, until `stopAt` says the tab is gone: from that request on, nothing answers. */
@@ -105,6 +106,30 @@ describe('an import cut off', () => {
     expect((await journals()).journals).toEqual([]);
   }, 30_000);
 
+  it('while its file is read: finish reads the kept file again, and every row and every plan is in', async () => {
+    const uncut = await plansUncut(12_000);
+    void runImport(
+      activities(12_000),
+      tabUntil((type, n) => type === 'import.stage' && n === 2),
+    );
+    await expect.poll(async () => (await journals()).journals[0]?.staged).toBe(1);
+    const [cut] = (await journals()).journals;
+    expect(cut).toMatchObject({ stage: 'reading', interrupted: true, fileKept: true });
+    const shares: number[] = [];
+    const report = await finishFromKeptFile(
+      String(cut?.importId),
+      tabUntil(() => false),
+      (share) => shares.push(share),
+    );
+    expect(report).toMatchObject({ imported: 12_000 });
+    expect(shares.at(-1)).toBe(1);
+    expect(await db.count('touches')).toBe(12_000);
+    expect(await plans(db)).toEqual(uncut);
+    // The cut-off import is gone, the new one is done, and no copy of the file is left.
+    expect((await journals()).journals).toMatchObject([{ stage: 'done', interrupted: false }]);
+    expect(await db.getAllKeys('meta', IDBKeyRange.bound('import-file:', 'import-file:\uffff'))).toEqual([]);
+  }, 60_000);
+
   it('after every row was handed over, before the worker applied them: finish brings every row and every plan', async () => {
     const uncut = await plansUncut(6_000);
     void runImport(activities(6_000), tabUntil(commitThenStop));
@@ -163,8 +188,6 @@ describe('an edit made while an import runs', () => {
       'contacts',
       contact({ id: 'jane', name: 'Jane Doe', emails: ['jane@acme.example'], accountId: 'acme', title: 'Intern' }),
     );
-    const reader = openCsv(CONTACTS);
-    const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
     // The seller edits Jane in another tab after the import read the store, before it lands.
     const tab = (async (type: string, payload: unknown) => {
       if (type === 'import.commit') {
@@ -173,7 +196,7 @@ describe('an edit made while an import runs', () => {
       }
       return deliver(envelope(type, payload), senders.page);
     }) as unknown as Requester;
-    const report = await runImport({ kind: 'csv', name: 'contacts.csv', reader, mapping }, tab);
+    const report = await runImport(sourceOf('contacts.csv', CONTACTS), tab);
     expect(report).toMatchObject({ merged: 1 });
     const jane = await db.get('contacts', 'jane');
     expect(jane).toMatchObject({ title: 'Head of Purchasing', status: 'customer', phones: ['+14155550101'] });

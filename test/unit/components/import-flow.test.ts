@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runImport } from '@/components/importing/flow';
+import { finishFromKeptFile, runImport, sourceOf } from '@/components/importing/flow';
 import { countAll } from '@/lib/background/data';
 import type { RapportDB } from '@/lib/background/db/schema';
 import { listJournals } from '@/lib/background/import-journal';
@@ -34,11 +34,7 @@ function dashboard(failOnStage?: number) {
   return { calls, staged, request };
 }
 
-const csvSource = (csv: string, name: string) => {
-  const reader = openCsv(csv);
-  const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(50), delimiter: reader.delimiter });
-  return { kind: 'csv' as const, name, reader, mapping };
-};
+const csvSource = (csv: string, name: string) => sourceOf(name, csv);
 
 const nothingOf = async () => {
   expect(await countAll(db)).toEqual({ sellers: 0, accounts: 0, contacts: 0, touches: 0, purchases: 0, followUps: 0 });
