@@ -9,7 +9,6 @@ import type { RapportDB } from '@/lib/background/db/schema';
 import { commitImport, finishImport, holdImport, listJournals } from '@/lib/background/import-journal';
 import { announceInterruptedImports } from '@/lib/background/import-notice';
 import type { Requester } from '@/lib/messaging/client';
-import { guessMapping, openCsv } from '@/lib/shared/import';
 import { isLive } from '@/lib/shared/model';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { account, contact } from '../../helpers/records';

@@ -1,11 +1,10 @@
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { finishFromKeptFile, runImport, sourceOf } from '@/components/importing/flow';
+import { runImport, sourceOf } from '@/components/importing/flow';
 import { countAll } from '@/lib/background/data';
 import type { RapportDB } from '@/lib/background/db/schema';
 import { listJournals } from '@/lib/background/import-journal';
 import type { Requester } from '@/lib/messaging/client';
-import { guessMapping, openCsv } from '@/lib/shared/import';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 
 const CSV = 'Email,First Name,Last Name,Company\njane@acme.example,Jane,Doe,Acme\nnot-an-email,Bad,Row,Acme\n';
