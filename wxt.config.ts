@@ -16,6 +16,9 @@ export default defineConfig({
     // storage: the session store (`storage.session`, never written to disk) where each tab's page
     // report waits for the sidebar page; only Rapport's own pages can read it.
     permissions: ['unlimitedStorage', 'alarms', 'notifications', 'storage'],
+    // Team sharing: the team's CouchDB server, asked for when the seller sets it up (Settings →
+    // Team), never at install; https anywhere, http only on this computer (lib/background/sync/team.ts).
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // The sidebar page, framed into Gmail (lib/content/sidebar-frame.ts): the one file a site
     // may load, on Gmail only. Chrome gives it a new URL every session (use_dynamic_url), so no
     // page can probe for Rapport; Firefox's moz-extension:// host is random per install already.

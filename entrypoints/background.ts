@@ -8,25 +8,26 @@ import { listen, listenForImportTabs } from '@/lib/background/listen';
 import { openOnboardingOnInstall } from '@/lib/background/onboarding';
 import { forgetClosedTabs } from '@/lib/background/pages';
 import { armReminders, keepRemindersCurrent } from '@/lib/background/reminders';
+import { keepTeamInSync } from '@/lib/background/sync';
 
 export default defineBackground(() => {
   // Listeners register synchronously at start, so an event that woke the worker is not missed.
-  listen(
-    createHandlers({
-      db: store,
-      now: Date.now,
-      newId: () => crypto.randomUUID(),
-      version: browser.runtime.getManifest().version,
-      bootId: crypto.randomUUID(),
-      startedAt: Date.now(),
-      // A tab whose page has no content script of ours (closed meanwhile) has nobody to answer.
-      tellTab: (tabId, message) => browser.tabs.sendMessage(tabId, message).catch(() => undefined),
-      afterWrite: async (db) => {
-        await updateBadge(db, Date.now());
-        await armReminders(db, Date.now());
-      },
-    }),
-  );
+  const handlers = createHandlers({
+    db: store,
+    now: Date.now,
+    newId: () => crypto.randomUUID(),
+    version: browser.runtime.getManifest().version,
+    bootId: crypto.randomUUID(),
+    startedAt: Date.now(),
+    // A tab whose page has no content script of ours (closed meanwhile) has nobody to answer.
+    tellTab: (tabId, message) => browser.tabs.sendMessage(tabId, message).catch(() => undefined),
+    afterWrite: async (db) => {
+      await updateBadge(db, Date.now());
+      await armReminders(db, Date.now());
+    },
+  });
+  listen(handlers);
+  keepTeamInSync(handlers.team);
   listenForImportTabs();
   announceInterruptedImports(store);
   openOnboardingOnInstall();

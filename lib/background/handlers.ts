@@ -6,6 +6,7 @@ import { checkStore } from './check';
 import { accountPage } from './account-page';
 import { bookAccounts, bookBucket, bookContacts } from './book';
 import { keptAnswer, whileWriting } from './kept';
+import { createTeamSync, type TeamSync } from './sync';
 import { forgetViews } from './views';
 import { captureMessages } from './capture';
 import { mergeAccounts, updateAccount, updateContact } from './edit-records';
@@ -96,6 +97,7 @@ const READS: ReadonlySet<RequestType> = new Set<RequestType>([
   'import.file',
   'import.basis',
   'owner.question',
+  'team.view',
 ]);
 
 /** Requests that remove people or their records: the dashboard's kept answers go first. */
@@ -109,8 +111,9 @@ const FORGETS: ReadonlySet<RequestType> = new Set<RequestType>([
 ]);
 
 /** Every request type's handler. Each one reads the database afresh, but for the kept answers (kept.ts). */
-export function createHandlers(deps: HandlerDeps): Handlers {
-  const handlers = createEachHandler(deps);
+export function createHandlers(deps: HandlerDeps): Handlers & { team: TeamSync } {
+  const team = createTeamSync({ db: deps.db, now: deps.now, refresh: refresher(deps) });
+  const handlers = createEachHandler({ ...deps, team });
   for (const type of Object.keys(handlers) as RequestType[]) {
     if (READS.has(type)) continue;
     const handle = handlers[type] as (...args: unknown[]) => Promise<unknown>;
@@ -119,20 +122,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         // A copy of the book must not keep what the seller is removing (views.ts).
         if (FORGETS.has(type)) await forgetViews(await deps.db());
         return handle(...args);
+      }).finally(() => {
+        // What this machine wrote reaches the team soon after (nothing happens without a team).
+        if (!type.startsWith('team.')) team.syncSoon();
       });
   }
-  return handlers;
+  return Object.assign(handlers, { team });
 }
 
-function createEachHandler(deps: HandlerDeps): Handlers {
-  const { db, now, newId } = deps;
-  const markerLookups = perTabLimit(MARKER_LOOKUPS_PER_MINUTE, 60_000);
-  /**
-   * After every write that can change what the engine plans: the affected contacts' summaries
-   * and live follow-ups made afresh from the store (hand-set ones stay), many newly due ones
-   * spread over the coming days, then the badge and reminders. Every write handler ends here.
-   */
-  const refresh = async (
+/**
+ * After every write that can change what the engine plans: the affected contacts' summaries
+ * and live follow-ups made afresh from the store (hand-set ones stay), many newly due ones
+ * spread over the coming days, then the badge and reminders. Every write handler ends here.
+ */
+function refresher({ now, newId, afterWrite }: HandlerDeps) {
+  return async (
     database: IDBPDatabase<RapportDB>,
     contactIds: Iterable<string>,
     options: Pick<RefreshDeps, 'blank'> = {},
@@ -140,8 +144,15 @@ function createEachHandler(deps: HandlerDeps): Handlers {
     const settings = await getSettings(database);
     const planned = await refreshContacts(database, contactIds, { now: now(), newId, settings, ...options });
     await staggerPlanned(database, planned, { now: now(), settings });
-    await deps.afterWrite?.(database);
+    await afterWrite?.(database);
   };
+}
+
+function createEachHandler(deps: HandlerDeps & { team: TeamSync }): Handlers {
+  const { db, now, newId } = deps;
+  const markerLookups = perTabLimit(MARKER_LOOKUPS_PER_MINUTE, 60_000);
+  const refresh = refresher(deps);
+  const team = deps.team;
   /**
    * Works on an import while holding it, so nobody sees it as interrupted meanwhile, and one
    * piece of work at a time: a second Finish (or a roll-back) while one runs is refused.
@@ -434,6 +445,13 @@ function createEachHandler(deps: HandlerDeps): Handlers {
       return {};
     },
     'owner.question': async () => ownerQuestion(await db()),
+    'team.view': () => team.view(),
+    'team.save': (input) => team.save(input),
+    'team.leave': async () => {
+      await team.leave();
+      return {};
+    },
+    'team.sync': () => team.syncNow(),
     'owner.claim': async ({ sellerId }) => {
       const database = await db();
       const { contactIds, ...claimed } = await claimOwner(database, sellerId, now());

@@ -71,6 +71,24 @@ const Count = z.number().int().nonnegative();
  */
 export const MAX_IMPORT_TEXT = 48_000_000;
 
+const TeamServer = z.object({
+  url: z.string().max(2_000),
+  database: z.string().min(1).max(200),
+  user: z.string().max(200),
+  hasPassword: z.boolean(),
+});
+const ConnectionResult = z.enum(['ok', 'unreachable', 'wrong-password', 'no-access', 'no-database', 'invalid']);
+const SyncStatus = z.object({
+  at: Timestamp,
+  ok: z.boolean(),
+  /** Why it failed, in words. */
+  error: z.string().optional(),
+  pushed: Count.default(0),
+  pulled: Count.default(0),
+  /** Documents from the server held back, with why (the first few). */
+  refused: z.array(z.string()).default([]),
+});
+
 const BookRequest = z.object({ fresh: z.boolean().default(false) });
 const LastKnown = z.object({ asOf: Timestamp, stale: z.boolean() });
 const StoreName = z.enum(['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'followUps']);
@@ -761,6 +779,20 @@ export const protocol = {
     z.object({ sellerId: Id.nullable() }),
     z.object({ contacts: z.number(), touches: z.number(), settings: Settings }),
   ),
+  /** The team server as set up (never its password), and how the last sync went. */
+  'team.view': define('page', z.object({}), z.object({ server: TeamServer.nullable(), status: SyncStatus.nullable() })),
+  /**
+   * Tests the team server with these details and, when it answers, keeps them and syncs; a
+   * password left out keeps the one kept. Nothing is kept when the test fails.
+   */
+  'team.save': define(
+    'page',
+    TeamServer.omit({ hasPassword: true }).extend({ password: z.string().max(1_000).optional() }),
+    z.object({ result: ConnectionResult, words: z.string() }),
+  ),
+  'team.leave': define('page', z.object({}), z.object({})),
+  /** Syncs now; answers how it went. */
+  'team.sync': define('page', z.object({}), SyncStatus),
 } as const;
 
 export type Protocol = typeof protocol;

@@ -27,9 +27,12 @@ export const PAGES = {
 const OTHER_SITE =
   '<!doctype html><html><head><title>Example</title></head><body><h1>Not a site Rapport reads</h1></body></html>';
 
-/** Serves fixtures at the real hosts and answers everything else with a 404, never the network. */
+/**
+ * Serves fixtures at the real hosts and answers everything else with a 404, never the network;
+ * loopback (127.0.0.1) passes, for the team server a test starts there.
+ */
 export async function serveFixtures(context: BrowserContext): Promise<void> {
-  await context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, body: '' }));
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 404, body: '' }));
   await context.route('https://example.com/**', (route) =>
     route.fulfill({ contentType: 'text/html', body: OTHER_SITE }),
   );

@@ -1,0 +1,124 @@
+import type { IDBPDatabase } from 'idb';
+import { browser } from 'wxt/browser';
+import type { ResponseOf } from '@/lib/messaging/protocol';
+import type { RapportDB } from '../db/schema';
+import { whileWriting } from '../kept';
+import { getSettings } from '../settings';
+import { syncOnce } from './replicate';
+import {
+  CONNECTION_WORDS,
+  type ConnectionResult,
+  serverUrlProblem,
+  setTeamConfig,
+  type TeamConfig,
+  teamConfig,
+  testConnection,
+} from './team';
+
+type SyncStatus = ResponseOf<'team.sync'>;
+
+const STATUS = 'sync:status';
+/** The alarm that syncs every few minutes while a team server is set up. */
+export const SYNC_ALARM = 'rapport-team-sync';
+const EVERY_MINUTES = 5;
+/** Local writes come in bursts (a thread captured, an import): one sync after the burst. */
+const AFTER_WRITES_MS = 5_000;
+
+export interface TeamSyncDeps {
+  db: () => Promise<IDBPDatabase<RapportDB>>;
+  now: () => number;
+  /** Works out again the summaries and plans of contacts whose records arrived. */
+  refresh: (db: IDBPDatabase<RapportDB>, contactIds: string[]) => Promise<void>;
+}
+
+/**
+ * Team sharing over the CouchDB replication protocol (replicate.ts): one sync at a time, after
+ * local writes, on an alarm, and when the seller asks. The sidebar and popup never wait for it:
+ * they read Rapport's own store, which a sync updates in the background.
+ */
+export function createTeamSync(deps: TeamSyncDeps) {
+  let running: Promise<SyncStatus> | undefined;
+  let soon: ReturnType<typeof setTimeout> | undefined;
+
+  const run = async (): Promise<SyncStatus> => {
+    const database = await deps.db();
+    const config = await teamConfig();
+    let status: SyncStatus;
+    try {
+      if (!config) throw new Error('No team server is set up');
+      const settings = await getSettings(database);
+      const result = await whileWriting(() => syncOnce(database, config, settings));
+      if (result.contactIds.length) await whileWriting(() => deps.refresh(database, result.contactIds));
+      status = { at: deps.now(), ok: true, pushed: result.pushed, pulled: result.pulled, refused: result.refused };
+    } catch (error) {
+      status = { at: deps.now(), ok: false, error: syncWords(error), pushed: 0, pulled: 0, refused: [] };
+    }
+    await database.put('meta', status as never, STATUS);
+    return status;
+  };
+
+  const syncNow = (): Promise<SyncStatus> => {
+    running ??= run().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  return {
+    syncNow,
+    /** After a local write: a sync once the writes stop for a moment, if a team is set up. */
+    syncSoon(): void {
+      if (soon) clearTimeout(soon);
+      soon = setTimeout(() => {
+        soon = undefined;
+        void teamConfig().then((config) => (config ? syncNow() : undefined));
+      }, AFTER_WRITES_MS);
+    },
+    async view(): Promise<ResponseOf<'team.view'>> {
+      const config = await teamConfig();
+      const status = ((await (await deps.db()).get('meta', STATUS)) as SyncStatus | undefined) ?? null;
+      return {
+        server: config
+          ? { url: config.url, database: config.database, user: config.user, hasPassword: config.password !== '' }
+          : null,
+        status,
+      };
+    },
+    async save(input: Omit<TeamConfig, 'password'> & { password?: string | undefined }) {
+      const problem = serverUrlProblem(input.url);
+      if (problem) return { result: 'invalid' as const, words: `The address: ${problem}.` };
+      const kept = await teamConfig();
+      const config: TeamConfig = { ...input, password: input.password ?? kept?.password ?? '' };
+      const result: ConnectionResult = await testConnection(config);
+      if (result !== 'ok') return { result, words: CONNECTION_WORDS[result] };
+      await setTeamConfig(config);
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: EVERY_MINUTES, delayInMinutes: EVERY_MINUTES });
+      void syncNow();
+      return { result, words: CONNECTION_WORDS.ok };
+    },
+    async leave(): Promise<void> {
+      await setTeamConfig(null);
+      await browser.alarms.clear(SYNC_ALARM);
+    },
+  };
+}
+
+export type TeamSync = ReturnType<typeof createTeamSync>;
+
+/** The alarm's sync, registered at the worker's start so the alarm that woke it is not missed. */
+export function keepTeamInSync(team: TeamSync): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void team.syncNow();
+  });
+}
+
+/** A failed sync in words the seller can act on: PouchDB passes on the server's HTTP status. */
+function syncWords(error: unknown): string {
+  const status = (error as { status?: unknown })?.status;
+  if (status === 401) return CONNECTION_WORDS['wrong-password'];
+  if (status === 403) return CONNECTION_WORDS['no-access'];
+  if (status === 404) return CONNECTION_WORDS['no-database'];
+  const message = error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
+  if (/fetch|network|Failed to/i.test(message)) return CONNECTION_WORDS.unreachable;
+  return message;
+}

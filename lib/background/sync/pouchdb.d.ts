@@ -1,0 +1,81 @@
+// The little of PouchDB 9 that Rapport uses (https://pouchdb.com/api.html), typed here rather
+// than through @types/pouchdb-*, whose declarations are for PouchDB 6-7 and redeclare DOM globals.
+declare module 'pouchdb-core' {
+  export interface PouchDoc {
+    _id: string;
+    _rev?: string;
+    _deleted?: boolean;
+    [key: string]: unknown;
+  }
+  export interface ReplicationResult {
+    ok: boolean;
+    docs_read: number;
+    docs_written: number;
+    doc_write_failures: number;
+    errors: unknown[];
+  }
+  export interface ChangesResult {
+    results: { id: string; seq: number | string; deleted?: boolean; doc?: PouchDoc }[];
+    last_seq: number | string;
+  }
+  export interface Database {
+    get(id: string): Promise<PouchDoc>;
+    bulkDocs(
+      docs: PouchDoc[],
+    ): Promise<({ ok: true; id: string; rev: string } | { error: true; id: string; message: string })[]>;
+    allDocs(options?: {
+      include_docs?: boolean;
+      keys?: string[];
+      startkey?: string;
+      endkey?: string;
+      limit?: number;
+    }): Promise<{
+      rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: PouchDoc; error?: string }[];
+    }>;
+    changes(options: { since: number | string; include_docs?: boolean; limit?: number }): Promise<ChangesResult>;
+    info(): Promise<{ doc_count: number; update_seq: number | string }>;
+    destroy(): Promise<void>;
+    close(): Promise<void>;
+    replicate: {
+      to(
+        target: Database | string,
+        options?: { batch_size?: number; batches_limit?: number },
+      ): Promise<ReplicationResult>;
+      from(
+        source: Database | string,
+        options?: { batch_size?: number; batches_limit?: number },
+      ): Promise<ReplicationResult>;
+    };
+  }
+  export interface DatabaseConstructor {
+    new (
+      name: string,
+      options?: {
+        adapter?: string;
+        auth?: { username: string; password: string };
+        skip_setup?: boolean;
+        fetch?: typeof fetch;
+      },
+    ): Database;
+    plugin(plugin: unknown): DatabaseConstructor;
+    defaults(options: { adapter?: string }): DatabaseConstructor;
+  }
+  const PouchDB: DatabaseConstructor;
+  export default PouchDB;
+}
+declare module 'pouchdb-adapter-idb' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-adapter-http' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-replication' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-adapter-memory' {
+  const plugin: unknown;
+  export default plugin;
+}

@@ -1,0 +1,77 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Where the team's CouchDB is and who this seller is there. Kept in the browser's extension
+ * storage (`storage.local`), read only by the worker: never in the IndexedDB store, so never in
+ * a backup or an export; the dashboard is told whether a password is set, never the password.
+ */
+export interface TeamConfig {
+  /** The server's origin and path (`https://couch.example.com`, or http on loopback only). */
+  url: string;
+  database: string;
+  user: string;
+  password: string;
+}
+
+const KEY = 'team';
+
+export async function teamConfig(): Promise<TeamConfig | undefined> {
+  return ((await browser.storage.local.get(KEY)) as { team?: TeamConfig }).team;
+}
+
+export async function setTeamConfig(config: TeamConfig | null): Promise<void> {
+  if (config) await browser.storage.local.set({ [KEY]: config });
+  else await browser.storage.local.remove(KEY);
+}
+
+/** https anywhere; http only to this machine (a server tried out locally, the tests). */
+export function serverUrlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'that is not a web address';
+  }
+  if (parsed.username || parsed.password) return 'put the user and password in their own fields, not in the address';
+  if (parsed.protocol === 'https:') return undefined;
+  if (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) return undefined;
+  return 'the server must use https (http only on this computer: 127.0.0.1 or localhost)';
+}
+
+export const databaseUrl = ({ url, database }: Pick<TeamConfig, 'url' | 'database'>) =>
+  `${url.replace(/\/+$/, '')}/${encodeURIComponent(database)}`;
+
+export type ConnectionResult = 'ok' | 'unreachable' | 'wrong-password' | 'no-access' | 'no-database';
+
+export const CONNECTION_WORDS: Record<ConnectionResult, string> = {
+  ok: 'Connected: the team database answers.',
+  unreachable: 'The server cannot be reached: check the address, and that it is running.',
+  'wrong-password': 'The server refused the user name or password.',
+  'no-access': 'This user may not read the team database: ask whoever runs the server to add you to it.',
+  'no-database': 'The server has no database by that name.',
+};
+
+/** One request for the database's info, read as CouchDB answers it (https://docs.couchdb.org/en/stable/api/database/common.html). */
+export async function testConnection(config: TeamConfig, fetcher: typeof fetch = fetch): Promise<ConnectionResult> {
+  let response: Response;
+  try {
+    response = await fetcher(databaseUrl(config), {
+      headers: { Authorization: basicAuth(config), Accept: 'application/json' },
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch {
+    return 'unreachable';
+  }
+  if (response.status === 401) return 'wrong-password';
+  if (response.status === 403) return 'no-access';
+  if (response.status === 404) return 'no-database';
+  return response.ok ? 'ok' : 'unreachable';
+}
+
+/** HTTP Basic credentials, UTF-8 encoded (a password may hold any character). */
+export function basicAuth({ user, password }: Pick<TeamConfig, 'user' | 'password'>): string {
+  const bytes = new TextEncoder().encode(`${user}:${password}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}

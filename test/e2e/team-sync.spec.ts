@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { RequestOf, RequestType, ResponseOf } from '@/lib/messaging/protocol';
+// @ts-expect-error: a plain Node module without types (test/tools/sync-server.mjs)
+import { startSyncServer } from '../tools/sync-server.mjs';
+import { chrisCustomer, expect, test } from './harness';
+import { gmailSidebar, launch, requestFrom, serveGmail } from './launch';
+
+/**
+ * Two sellers of one team, each in a browser profile of their own, and one CouchDB-compatible
+ * server on loopback (test/tools/sync-server.mjs). What one records reaches the other's card,
+ * and the account's coverage counts both sellers once both have written to the customer.
+ */
+
+const THREAD = 'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colleague.html';
+const GMAIL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm';
+const DAY = 86_400_000;
+
+interface Seller {
+  context: BrowserContext;
+  page: Page;
+  api: <T extends RequestType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
+  close: () => Promise<void>;
+}
+
+async function seller(email: string, name: string): Promise<Seller> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rapport-team-'));
+  const { context, extensionId } = await launch(dir);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#settings`);
+  const api: Seller['api'] = async (type, payload) => {
+    const result = await requestFrom(page, type, payload);
+    if (!result.ok) throw new Error(`${type}: ${result.error.message}`);
+    return result.data;
+  };
+  await api('settings.update', {
+    me: { name, emails: [email] },
+    internalDomains: ['ourco.example'],
+    confirmedAccounts: [email],
+    onboardedAt: Date.now(),
+  });
+  return {
+    context,
+    page,
+    api,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let server: { url: string; stop: () => Promise<void> };
+const sellers: Seller[] = [];
+test.beforeEach(async () => {
+  server = await startSyncServer();
+});
+test.afterEach(async () => {
+  for (const s of sellers.splice(0)) await s.close();
+  await server.stop();
+});
+
+const join = async (s: Seller) => {
+  const saved = await s.api('team.save', { url: server.url, database: 'team', user: 'sales', password: 'secret' });
+  expect(saved).toEqual({ result: 'ok', words: expect.stringContaining('Connected') });
+};
+const sync = async (s: Seller) => {
+  const status = await s.api('team.sync', {});
+  expect(status.error).toBeUndefined();
+  return status;
+};
+
+test('what seller A records reaches seller B’s Gmail card; once both wrote to the customer, the account counts two sellers on both sides', async () => {
+  test.setTimeout(120_000);
+  const now = Date.now();
+  const a = await seller('alex@ourco.example', 'Alex');
+  const b = await seller('sales@ourco.example', 'Sam Sales');
+  sellers.push(a, b);
+
+  // Alex knows Chris at Customer Inc and has exchanged two e-mails with him this week.
+  await a.api('data.put', {
+    accounts: [
+      { id: 'customer-inc', name: 'Customer Inc', domains: ['customer.example'], createdAt: now, updatedAt: now },
+    ],
+    contacts: [chrisCustomer(now - 90 * DAY, { accountId: 'customer-inc' })],
+    touches: [
+      {
+        id: 'a1',
+        contactId: 'chris',
+        accountId: 'customer-inc',
+        kind: 'email',
+        direction: 'inbound',
+        at: now - 2 * DAY,
+        source: 'captured',
+        sourceId: 'gmail:a1',
+        summary: 'Renewal terms from Alex’s inbox',
+      },
+      {
+        id: 'a2',
+        contactId: 'chris',
+        accountId: 'customer-inc',
+        kind: 'email',
+        direction: 'outbound',
+        at: now - DAY,
+        source: 'captured',
+        sourceId: 'gmail:a2',
+        summary: 'Re: Renewal terms from Alex’s inbox',
+      },
+    ],
+  } as never);
+  await join(a);
+  expect((await sync(a)).pushed).toBeGreaterThanOrEqual(4);
+
+  // Sam joins the team: Chris and Alex's two e-mails arrive, and Sam's Gmail card shows them.
+  await join(b);
+  const pulled = await sync(b);
+  expect(pulled.pulled).toBeGreaterThanOrEqual(4);
+  const chris = await b.api('contact.find', { email: 'chris@customer.example' });
+  expect(chris?.name).toBe('Chris Customer');
+  const alexs = await b.api('touch.list', { contactId: 'chris', limit: 50 });
+  expect(alexs.filter((t) => t.summary?.includes('Alex’s inbox')).map((t) => t.sellerId)).toEqual([
+    'team:alex@ourco.example',
+    'team:alex@ourco.example',
+  ]);
+  expect((await b.api('book.accounts', { fresh: true })).accounts[0]?.quadrant).toBe(1);
+
+  await serveGmail(b.context, THREAD);
+  const gmail = await b.context.newPage();
+  await gmail.goto(GMAIL);
+  const card = await gmailSidebar(gmail);
+  await card.getByTestId('show-all').click();
+  await expect(card.getByTestId('sidebar')).toContainText('Renewal terms from Alex’s inbox');
+
+  // Sam writes to Chris too (recorded from this thread, and one more today); after both sync,
+  // both see two sellers in touch with Customer Inc.
+  await b.api('data.put', {
+    touches: [
+      {
+        id: 'b1',
+        contactId: 'chris',
+        accountId: 'customer-inc',
+        kind: 'email',
+        direction: 'outbound',
+        at: now - 3 * DAY,
+        source: 'captured',
+        sourceId: 'gmail:b1',
+        summary: 'Onboarding',
+      },
+      {
+        id: 'b2',
+        contactId: 'chris',
+        accountId: 'customer-inc',
+        kind: 'email',
+        direction: 'inbound',
+        at: now - 2 * DAY,
+        source: 'captured',
+        sourceId: 'gmail:b2',
+        summary: 'Re: Onboarding',
+      },
+    ],
+  } as never);
+  await sync(b);
+  await sync(a);
+  for (const s of [a, b]) {
+    const [account] = (await s.api('book.accounts', { fresh: true })).accounts;
+    expect(account?.sellers).toBeGreaterThanOrEqual(2);
+    expect(account?.quadrant).toBe(3);
+  }
+  const counts = await Promise.all(
+    [a, b].map(async (s) => (await s.api('touch.list', { contactId: 'chris', limit: 200 })).length),
+  );
+  console.log(`touches with Chris: Alex ${counts[0]}, Sam ${counts[1]}`);
+  expect(counts[0]).toBe(counts[1]);
+});
