@@ -4,6 +4,7 @@ import { useApi } from '../common/api';
 import { StatusLine } from './Onboarding';
 import { createSettingsForm } from './form-state';
 import { SettingsFields } from './SettingsFields';
+import { TeamSettings } from './Team';
 import type { useSettingsStore } from './useSettings';
 
 type Store = ReturnType<typeof useSettingsStore>;
@@ -19,7 +20,12 @@ export function SettingsPage({ store, settings }: { store: Store; settings: Sett
   useEffect(() => {
     void api('settings.get', {}).then((result) => setFresh(result.ok ? result.data : settings));
   }, []);
-  return fresh ? <SettingsForm store={store} settings={fresh} /> : null;
+  return fresh ? (
+    <>
+      <SettingsForm store={store} settings={fresh} />
+      <TeamSettings />
+    </>
+  ) : null;
 }
 
 function SettingsForm({ store, settings }: { store: Store; settings: Settings }) {

@@ -52,7 +52,7 @@ async function seller(email: string, name: string): Promise<Seller> {
   };
 }
 
-let server: { url: string; stop: () => Promise<void> };
+let server: { url: string; store: string; stop: () => Promise<void> };
 const sellers: Seller[] = [];
 test.beforeEach(async () => {
   server = await startSyncServer();
@@ -113,10 +113,24 @@ test('what seller A records reaches seller B’s Gmail card; once both wrote to 
   await join(a);
   expect((await sync(a)).pushed).toBeGreaterThanOrEqual(4);
 
-  // Sam joins the team: Chris and Alex's two e-mails arrive, and Sam's Gmail card shows them.
-  await join(b);
-  const pulled = await sync(b);
-  expect(pulled.pulled).toBeGreaterThanOrEqual(4);
+  // Sam joins the team in Settings → Team (a wrong database name first: said, nothing kept);
+  // saving syncs, and Chris and Alex's two e-mails arrive.
+  const team = b.page.getByTestId('team');
+  await team.getByTestId('team-url').fill(server.url);
+  await team.getByTestId('team-database').fill('sales-team');
+  await team.getByTestId('team-user').fill('sam');
+  await team.getByTestId('team-password').fill('secret');
+  await team.getByTestId('team-save').click();
+  await expect(team.getByTestId('team-result')).toHaveAttribute('data-result', 'no-database');
+  await expect(team.getByTestId('team-result')).toContainText('no database by that name');
+  expect((await b.api('team.view', {})).server).toBeNull();
+  await team.getByTestId('team-database').fill('team');
+  await team.getByTestId('team-save').click();
+  await expect(team.getByTestId('team-result')).toHaveAttribute('data-result', 'ok');
+  await expect.poll(async () => (await b.api('team.view', {})).status?.pulled ?? 0).toBeGreaterThanOrEqual(4);
+  await b.page.reload();
+  await expect(b.page.getByTestId('team-status')).toHaveAttribute('data-ok', 'true');
+  expect(await b.page.getByTestId('team-password').inputValue()).toBe('');
   const chris = await b.api('contact.find', { email: 'chris@customer.example' });
   expect(chris?.name).toBe('Chris Customer');
   const alexs = await b.api('touch.list', { contactId: 'chris', limit: 50 });
@@ -173,4 +187,58 @@ test('what seller A records reaches seller B’s Gmail card; once both wrote to 
   );
   console.log(`touches with Chris: Alex ${counts[0]}, Sam ${counts[1]}`);
   expect(counts[0]).toBe(counts[1]);
+});
+
+test('offline: what Alex writes while the server is down reaches Sam once it is back; both stores then hold the same', async () => {
+  test.setTimeout(120_000);
+  const now = Date.now();
+  const a = await seller('alex@ourco.example', 'Alex');
+  const b = await seller('sales@ourco.example', 'Sam Sales');
+  sellers.push(a, b);
+  await join(a);
+  await join(b);
+  await sync(a);
+  await sync(b);
+
+  // The server stops (its data stays, as a CouchDB's does on disk); Alex keeps working.
+  const port = Number(new URL(server.url).port);
+  await server.stop();
+  await a.api('data.put', {
+    accounts: [{ id: 'bolt', name: 'Bolt', domains: ['bolt.example'], createdAt: now, updatedAt: now }],
+    contacts: Array.from({ length: 20 }, (_, i) => ({
+      id: `bolt-${i}`,
+      name: `Bolt Person ${i}`,
+      emails: [`p${i}@bolt.example`],
+      accountId: 'bolt',
+      status: 'customer',
+      statusHistory: [{ status: 'customer', at: now - 30 * DAY }],
+      createdAt: now,
+      updatedAt: now,
+    })),
+    touches: Array.from({ length: 200 }, (_, i) => ({
+      id: `bolt-t${i}`,
+      contactId: `bolt-${i % 20}`,
+      accountId: 'bolt',
+      kind: 'email',
+      direction: i % 2 ? 'inbound' : 'outbound',
+      at: now - (i + 1) * 3_600_000,
+      source: 'captured',
+      sourceId: `gmail:bolt-${i}`,
+    })),
+  } as never);
+  const offline = await a.api('team.sync', {});
+  expect(offline.ok).toBe(false);
+  expect(offline.error).toContain('cannot be reached');
+
+  server = await startSyncServer({ port, databases: [], store: server.store });
+  await sync(a);
+  await sync(b);
+  const shared = async (s: Seller) => {
+    const { accounts, contacts, touches, purchases } = await s.api('data.counts', {});
+    return { accounts, contacts, touches, purchases };
+  };
+  const [alex, sam] = await Promise.all([shared(a), shared(b)]);
+  console.log(`after the server came back: Alex ${JSON.stringify(alex)}, Sam ${JSON.stringify(sam)}`);
+  expect(sam).toEqual(alex);
+  expect(sam.touches).toBe(200);
 });

@@ -10,14 +10,17 @@ import PouchDB from 'pouchdb-core';
 import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 
-const Memory = PouchDB.plugin(memory).plugin(http).plugin(replication).defaults({ adapter: 'memory' });
+PouchDB.plugin(memory).plugin(http).plugin(replication);
 
 /**
- * Starts the server on 127.0.0.1 and answers its address and a `stop`. Extension pages and the
- * worker call it from their own origin: it answers CORS for extension origins, as a CouchDB
- * set up with `[cors] origins = chrome-extension://<id>` does.
+ * Starts the server on 127.0.0.1 and answers its address, a `stop`, and the name of its `store`.
+ * The in-memory databases live as long as this process, under that name: a server started again
+ * with the same `store` (and port) finds them as it left them, as a restarted CouchDB finds its
+ * files; a new store starts empty. Extension pages and the worker call it from their own origin:
+ * it answers CORS for extension origins, as a CouchDB set up with `[cors] origins` does.
  */
-export async function startSyncServer({ port = 0, databases = ['team'] } = {}) {
+export async function startSyncServer({ port = 0, databases = ['team'], store = crypto.randomUUID() } = {}) {
+  const Memory = PouchDB.defaults({ adapter: 'memory', prefix: `${store}-` });
   const app = express();
   app.use((req, res, next) => {
     const origin = req.headers.origin;
@@ -38,6 +41,7 @@ export async function startSyncServer({ port = 0, databases = ['team'] } = {}) {
   for (const name of databases) await fetch(`${url}/${name}`, { method: 'PUT' });
   return {
     url,
+    store,
     stop: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
 }
