@@ -70,10 +70,41 @@ export function ContactPage({ contactId }: { contactId: string }) {
         <Sidebar state={state} />
       </div>
       <EditContact contact={contact} onSaved={() => void load()} />
+      <EditHistory contact={contact} />
       <Merge into={contact} onMerged={() => void load()} />
       <DeleteContact contact={contact} onDeleted={() => setDeleted(true)} />
     </section>
   );
+}
+
+const FIELD_NAMES: Record<string, string> = { name: 'name', title: 'title', emails: 'addresses', status: 'status' };
+
+/** Values a teammate's later edit replaced (team sync keeps them): what it said before, and when. */
+function EditHistory({ contact }: { contact: Contact }) {
+  if (!contact.history?.length) return null;
+  return (
+    <section aria-labelledby="edit-history-title" data-testid="edit-history">
+      <h2 id="edit-history-title">Earlier values</h2>
+      <ul>
+        {[...contact.history].reverse().map((entry) => (
+          <li key={`${entry.field}-${entry.at}-${entry.value}`} data-field={entry.field}>
+            {FIELD_NAMES[entry.field] ?? entry.field}: {shown(entry.value)} (until a later edit; set{' '}
+            {new Date(entry.at).toLocaleDateString()})
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A kept value as text: a string as itself, a list joined, anything else as written. */
+function shown(json: string): string {
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : json;
+  } catch {
+    return json;
+  }
 }
 
 /** Choose the other record of the same person; every touch of it moves here. */

@@ -111,7 +111,9 @@ test('what seller A records reaches seller B’s Gmail card; once both wrote to 
     ],
   } as never);
   await join(a);
-  expect((await sync(a)).pushed).toBeGreaterThanOrEqual(4);
+  await sync(a);
+  // On the server: Alex, Customer Inc, Chris and the two e-mails.
+  expect(((await (await fetch(`${server.url}/team`)).json()) as { doc_count: number }).doc_count).toBe(5);
 
   // Sam joins the team in Settings → Team (a wrong database name first: said, nothing kept);
   // saving syncs, and Chris and Alex's two e-mails arrive.
@@ -241,4 +243,32 @@ test('offline: what Alex writes while the server is down reaches Sam once it is 
   console.log(`after the server came back: Alex ${JSON.stringify(alex)}, Sam ${JSON.stringify(sam)}`);
   expect(sam).toEqual(alex);
   expect(sam.touches).toBe(200);
+});
+
+test('both sellers retitle Chris while apart: after sync both show the later title, and the other is in its history', async () => {
+  test.setTimeout(120_000);
+  const now = Date.now();
+  const a = await seller('alex@ourco.example', 'Alex');
+  const b = await seller('sales@ourco.example', 'Sam Sales');
+  sellers.push(a, b);
+  await a.api('data.put', { contacts: [chrisCustomer(now - 90 * DAY)] } as never);
+  await join(a);
+  await join(b);
+  await sync(a);
+  await sync(b);
+
+  await a.api('contact.update', { contactId: 'chris', title: 'VP Sales' });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await b.api('contact.update', { contactId: 'chris', title: 'Head of Sales' });
+  for (const s of [a, b, a, b]) await sync(s);
+
+  for (const s of [a, b]) {
+    const chris = await s.api('contact.get', { contactId: 'chris' });
+    expect(chris?.title).toBe('Head of Sales');
+    expect(chris?.history).toEqual([expect.objectContaining({ field: 'title', value: '"VP Sales"' })]);
+  }
+  // Alex reads it on Chris's page.
+  await a.page.goto(a.page.url().replace(/#.*$/, '#contact/chris'));
+  await expect(a.page.getByTestId('contact-page')).toContainText('Head of Sales');
+  await expect(a.page.getByTestId('edit-history')).toContainText('title: VP Sales');
 });

@@ -57,11 +57,27 @@ export function createTeamSync(deps: TeamSyncDeps) {
     return status;
   };
 
+  // Asked while a sync runs, another follows it (one for any number of asks): the one running
+  // may have read the store before the write the asker wants sent.
+  let next: Promise<SyncStatus> | undefined;
   const syncNow = (): Promise<SyncStatus> => {
-    running ??= run().finally(() => {
-      running = undefined;
-    });
-    return running;
+    if (!running) {
+      running = run().finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    next ??= running.then(
+      () => {
+        next = undefined;
+        return syncNow();
+      },
+      () => {
+        next = undefined;
+        return syncNow();
+      },
+    );
+    return next;
   };
 
   return {
@@ -84,11 +100,15 @@ export function createTeamSync(deps: TeamSyncDeps) {
         status,
       };
     },
-    async save(input: Omit<TeamConfig, 'password'> & { password?: string | undefined }) {
+    async save(input: Omit<TeamConfig, 'password' | 'copyId'> & { password?: string | undefined }) {
       const problem = serverUrlProblem(input.url);
       if (problem) return { result: 'invalid' as const, words: `The address: ${problem}.` };
       const kept = await teamConfig();
-      const config: TeamConfig = { ...input, password: input.password ?? kept?.password ?? '' };
+      const config: TeamConfig = {
+        ...input,
+        password: input.password ?? kept?.password ?? '',
+        copyId: kept?.copyId ?? crypto.randomUUID(),
+      };
       const result: ConnectionResult = await testConnection(config);
       if (result !== 'ok') return { result, words: CONNECTION_WORDS[result] };
       await setTeamConfig(config);

@@ -15,6 +15,7 @@ import {
   stableJson,
   toDoc,
 } from './docs';
+import { mergeEdits } from './merge';
 import { databaseUrl, type TeamConfig } from './team';
 
 // PouchDB's modular packages (https://pouchdb.com/custom.html): the IndexedDB adapter for the
@@ -53,7 +54,9 @@ export async function syncOnce(
   settings: Settings,
 ): Promise<SyncCounts & { contactIds: string[] }> {
   const me = mySellerId(settings);
-  const copy = new Pouch(`rapport-team:${databaseUrl(config)}`, { adapter: 'idb' });
+  // Named after this browser too: PouchDB names a replication's checkpoint after both ends, and
+  // two sellers' copies of one server under one name would share (and skip by) one checkpoint.
+  const copy = new Pouch(`rapport-team:${config.copyId}:${databaseUrl(config)}`, { adapter: 'idb' });
   const server = new Pouch(databaseUrl(config), {
     adapter: 'http',
     auth: { username: config.user, password: config.password },
@@ -133,9 +136,12 @@ async function applyOne(
   const existing = (await store.get(record.id)) as (Record<string, unknown> & { id: string }) | undefined;
   if (existing) {
     if (kind !== 'contact' && kind !== 'account' && kind !== 'seller') return false;
-    const newer = kind === 'seller' || Number(record.updatedAt) > Number(existing.updatedAt);
-    const merged = { ...existing, ...record };
-    if (!newer || stableJson(merged) === stableJson(existing)) return false;
+    // Our private fields (notes, a hand-set trust level) stay whatever the team's version says.
+    const merged =
+      kind === 'seller'
+        ? { ...existing, ...record }
+        : { ...existing, ...mergeEdits<Mergeable>(sharedOf(kind, existing, me), record as Mergeable) };
+    if (stableJson(merged) === stableJson(existing)) return false;
     await store.put(RECORD_SCHEMAS[STORE_OF[kind]].parse(merged));
     return affected(kind, merged);
   }
@@ -169,6 +175,14 @@ async function uniqueClash(
     }
   }
   return undefined;
+}
+
+/** Our record as the team sees it, in this computer's terms (for merging with theirs). */
+type Mergeable = Parameters<typeof mergeEdits>[0];
+
+function sharedOf(kind: SharedKind, record: { id: string }, me: string): Mergeable {
+  const back = fromDoc(toDoc(kind, record, me), me);
+  return ('refused' in back ? record : back.record) as Mergeable;
 }
 
 function affected(kind: SharedKind, record: Record<string, unknown>): string[] {

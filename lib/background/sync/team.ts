@@ -11,6 +11,8 @@ export interface TeamConfig {
   database: string;
   user: string;
   password: string;
+  /** This browser's own copy of the team database (replicate.ts), made when the server is saved. */
+  copyId: string;
 }
 
 const KEY = 'team';

@@ -26,6 +26,15 @@ export const Seller = z.object({
 });
 export type Seller = z.infer<typeof Seller>;
 
+/**
+ * Values a record held that a teammate's later edit replaced (team sync keeps them rather than
+ * drop them: lib/background/sync/merge.ts), newest last. Each value as JSON text, shown as text.
+ */
+export const EditHistory = List(
+  z.object({ field: z.string().max(50), value: z.string().max(2_000), at: Timestamp }),
+  50,
+);
+
 export const Account = z.object({
   id: Id,
   name: ShortText(200),
@@ -37,6 +46,7 @@ export const Account = z.object({
   notes: ShortText(5000).default(''),
   /** The import that created this account, as on touches and purchases. */
   importId: Id.optional(),
+  history: EditHistory.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -84,6 +94,7 @@ export const Contact = z.object({
   statusHistory: List(z.object({ status: ContactStatus, at: Timestamp }), 500).default([]),
   /** The import that created this contact, as on touches and purchases. */
   importId: Id.optional(),
+  history: EditHistory.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
