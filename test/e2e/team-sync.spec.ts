@@ -272,3 +272,31 @@ test('both sellers retitle Chris while apart: after sync both show the later tit
   await expect(a.page.getByTestId('contact-page')).toContainText('Head of Sales');
   await expect(a.page.getByTestId('edit-history')).toContainText('title: VP Sales');
 });
+
+test('a wrong password and a database the user may not read each get their own words, and nothing is kept or written', async () => {
+  test.setTimeout(60_000);
+  await server.stop();
+  server = await startSyncServer({ users: { sam: 'right horse', eve: 'battery' }, members: ['sam'] });
+  const b = await seller('sales@ourco.example', 'Sam Sales');
+  sellers.push(b);
+  const before = await b.api('data.counts', {});
+  const team = b.page.getByTestId('team');
+  await team.getByTestId('team-url').fill(server.url);
+  await team.getByTestId('team-database').fill('team');
+  const attempt = async (user: string, password: string) => {
+    await team.getByTestId('team-user').fill(user);
+    await team.getByTestId('team-password').fill(password);
+    await team.getByTestId('team-save').click();
+    await expect(team.getByTestId('team-result')).not.toHaveAttribute('data-result', '');
+    return team.getByTestId('team-result');
+  };
+  await expect(await attempt('sam', 'wrong staple')).toHaveAttribute('data-result', 'wrong-password');
+  await expect(team.getByTestId('team-result')).toContainText('refused the user name or password');
+  await expect(await attempt('eve', 'battery')).toHaveAttribute('data-result', 'no-access');
+  await expect(team.getByTestId('team-result')).toContainText('may not read the team database');
+  expect((await b.api('team.view', {})).server).toBeNull();
+  expect(await b.api('data.counts', {})).toEqual(before);
+  // The right password: in.
+  await expect(await attempt('sam', 'right horse')).toHaveAttribute('data-result', 'ok');
+  await expect.poll(async () => (await b.api('team.view', {})).status?.ok).toBe(true);
+});

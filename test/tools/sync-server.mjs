@@ -19,7 +19,13 @@ PouchDB.plugin(memory).plugin(http).plugin(replication);
  * files; a new store starts empty. Extension pages and the worker call it from their own origin:
  * it answers CORS for extension origins, as a CouchDB set up with `[cors] origins` does.
  */
-export async function startSyncServer({ port = 0, databases = ['team'], store = crypto.randomUUID() } = {}) {
+export async function startSyncServer({
+  port = 0,
+  databases = ['team'],
+  store = crypto.randomUUID(),
+  users = undefined,
+  members = [],
+} = {}) {
   const Memory = PouchDB.defaults({ adapter: 'memory', prefix: `${store}-` });
   const app = express();
   app.use((req, res, next) => {
@@ -33,12 +39,40 @@ export async function startSyncServer({ port = 0, databases = ['team'], store = 
     }
     next();
   });
-  app.use('/', expressPouch(Memory, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: '/dev/null' }));
+  // With `users` ({ name: password }), a server that asks who you are, as a team's CouchDB does:
+  // an admin sets it up, each database readable by its `members` only (its `_security`).
+  const pouch = expressPouch(Memory, {
+    mode: users ? 'fullCouchDB' : 'minimumForPouchDB',
+    inMemoryConfig: true,
+    logPath: '/dev/null',
+    ...(users ? { overrideMode: { exclude: ['routes/fauxton'] } } : {}),
+  });
+  app.use('/', pouch);
   const server = await new Promise((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${server.address().port}`;
-  for (const name of databases) await fetch(`${url}/${name}`, { method: 'PUT' });
+  const admin = users ? { Authorization: `Basic ${btoa('admin:admin')}`, 'Content-Type': 'application/json' } : {};
+  if (users) {
+    await new Promise((resolve) => pouch.couchConfig.set('admins', 'admin', 'admin', resolve));
+    for (const [name, password] of Object.entries(users)) {
+      await fetch(`${url}/_users/org.couchdb.user:${name}`, {
+        method: 'PUT',
+        headers: admin,
+        body: JSON.stringify({ name, password, roles: [], type: 'user' }),
+      });
+    }
+  }
+  for (const name of databases) {
+    await fetch(`${url}/${name}`, { method: 'PUT', headers: admin });
+    if (users) {
+      await fetch(`${url}/${name}/_security`, {
+        method: 'PUT',
+        headers: admin,
+        body: JSON.stringify({ admins: { names: [], roles: [] }, members: { names: members, roles: [] } }),
+      });
+    }
+  }
   return {
     url,
     store,

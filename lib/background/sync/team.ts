@@ -64,10 +64,30 @@ export async function testConnection(config: TeamConfig, fetcher: typeof fetch =
   } catch {
     return 'unreachable';
   }
-  if (response.status === 401) return 'wrong-password';
-  if (response.status === 403) return 'no-access';
+  if (response.status === 401 || response.status === 403)
+    return (await signsIn(config, fetcher)) ? 'no-access' : 'wrong-password';
   if (response.status === 404) return 'no-database';
   return response.ok ? 'ok' : 'unreachable';
+}
+
+/**
+ * Whether the user name and password are right, whatever the database says: a CouchDB answers
+ * 403 to a user who may not read a database, a CouchDB-compatible server may answer 401 to both,
+ * and `_session` names the user only when the password is right
+ * (https://docs.couchdb.org/en/stable/api/server/authn.html#get--_session).
+ */
+async function signsIn(config: TeamConfig, fetcher: typeof fetch): Promise<boolean> {
+  try {
+    const response = await fetcher(`${config.url.replace(/\/+$/, '')}/_session`, {
+      headers: { Authorization: basicAuth(config), Accept: 'application/json' },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) return false;
+    const session = (await response.json()) as { userCtx?: { name?: unknown } };
+    return session.userCtx?.name === config.user;
+  } catch {
+    return false;
+  }
 }
 
 /** HTTP Basic credentials, UTF-8 encoded (a password may hold any character). */
