@@ -300,3 +300,70 @@ test('a wrong password and a database the user may not read each get their own w
   await expect(await attempt('sam', 'right horse')).toHaveAttribute('data-result', 'ok');
   await expect.poll(async () => (await b.api('team.view', {})).status?.ok).toBe(true);
 });
+
+test('the worker stopped twice while 10,000 contacts and 50,000 touches arrive: the sync finishes after, both stores the same, nothing twice', async () => {
+  test.setTimeout(480_000);
+  const now = Date.now();
+  const a = await seller('alex@ourco.example', 'Alex');
+  const b = await seller('sales@ourco.example', 'Sam Sales');
+  sellers.push(a, b);
+  const CONTACTS = 10_000;
+  const TOUCHES = 50_000;
+  const contacts = Array.from({ length: CONTACTS }, (_, i) => ({
+    id: `c${i}`,
+    name: `Person ${i}`,
+    emails: [`p${i}@account${i % 1000}.example`],
+    status: 'customer',
+    statusHistory: [{ status: 'customer', at: now - 400 * DAY }],
+    createdAt: now - 400 * DAY,
+    updatedAt: now - 400 * DAY,
+  }));
+  for (let i = 0; i < CONTACTS; i += 5_000)
+    await a.api('data.put', { contacts: contacts.slice(i, i + 5_000) } as never);
+  for (let i = 0; i < TOUCHES; i += 10_000) {
+    const touches = Array.from({ length: 10_000 }, (_, k) => {
+      const n = i + k;
+      return {
+        id: `t${n}`,
+        contactId: `c${n % CONTACTS}`,
+        kind: 'email',
+        direction: n % 2 ? 'inbound' : 'outbound',
+        at: now - (n + 1) * 600_000,
+        source: 'captured',
+        sourceId: `gmail:${n}`,
+      };
+    });
+    await a.api('data.put', { touches } as never);
+  }
+  await join(a);
+  await sync(a);
+
+  // Sam joins; while the first sync runs, Chrome stops Sam's worker (through the DevTools
+  // protocol, as it stops an idle one): once early on, once while the records go into the store.
+  const stopWorker = async () => {
+    const cdp = await b.context.newCDPSession(b.page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+  };
+  await b.api('team.save', { url: server.url, database: 'team', user: 'sam', password: 'secret' });
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  await stopWorker();
+  void b.api('team.sync', {}).catch(() => undefined);
+  await expect
+    .poll(async () => (await b.api('data.counts', {})).touches, { timeout: 240_000, intervals: [100] })
+    .toBeGreaterThan(0);
+  const cut = (await b.api('data.counts', {})).touches;
+  await stopWorker();
+  expect(cut).toBeLessThan(TOUCHES);
+
+  await sync(b);
+  const shared = async (s: Seller) => {
+    const { accounts, contacts: people, touches, purchases } = await s.api('data.counts', {});
+    return { accounts, contacts: people, touches, purchases };
+  };
+  const [alex, sam] = await Promise.all([shared(a), shared(b)]);
+  console.log(`stopped at ${cut} touches; after: Alex ${JSON.stringify(alex)}, Sam ${JSON.stringify(sam)}`);
+  expect(sam).toEqual(alex);
+  expect(sam).toMatchObject({ contacts: CONTACTS, touches: TOUCHES });
+});

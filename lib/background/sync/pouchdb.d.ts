@@ -63,7 +63,7 @@ declare module 'pouchdb-core' {
   const PouchDB: DatabaseConstructor;
   export default PouchDB;
 }
-declare module 'pouchdb-adapter-idb' {
+declare module 'pouchdb-adapter-indexeddb' {
   const plugin: unknown;
   export default plugin;
 }
