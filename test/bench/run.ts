@@ -18,6 +18,7 @@ import { importing } from './scenarios/import';
 import { observer } from './scenarios/observer';
 import { popup } from './scenarios/popup';
 import { sidebar } from './scenarios/sidebar';
+import { sync } from './scenarios/sync';
 import type { BenchContext, ScenarioResult } from './types';
 
 const smoke = process.argv.includes('--smoke');
@@ -29,7 +30,7 @@ const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const SCENARIOS = [bundle, sidebar, popup, observer, capture, dashboard, importing].filter(
+const SCENARIOS = [bundle, sidebar, popup, observer, capture, dashboard, sync, importing].filter(
   (s) => !only || only.includes(s.name),
 );
 const started = Date.now();
