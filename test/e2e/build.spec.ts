@@ -19,8 +19,15 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     expect(m.manifest_version).toBe(3);
     expect(Object.keys(PERMISSION_REASONS)).toEqual(expect.arrayContaining(m.permissions ?? []));
     expect(m.optional_permissions ?? []).toEqual([]);
-    // Host access comes from the two content scripts' matches only.
+    // Host access comes from the two content scripts' matches only; the team server's origin is
+    // asked for when the seller sets it up (https anywhere, http only on this computer).
     expect(m.host_permissions ?? []).toEqual([]);
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
+    // The pages' CSP: only Rapport's own scripts, no eval, and connections only to Rapport and the team server.
+    const csp: string = m.content_security_policy.extension_pages;
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*\s*;|'wasm/);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toMatch(/connect-src 'self' https: http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*/);
     const matches = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();
     expect(matches).toEqual(['https://mail.google.com/*', 'https://www.linkedin.com/*']);
     // One file a site may load: the sidebar page, framed into Gmail only (never LinkedIn, which
