@@ -85,8 +85,8 @@ const SyncStatus = z.object({
   error: z.string().optional(),
   pushed: Count.default(0),
   pulled: Count.default(0),
-  /** Documents from the server held back, with why (the first few). */
-  refused: z.array(z.string()).default([]),
+  /** Documents from the team held back, with why (until a later version of them is taken). */
+  refused: z.array(z.string()).max(500).default([]),
 });
 
 const BookRequest = z.object({ fresh: z.boolean().default(false) });

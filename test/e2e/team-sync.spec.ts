@@ -367,3 +367,37 @@ test('the worker stopped twice while 10,000 contacts and 50,000 touches arrive: 
   expect(sam).toEqual(alex);
   expect(sam).toMatchObject({ contacts: CONTACTS, touches: TOUCHES });
 });
+
+test('a hostile teammate’s documents: a touch with a body and a 10 MB subject are refused and said; markup in a name is shown as text', async () => {
+  test.setTimeout(60_000);
+  const now = Date.now();
+  const put = (id: string, doc: unknown) =>
+    fetch(`${server.url}/team/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(doc),
+    });
+  const touch = { id: 'evil', contactId: 'mallory', kind: 'email', direction: 'inbound', at: now, source: 'captured' };
+  await put('touch:evil', { kind: 'touch', record: { ...touch, body: 'Dear Sam, here is everything…' } });
+  await put('touch:huge', { kind: 'touch', record: { ...touch, id: 'huge', summary: 'x'.repeat(10_000_000) } });
+  const name = '<img src=x onerror="document.title=1">Mallory';
+  await put('contact:mallory', {
+    kind: 'contact',
+    record: { id: 'mallory', name, emails: ['m@evil.example'], status: 'customer', createdAt: now, updatedAt: now },
+  });
+
+  const b = await seller('sales@ourco.example', 'Sam Sales');
+  sellers.push(b);
+  await join(b);
+  const status = await sync(b);
+  expect(status.refused.join('\n')).toMatch(/touch:evil/);
+  expect(status.refused.join('\n')).toMatch(/touch:huge.*summary/);
+  expect((await b.api('data.counts', {})).touches).toBe(0);
+
+  await b.page.goto(b.page.url().replace(/#.*$/, '#contacts'));
+  const row = b.page.locator('[data-testid="contact-row"][data-email="m@evil.example"]');
+  await expect(row).toContainText(name);
+  expect(await row.locator('img').count()).toBe(0);
+  await b.page.goto(b.page.url().replace(/#.*$/, '#settings'));
+  await expect(b.page.getByTestId('team-status')).toContainText('2 refused');
+});

@@ -6,6 +6,7 @@ import replication from 'pouchdb-replication';
 import { RECORD_SCHEMAS, type Settings } from '@/lib/shared/model';
 import type { RapportDB } from '../db/schema';
 import {
+  docId,
   fromDoc,
   type Incoming,
   SHARED_KINDS,
@@ -34,7 +35,7 @@ export interface SyncCounts {
   pushed: number;
   /** Records that arrived and changed this machine's store. */
   pulled: number;
-  /** Documents from the server that were refused, with why (the first few). */
+  /** Documents from the team held back, with why (kept until a later version of them is taken). */
   refused: string[];
 }
 
@@ -89,23 +90,23 @@ const WRITE_STORES = ['sellers', 'accounts', 'contacts', 'touches', 'purchases',
 
 async function applyCopy(db: IDBPDatabase<RapportDB>, copy: Database, copyName: string, me: string) {
   const contactIds = new Set<string>();
-  const refused: string[] = [];
-  const refuse = (why: string) => {
-    if (refused.length < 20) refused.push(why);
-  };
   let changed = 0;
   let since = await appliedSeq(db, copyName);
   for (;;) {
     const { results, last_seq } = await copy.changes({ since, include_docs: true, limit: BATCH });
     if (results.length === 0) break;
+    const tx = db.transaction(WRITE_STORES, 'readwrite');
+    // Documents held back stay listed until a later version of them is taken (a teammate fixed it).
+    const held = new Map(Object.entries(((await tx.objectStore('meta').get(REFUSED)) as Refused | undefined) ?? {}));
+    const refuse = (id: string, why: string) => held.set(id, why);
     const incoming: Incoming[] = [];
     for (const change of results) {
       if (change.deleted || !change.doc || change.doc._id.startsWith('_')) continue;
+      held.delete(change.doc._id);
       const checked = fromDoc(change.doc, me);
-      if ('refused' in checked) refuse(checked.refused);
+      if ('refused' in checked) refuse(change.doc._id, checked.refused);
       else if (!(checked.kind === 'seller' && checked.record.id === me)) incoming.push(checked);
     }
-    const tx = db.transaction(WRITE_STORES, 'readwrite');
     const store = (kind: SharedKind) => tx.objectStore(STORE_OF[kind]) as unknown as LooseStore;
     // Every read of the batch asked at once, then every write: a request awaited in turn per
     // document cost a round trip each (9 s for 12,000 documents).
@@ -120,7 +121,7 @@ async function applyCopy(db: IDBPDatabase<RapportDB>, copy: Database, copyName: 
     const writes: Promise<unknown>[] = [];
     for (const { one, existing, holders } of read) {
       const next = existing ? updated(one, existing, me) : added(one, holders, claimed);
-      if (typeof next === 'string') refuse(next);
+      if (typeof next === 'string') refuse(docId(one.kind, one.record.id), next);
       else if (next) {
         writes.push(store(one.kind).put(RECORD_SCHEMAS[STORE_OF[one.kind]].parse(next)));
         changed++;
@@ -128,12 +129,19 @@ async function applyCopy(db: IDBPDatabase<RapportDB>, copy: Database, copyName: 
       }
     }
     writes.push(tx.objectStore('meta').put({ copy: copyName, seq: last_seq } as never, APPLIED));
+    writes.push(tx.objectStore('meta').put(Object.fromEntries([...held].slice(-MAX_REFUSED)) as never, REFUSED));
     await Promise.all(writes);
     await tx.done;
     since = last_seq;
   }
+  const refused = Object.values(((await db.get('meta', REFUSED)) as Refused | undefined) ?? {});
   return { changed, refused, contactIds };
 }
+
+/** Documents from the team that were held back, by id, with why; the latest few hundred. */
+type Refused = Record<string, string>;
+const REFUSED = 'sync:refused';
+const MAX_REFUSED = 500;
 
 /** Where applying the copy stands; a copy other than the one the checkpoint names starts over. */
 async function appliedSeq(db: IDBPDatabase<RapportDB>, copyName: string): Promise<number | string> {
