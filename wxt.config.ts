@@ -22,7 +22,8 @@ export default defineConfig({
     // Rapport's pages and worker run only their own files and talk only to Rapport itself and,
     // once the seller sets one up, the team's server (https, or http on this computer).
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
+      extension_pages:
+        "script-src 'self'; object-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
     },
     // The sidebar page, framed into Gmail (lib/content/sidebar-frame.ts): the one file a site
     // may load, on Gmail only. Chrome gives it a new URL every session (use_dynamic_url), so no

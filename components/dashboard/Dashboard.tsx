@@ -37,8 +37,17 @@ const useHash = () => {
   return hash;
 };
 
-/** `openUrl` opens a page in a new tab (the entrypoint owns the browser API). */
-export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
+/**
+ * `openUrl` opens a page in a new tab; `askForOrigin` asks the browser for access to the team
+ * server's origin (Settings → Team). The entrypoint owns the browser API.
+ */
+export function Dashboard({
+  openUrl,
+  askForOrigin,
+}: {
+  openUrl: (url: string) => void;
+  askForOrigin: (origin: string) => Promise<void>;
+}) {
   const hash = useHash();
   const store = useSettingsStore();
   const settings = store.settings.value;
@@ -89,7 +98,7 @@ export function Dashboard({ openUrl }: { openUrl: (url: string) => void }) {
         ) : hash === 'import' ? (
           <LazyImportPage onSettings={onSettings} onImportEnded={() => setImportsEnded((n) => n + 1)} />
         ) : hash === 'settings' ? (
-          <SettingsPage store={store} settings={settings} />
+          <SettingsPage store={store} settings={settings} askForOrigin={askForOrigin} />
         ) : (
           <Overview settings={settings} onSettings={onSettings} />
         )}

@@ -14,7 +14,15 @@ type Store = ReturnType<typeof useSettingsStore>;
  * account's domain proposed as internal), and a form made from an older copy would, once
  * saved, take back what it never showed.
  */
-export function SettingsPage({ store, settings }: { store: Store; settings: Settings }) {
+export function SettingsPage({
+  store,
+  settings,
+  askForOrigin,
+}: {
+  store: Store;
+  settings: Settings;
+  askForOrigin: (origin: string) => Promise<void>;
+}) {
   const api = useApi();
   const [fresh, setFresh] = useState<Settings>();
   useEffect(() => {
@@ -23,7 +31,7 @@ export function SettingsPage({ store, settings }: { store: Store; settings: Sett
   return fresh ? (
     <>
       <SettingsForm store={store} settings={fresh} />
-      <TeamSettings />
+      <TeamSettings askForOrigin={askForOrigin} />
     </>
   ) : null;
 }

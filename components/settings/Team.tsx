@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { useApi } from '../common/api';
 import { Field } from './Field';
@@ -15,7 +14,7 @@ const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle:
  * the server answers. A server on this computer (http://127.0.0.1, `npm run sync-server`)
  * answers Rapport's own origin itself, so no permission is asked for it.
  */
-export function TeamSettings() {
+export function TeamSettings({ askForOrigin }: { askForOrigin: (origin: string) => Promise<void> }) {
   const api = useApi();
   const [view, setView] = useState<View>();
   const [fields, setFields] = useState({ url: '', database: 'team', user: '', password: '' });
@@ -38,7 +37,8 @@ export function TeamSettings() {
     setBusy(true);
     setSaid(null);
     try {
-      await askForServer(fields.url);
+      const origin = serverOrigin(fields.url);
+      if (origin) await askForOrigin(origin);
       const { password, ...rest } = fields;
       const answer = await api('team.save', { ...rest, ...(password ? { password } : {}) });
       if (!answer.ok) return setSaid({ text: answer.error.message, failed: true });
@@ -143,17 +143,15 @@ export function TeamSettings() {
   );
 }
 
-/** Access to the team server's origin, asked for at the moment the seller saves it. */
-async function askForServer(url: string): Promise<void> {
-  let origin: string;
+/**
+ * The origin to ask access for, or none: a server on this computer answers Rapport's origin
+ * itself (test/tools/sync-server.mjs), and a wrong address is the worker's to explain.
+ */
+function serverOrigin(url: string): string | undefined {
   try {
-    origin = new URL(url).origin;
+    const { origin } = new URL(url);
+    return /^http:\/\/(127\.0\.0\.1|localhost)(:|$)/.test(origin) ? undefined : origin;
   } catch {
-    return; // the worker says what is wrong with the address
+    return undefined;
   }
-  if (/^http:\/\/(127\.0\.0\.1|localhost)(:|$)/.test(origin)) return;
-  const wanted = { origins: [`${origin}/*`] };
-  if (await browser.permissions.contains(wanted)) return;
-  // Refused, the sync still works with a server that allows Rapport's origin itself (CORS).
-  await browser.permissions.request(wanted).catch(() => false);
 }

@@ -9,7 +9,7 @@ export function renderDashboardWith(hash: string, answers: Parameters<typeof fak
   const api = fakeApi(answers);
   render(
     <ApiContext.Provider value={api.request}>
-      <Dashboard openUrl={() => {}} />
+      <Dashboard openUrl={() => {}} askForOrigin={async () => {}} />
     </ApiContext.Provider>,
   );
   return api;
