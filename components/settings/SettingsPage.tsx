@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
@@ -29,14 +30,22 @@ export function SettingsPage({
     void api('settings.get', {}).then((result) => setFresh(result.ok ? result.data : settings));
   }, []);
   return fresh ? (
-    <>
-      <SettingsForm store={store} settings={fresh} />
+    <SettingsForm store={store} settings={fresh}>
       <TeamSettings askForOrigin={askForOrigin} />
-    </>
+    </SettingsForm>
   ) : null;
 }
 
-function SettingsForm({ store, settings }: { store: Store; settings: Settings }) {
+/** `children`: the sections after the form (Team), inside the one Settings section. */
+function SettingsForm({
+  store,
+  settings,
+  children,
+}: {
+  store: Store;
+  settings: Settings;
+  children?: ComponentChildren;
+}) {
   // A new form only when the page opens: saving must not reset what the seller is typing.
   const form = useMemo(() => createSettingsForm(settings), []);
   return (
@@ -56,6 +65,7 @@ function SettingsForm({ store, settings }: { store: Store; settings: Settings })
           </button>
         </div>
       </form>
+      {children}
     </section>
   );
 }
