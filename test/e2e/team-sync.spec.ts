@@ -18,6 +18,19 @@ const THREAD = 'test/fixtures/gmail/variants/SYNTHETIC-thread-outbound-and-colle
 const GMAIL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrkZxKJjhXbQmTvRmHLVNsXm';
 const DAY = 86_400_000;
 
+/** An e-mail with Chris at Customer Inc, as a capture records it. */
+const chrisEmail = (id: string, direction: 'inbound' | 'outbound', at: number, summary: string) => ({
+  id,
+  contactId: 'chris',
+  accountId: 'customer-inc',
+  kind: 'email',
+  direction,
+  at,
+  source: 'captured',
+  sourceId: `gmail:${id}`,
+  summary,
+});
+
 interface Seller {
   context: BrowserContext;
   page: Page;
@@ -86,28 +99,8 @@ test('what seller A records reaches seller B’s Gmail card; once both wrote to 
     ],
     contacts: [chrisCustomer(now - 90 * DAY, { accountId: 'customer-inc' })],
     touches: [
-      {
-        id: 'a1',
-        contactId: 'chris',
-        accountId: 'customer-inc',
-        kind: 'email',
-        direction: 'inbound',
-        at: now - 2 * DAY,
-        source: 'captured',
-        sourceId: 'gmail:a1',
-        summary: 'Renewal terms from Alex’s inbox',
-      },
-      {
-        id: 'a2',
-        contactId: 'chris',
-        accountId: 'customer-inc',
-        kind: 'email',
-        direction: 'outbound',
-        at: now - DAY,
-        source: 'captured',
-        sourceId: 'gmail:a2',
-        summary: 'Re: Renewal terms from Alex’s inbox',
-      },
+      chrisEmail('a1', 'inbound', now - 2 * DAY, 'Renewal terms from Alex’s inbox'),
+      chrisEmail('a2', 'outbound', now - DAY, 'Re: Renewal terms from Alex’s inbox'),
     ],
   } as never);
   await join(a);
@@ -153,28 +146,8 @@ test('what seller A records reaches seller B’s Gmail card; once both wrote to 
   // both see two sellers in touch with Customer Inc.
   await b.api('data.put', {
     touches: [
-      {
-        id: 'b1',
-        contactId: 'chris',
-        accountId: 'customer-inc',
-        kind: 'email',
-        direction: 'outbound',
-        at: now - 3 * DAY,
-        source: 'captured',
-        sourceId: 'gmail:b1',
-        summary: 'Onboarding',
-      },
-      {
-        id: 'b2',
-        contactId: 'chris',
-        accountId: 'customer-inc',
-        kind: 'email',
-        direction: 'inbound',
-        at: now - 2 * DAY,
-        source: 'captured',
-        sourceId: 'gmail:b2',
-        summary: 'Re: Onboarding',
-      },
+      chrisEmail('b1', 'outbound', now - 3 * DAY, 'Onboarding'),
+      chrisEmail('b2', 'inbound', now - 2 * DAY, 'Re: Onboarding'),
     ],
   } as never);
   await sync(b);
