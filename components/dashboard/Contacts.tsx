@@ -12,11 +12,17 @@ export function Contacts() {
   const { data, error } = useBook('book.contacts', {});
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(ROWS_AT_ONCE);
-  // One lower-case line per contact, made once: a keystroke is one pass of `includes` over them.
+  // One lower-case line per contact, made at the first keystroke (not while the view opens):
+  // each keystroke is then one pass of `includes` over them.
+  const searching = query.trim() !== '';
   const index = useMemo(
     () =>
-      (data?.contacts ?? []).map((c) => [c, [c.name, ...c.emails, c.account ?? ''].join(' ').toLowerCase()] as const),
-    [data],
+      searching
+        ? (data?.contacts ?? []).map(
+            (c) => [c, [c.name, ...c.emails, c.account ?? ''].join(' ').toLowerCase()] as const,
+          )
+        : [],
+    [data, searching],
   );
   if (error) return <Failed message={error} />;
   if (!data) return null;
