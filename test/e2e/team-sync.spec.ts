@@ -272,6 +272,10 @@ test('a wrong password and a database the user may not read each get their own w
   // The right password: in.
   await expect(await attempt('sam', 'right horse')).toHaveAttribute('data-result', 'ok');
   await expect.poll(async () => (await b.api('team.view', {})).status?.ok).toBe(true);
+  // And out again: the server's details and the sync's state are gone.
+  await team.getByTestId('team-leave').click();
+  await expect(team.getByTestId('team-result')).toContainText('left the team');
+  expect(await b.api('team.view', {})).toEqual({ server: null, status: null });
 });
 
 test('the worker stopped twice while 10,000 contacts and 50,000 touches arrive: the sync finishes after, both stores the same, nothing twice', async () => {

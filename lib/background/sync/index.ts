@@ -4,7 +4,7 @@ import type { ResponseOf } from '@/lib/messaging/protocol';
 import type { RapportDB } from '../db/schema';
 import { whileWriting } from '../kept';
 import { getSettings } from '../settings';
-import { syncOnce } from './replicate';
+import { forgetCopy, STATUS, syncOnce } from './replicate';
 import {
   CONNECTION_WORDS,
   type ConnectionResult,
@@ -17,7 +17,6 @@ import {
 
 type SyncStatus = ResponseOf<'team.sync'>;
 
-const STATUS = 'sync:status';
 /** The alarm that syncs every few minutes while a team server is set up. */
 export const SYNC_ALARM = 'rapport-team-sync';
 const EVERY_MINUTES = 5;
@@ -117,8 +116,12 @@ export function createTeamSync(deps: TeamSyncDeps) {
       return { result, words: CONNECTION_WORDS.ok };
     },
     async leave(): Promise<void> {
+      const config = await teamConfig();
       await setTeamConfig(null);
       await browser.alarms.clear(SYNC_ALARM);
+      // After a sync still running: it would write the status and checkpoint again.
+      await running?.catch(() => undefined);
+      if (config) await forgetCopy(await deps.db(), config);
     },
   };
 }

@@ -28,6 +28,8 @@ const Pouch = PouchDB.plugin(indexeddb).plugin(http).plugin(replication);
  * round trip carries much, small enough that a stopped worker loses little.
  */
 const BATCH = 2_000;
+/** How the last sync went (index.ts writes it). */
+export const STATUS = 'sync:status';
 const APPLIED = 'sync:applied';
 
 export interface SyncCounts {
@@ -60,7 +62,7 @@ export async function syncOnce(
   const me = mySellerId(settings);
   // Named after this browser too: PouchDB names a replication's checkpoint after both ends, and
   // two sellers' copies of one server under one name would share (and skip by) one checkpoint.
-  const copyName = `rapport-team:${config.copyId}:${databaseUrl(config)}`;
+  const copyName = copyNameOf(config);
   const copy = new Pouch(copyName, { adapter: 'indexeddb' });
   const server = new Pouch(databaseUrl(config), {
     adapter: 'http',
@@ -79,6 +81,19 @@ export async function syncOnce(
     await Promise.all([copy.close(), server.close()]);
   }
 }
+
+/**
+ * Leaving the team: this browser's copy of the team database is destroyed and the sync's own
+ * bookkeeping dropped. What already reached Rapport's store stays (it is the seller's book now).
+ */
+export async function forgetCopy(db: IDBPDatabase<RapportDB>, config: TeamConfig): Promise<void> {
+  await new Pouch(copyNameOf(config), { adapter: 'indexeddb' }).destroy();
+  const tx = db.transaction('meta', 'readwrite');
+  await Promise.all([APPLIED, REFUSED, STATUS].map((key) => tx.store.delete(key)));
+  await tx.done;
+}
+
+const copyNameOf = (config: TeamConfig) => `rapport-team:${config.copyId}:${databaseUrl(config)}`;
 
 export function mySellerId(settings: Settings): string {
   const email = settings.me.emails[0];
