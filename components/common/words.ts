@@ -52,6 +52,11 @@ export function relative(fromNow: number, locale?: string): string {
   return format.format(days, 'day');
 }
 
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment as the seller reads it: "6 Dec 2026, 14:02" in the browser's language. */
+export const dateTime = (at: number): string => dateTimeFormat.format(at);
+
 /** Days from today (in the browser's zone) to a calendar date (`YYYY-MM-DD`). */
 export const daysUntil = (date: string, now: number): number => daysBetween(dateOf(now, ''), date);
 

@@ -1,4 +1,4 @@
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { dateTime } from '../common/words';
 
 /**
  * Says so while a view shows the last answer kept (lib/background/views.ts) and today's is on
@@ -7,7 +7,7 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 export function AsOf({ data }: { data: { asOf: number; stale: boolean } }) {
   return (
     <p class="status" role="status" data-testid="book-as-of" data-stale={String(data.stale)}>
-      {data.stale ? `As of ${when.format(data.asOf)}, updating…` : ''}
+      {data.stale ? `As of ${dateTime(data.asOf)}, updating…` : ''}
     </p>
   );
 }

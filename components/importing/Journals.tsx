@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { useApi } from '../common/api';
+import { dateTime } from '../common/words';
 
 type Journal = ResponseOf<'import.journals'>['journals'][number];
 
@@ -36,8 +37,6 @@ function Said({ text, failed }: { text: string; failed: boolean }) {
     </p>
   );
 }
-
-const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** An import's file rows all reached the worker: it can be finished from its journal. */
 const canFinish = (j: Journal) => j.stage === 'stored' || j.stage === 'settling';
@@ -91,7 +90,7 @@ export function InterruptedImports() {
       {interrupted.map((j) => (
         <div key={j.importId} class="notice" role="alert" data-testid="import-interrupted" data-stage={j.stage}>
           <p>
-            The import of <strong>{j.name}</strong> (started {when(j.startedAt)}) was interrupted{' '}
+            The import of <strong>{j.name}</strong> (started {dateTime(j.startedAt)}) was interrupted{' '}
             {canFinish(j)
               ? 'after every row reached Rapport: finish it to have them all, or roll it back.'
               : canReread(j)
@@ -141,7 +140,7 @@ export function RecentImports({ refreshKey }: { refreshKey: unknown }) {
       <ul>
         {finished.map((j) => (
           <li key={j.importId} data-testid="recent-import">
-            {j.name}, {when(j.finishedAt ?? j.startedAt)}
+            {j.name}, {dateTime(j.finishedAt ?? j.startedAt)}
             {j.counts && `: ${j.counts.imported.toLocaleString()} new, ${j.counts.merged.toLocaleString()} merged`}{' '}
             <button
               type="button"

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { useApi } from '../common/api';
+import { dateTime } from '../common/words';
 import { Field } from './Field';
 
 type View = ResponseOf<'team.view'>;
 type Said = { text: string; failed: boolean; result?: string };
-
-const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * Settings → Team: the team's CouchDB server. Saving asks the browser for access to that server
@@ -133,10 +132,10 @@ export function TeamSettings({ askForOrigin }: { askForOrigin: (origin: string) 
           data-ok={String(status.ok)}
         >
           {status.ok
-            ? `Last sync ${when(status.at)}: ${status.pushed.toLocaleString()} sent, ${status.pulled.toLocaleString()} received${
+            ? `Last sync ${dateTime(status.at)}: ${status.pushed.toLocaleString()} sent, ${status.pulled.toLocaleString()} received${
                 status.refused.length ? `, ${status.refused.length} refused (${status.refused[0]})` : ''
               }.`
-            : `The last sync, ${when(status.at)}, failed: ${status.error ?? 'unknown error'}`}
+            : `The last sync, ${dateTime(status.at)}, failed: ${status.error ?? 'unknown error'}`}
         </p>
       )}
     </section>

@@ -112,8 +112,9 @@ const FORGETS: ReadonlySet<RequestType> = new Set<RequestType>([
 
 /** Every request type's handler. Each one reads the database afresh, but for the kept answers (kept.ts). */
 export function createHandlers(deps: HandlerDeps): Handlers & { team: TeamSync } {
-  const team = createTeamSync({ db: deps.db, now: deps.now, refresh: refresher(deps) });
-  const handlers = createEachHandler({ ...deps, team });
+  const refresh = refresher(deps);
+  const team = createTeamSync({ db: deps.db, now: deps.now, refresh });
+  const handlers = createEachHandler({ ...deps, team, refresh });
   for (const type of Object.keys(handlers) as RequestType[]) {
     if (READS.has(type)) continue;
     const handle = handlers[type] as (...args: unknown[]) => Promise<unknown>;
@@ -148,11 +149,9 @@ function refresher({ now, newId, afterWrite }: HandlerDeps) {
   };
 }
 
-function createEachHandler(deps: HandlerDeps & { team: TeamSync }): Handlers {
-  const { db, now, newId } = deps;
+function createEachHandler(deps: HandlerDeps & { team: TeamSync; refresh: ReturnType<typeof refresher> }): Handlers {
+  const { db, now, newId, refresh, team } = deps;
   const markerLookups = perTabLimit(MARKER_LOOKUPS_PER_MINUTE, 60_000);
-  const refresh = refresher(deps);
-  const team = deps.team;
   /**
    * Works on an import while holding it, so nobody sees it as interrupted meanwhile, and one
    * piece of work at a time: a second Finish (or a roll-back) while one runs is refused.

@@ -92,11 +92,6 @@ export function fromDoc(doc: unknown, me: string): Incoming | { refused: string 
   return { kind, record: shared };
 }
 
-/** The fields two versions of a record share, compared as the team sees them. */
-export function sameShared(kind: SharedKind, a: { id: string }, b: { id: string }, me: string): boolean {
-  return stableJson(toDoc(kind, a, me).record) === stableJson(toDoc(kind, b, me).record);
-}
-
 /** JSON with object keys in order: two records with the same fields compare equal. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) =>

@@ -66,16 +66,12 @@ export function createTeamSync(deps: TeamSyncDeps) {
       });
       return running;
     }
-    next ??= running.then(
-      () => {
+    next ??= running
+      .catch(() => undefined)
+      .then(() => {
         next = undefined;
         return syncNow();
-      },
-      () => {
-        next = undefined;
-        return syncNow();
-      },
-    );
+      });
     return next;
   };
 

@@ -14,6 +14,7 @@ import {
   STORE_OF,
   type SharedKind,
   stableJson,
+  teamSellerId,
   toDoc,
 } from './docs';
 import { mergeEdits } from './merge';
@@ -98,7 +99,7 @@ const copyNameOf = (config: TeamConfig) => `rapport-team:${config.copyId}:${data
 export function mySellerId(settings: Settings): string {
   const email = settings.me.emails[0];
   if (!email) throw new Error('Add your work address in Settings first: the team knows you by it');
-  return `team:${email.toLowerCase()}`;
+  return teamSellerId(email);
 }
 
 const WRITE_STORES = ['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'meta'] as const;
@@ -195,16 +196,16 @@ function updated({ kind, record }: Incoming, existing: Stored, me: string): Stor
  */
 function added(one: Incoming, holders: unknown[], claimed: Set<string>): Stored | string {
   const keys = uniqueKeys(one);
-  for (const [i, [index, key]] of keys.entries()) {
-    const claim = `${one.kind}|${index}|${stableJson(key)}`;
+  const claims = keys.map(([index, key]) => `${one.kind}|${index}|${stableJson(key)}`);
+  for (const [i, [, key]] of keys.entries()) {
     const holder = holders[i];
-    if ((holder !== undefined && holder !== one.record.id) || claimed.has(claim)) {
+    if ((holder !== undefined && holder !== one.record.id) || claimed.has(claims[i] ?? '')) {
       return one.kind === 'touch'
         ? `touch:${one.record.id}: recorded here already`
         : `${one.kind}:${one.record.id}: this computer knows ${String(key)} as another contact; matching the two comes in a later version`;
     }
   }
-  for (const [index, key] of keys) claimed.add(`${one.kind}|${index}|${stableJson(key)}`);
+  for (const claim of claims) claimed.add(claim);
   return one.record;
 }
 
