@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { RequestOf, RequestType, ResponseOf } from '@/lib/messaging/protocol';
 // @ts-expect-error: a plain Node module without types (test/tools/sync-server.mjs)
 import { startSyncServer } from '../tools/sync-server.mjs';
+import { type Fault, startFaultProxy } from './fault-proxy';
 import { chrisCustomer, expect, test } from './harness';
 import { gmailSidebar, launch, requestFrom, serveGmail } from './launch';
 
@@ -377,4 +378,96 @@ test('a hostile teammate’s documents: a touch with a body and a 10 MB subject 
   expect(await row.locator('img').count()).toBe(0);
   await b.page.goto(b.page.url().replace(/#.*$/, '#settings'));
   await expect(b.page.getByTestId('team-status')).toContainText('2 refused');
+});
+
+test('the server fails (500s, no answer, an answer cut off): each is said in Settings → Team, nothing is written, and the next sync takes everything once', async () => {
+  test.setTimeout(150_000);
+  const now = Date.now();
+  const proxy = await startFaultProxy(server.url);
+  try {
+    const b = await seller('sales@ourco.example', 'Sam Sales');
+    sellers.push(b);
+    const saved = await b.api('team.save', { url: proxy.url, database: 'team', user: 'sales', password: 'secret' });
+    expect(saved.result).toBe('ok');
+    await sync(b);
+
+    // Alex's records reach the server while Sam's connection to it is failing.
+    const alex = 'team:alex@ourco.example';
+    const docs = [
+      { _id: `seller:${alex}`, kind: 'seller', record: { id: alex, name: 'Alex', emails: ['alex@ourco.example'] } },
+      {
+        _id: 'account:bolt',
+        kind: 'account',
+        record: { id: 'bolt', name: 'Bolt', domains: ['bolt.example'], createdAt: now, updatedAt: now },
+      },
+      ...Array.from({ length: 50 }, (_, i) => ({
+        _id: `contact:bolt-${i}`,
+        kind: 'contact',
+        record: {
+          id: `bolt-${i}`,
+          name: `Bolt Person ${i}`,
+          emails: [`p${i}@bolt.example`],
+          accountId: 'bolt',
+          status: 'customer',
+          createdAt: now,
+          updatedAt: now,
+        },
+      })),
+      ...Array.from({ length: 1_000 }, (_, i) => ({
+        _id: `touch:bolt-t${i}`,
+        kind: 'touch',
+        record: {
+          id: `bolt-t${i}`,
+          contactId: `bolt-${i % 50}`,
+          accountId: 'bolt',
+          sellerId: alex,
+          kind: 'email',
+          direction: i % 2 ? 'inbound' : 'outbound',
+          at: now - (i + 1) * 3_600_000,
+          source: 'captured',
+          sourceId: `gmail:bolt-${i}`,
+          summary: `Thread ${i}`,
+        },
+      })),
+    ];
+    const bulk = await fetch(`${server.url}/team/_bulk_docs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ docs }),
+    });
+    expect(bulk.ok).toBe(true);
+    const before = await b.api('data.counts', {});
+
+    const faults: [Fault, RegExp][] = [
+      ['error', /had a problem \(HTTP 500\)/],
+      ['cut', /cannot be reached/],
+      ['hang', /did not answer within 30 seconds/],
+    ];
+    for (const [fault, words] of faults) {
+      proxy.set(fault);
+      const failed = await b.api('team.sync', {});
+      expect(failed, fault).toMatchObject({ ok: false, pulled: 0 });
+      expect(failed.error, fault).toMatch(words);
+      expect(failed.error, fault).toContain('Nothing was lost');
+      expect(await b.api('data.counts', {}), `${fault}: nothing written`).toEqual(before);
+      await b.page.reload();
+      await expect(b.page.getByTestId('team-status')).toHaveAttribute('data-ok', 'false');
+      await expect(b.page.getByTestId('team-status')).toContainText(words);
+    }
+
+    proxy.set('pass');
+    // Sync now (a sync after the page's last request may have run first: either takes everything).
+    await sync(b);
+    const counts = await b.api('data.counts', {});
+    console.log(
+      `sync faults: ${faults.length} kinds, ${proxy.spoiled} requests spoiled, store unchanged after each; then everything arrived once: ${JSON.stringify(counts)}`,
+    );
+    expect(counts).toMatchObject({ contacts: before.contacts + 50, accounts: before.accounts + 1, touches: 1_000 });
+    expect(await sync(b)).toMatchObject({ pulled: 0 });
+    expect((await b.api('data.counts', {})).touches).toBe(1_000);
+    await b.page.reload();
+    await expect(b.page.getByTestId('team-status')).toHaveAttribute('data-ok', 'true');
+  } finally {
+    await proxy.stop();
+  }
 });

@@ -8,6 +8,7 @@ import { forgetCopy, STATUS, syncOnce } from './replicate';
 import {
   CONNECTION_WORDS,
   type ConnectionResult,
+  REQUEST_TIMEOUT_MS,
   serverUrlProblem,
   setTeamConfig,
   type TeamConfig,
@@ -137,7 +138,16 @@ function syncWords(error: unknown): string {
   if (status === 401) return CONNECTION_WORDS['wrong-password'];
   if (status === 403) return CONNECTION_WORDS['no-access'];
   if (status === 404) return CONNECTION_WORDS['no-database'];
+  if (typeof status === 'number' && status >= 500)
+    return `The team server had a problem (HTTP ${status}). ${TRIES_AGAIN}`;
+  const name = (error as { name?: unknown })?.name;
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return `The team server did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds. ${TRIES_AGAIN}`;
   const message = error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
-  if (/fetch|network|Failed to/i.test(message)) return CONNECTION_WORDS.unreachable;
+  // A connection refused, or one closed half-way through an answer (Chrome: "Failed to fetch",
+  // "network error"; Node: "fetch failed", "terminated").
+  if (/fetch|network|terminated|Failed to/i.test(message)) return `${CONNECTION_WORDS.unreachable} ${TRIES_AGAIN}`;
   return message;
 }
+
+const TRIES_AGAIN = `Nothing was lost: Rapport tries again within ${EVERY_MINUTES} minutes, or now with Sync now.`;

@@ -18,7 +18,7 @@ import {
   toDoc,
 } from './docs';
 import { mergeEdits } from './merge';
-import { databaseUrl, type TeamConfig } from './team';
+import { databaseUrl, type TeamConfig, timedFetch } from './team';
 
 // PouchDB's modular packages (https://pouchdb.com/custom.html): the IndexedDB adapter for the
 // local copy, HTTP for the server, and the CouchDB replication protocol between them.
@@ -69,6 +69,7 @@ export async function syncOnce(
     adapter: 'http',
     auth: { username: config.user, password: config.password },
     skip_setup: true,
+    fetch: timedFetch,
   });
   try {
     await copy.replicate.from(server, { batch_size: BATCH });

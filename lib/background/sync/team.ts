@@ -90,6 +90,38 @@ async function signsIn(config: TeamConfig, fetcher: typeof fetch): Promise<boole
   }
 }
 
+/**
+ * How long one request of a sync may take, answer included. A server that accepts the
+ * connection and then never answers (or stops half-way) would otherwise hold the one sync that
+ * may run, and every later one, for as long as the worker lives.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * `fetch` for PouchDB's HTTP adapter, with the sync's time limit on every request. A server
+ * error (5xx) is thrown with its status: PouchDB would otherwise read the error page as JSON and
+ * fail with a parse error that says nothing about the server (a proxy's 502 is HTML).
+ */
+export const timedFetch: typeof fetch = async (input, init = {}) => {
+  const limit = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const signal = init.signal ? AbortSignal.any([init.signal, limit]) : limit;
+  let response: Response;
+  try {
+    response = await fetch(input, { ...init, signal });
+  } catch (error) {
+    // PouchDB copies an error's own fields into its own error type: a DOMException's name and
+    // message are not own fields, so say it with an Error whose are.
+    if (limit.aborted)
+      throw Object.assign(new Error('The team server did not answer in time'), { name: 'TimeoutError' });
+    throw error;
+  }
+  if (response.status >= 500) {
+    void response.body?.cancel();
+    throw Object.assign(new Error(`The team server answered HTTP ${response.status}`), { status: response.status });
+  }
+  return response;
+};
+
 /** HTTP Basic credentials, UTF-8 encoded (a password may hold any character). */
 export function basicAuth({ user, password }: Pick<TeamConfig, 'user' | 'password'>): string {
   const bytes = new TextEncoder().encode(`${user}:${password}`);
