@@ -75,3 +75,52 @@ test('content scripts carry no zod: validation stays in the background', () => {
   // And the check itself can fail: the background does carry zod.
   expect(readFileSync('.output/chrome-mv3/background.js', 'utf8')).toMatch(/invalid_type/);
 });
+
+/**
+ * Addresses the built code may hold, and why none is a server Rapport talks to. Anything else
+ * fails the build: a library that phones home, a CDN, an analytics beacon.
+ */
+const ADDRESS_REASONS: [RegExp, string][] = [
+  [/^https:\/\/mail\.google\.com\//, 'links the seller opens (a thread from the popup) and the content script’s match'],
+  [/^https:\/\/www\.linkedin\.com\//, 'links the seller opens (a profile) and the content script’s match'],
+  [/^https?:\/\/json-schema\.org\//, 'zod’s JSON-schema identifiers: names, never fetched'],
+  [/^http:\/\/www\.w3\.org\//, 'Preact’s SVG and MathML namespaces: names, never fetched'],
+  [/^https:\/\/github\.com\/uuidjs\/uuid#/, 'text of an error message in PouchDB’s uuid'],
+  [/^http:\/\/127\.0\.0\.1:$/, 'the team server field’s example (a server on this computer)'],
+];
+
+/**
+ * Where the built code may open a connection, and why. `fetch` in the worker is the team sync
+ * (PouchDB's HTTP adapter and the connection test), to the server the seller set up; in the
+ * pages' shared chunk it is Vite's module-preload polyfill, for the page's own files; papaparse
+ * carries an XMLHttpRequest for reading a file from a URL, which Rapport never asks of it (it
+ * reads the File the seller chose). No WebSocket, EventSource, beacon or imported script anywhere.
+ */
+const CONNECTIONS: Record<string, RegExp> = {
+  'background.js': /^fetch$/,
+  'chunks/client-': /^fetch$/,
+  'chunks/flow-': /^XMLHttpRequest$/,
+};
+
+test('the built code names no server to talk to, and opens connections only where the team sync does', () => {
+  const dir = '.output/chrome-mv3';
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|html)$/.test(f));
+  let addresses = 0;
+  for (const file of files) {
+    const code = readFileSync(path.join(dir, file), 'utf8');
+    for (const [url] of code.matchAll(/https?:\/\/[A-Za-z0-9._~:/?#@!$&*+,;=%-]+/g)) {
+      addresses++;
+      expect(
+        ADDRESS_REASONS.some(([allowed]) => allowed.test(url)),
+        `${file}: ${url}`,
+      ).toBe(true);
+    }
+    for (const [api] of code.matchAll(/\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts)\b/g)) {
+      const allowed = Object.entries(CONNECTIONS).find(([prefix]) => file.startsWith(prefix))?.[1];
+      expect(allowed?.test(api), `${file}: ${api}`).toBe(true);
+    }
+  }
+  console.log(`built code scanned: ${files.length} files, ${addresses} addresses, each with a reason`);
+  // The scan itself can fail: the worker does hold the team sync's fetch.
+  expect(readFileSync(path.join(dir, 'background.js'), 'utf8')).toMatch(/\bfetch\b/);
+});
