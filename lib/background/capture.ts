@@ -2,6 +2,7 @@ import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import { ME, type Seller, type Touch } from '@/lib/shared/model';
 import { classifyAddress, makeSelf } from '@/lib/shared/participants';
+import { allOrNothing } from './db/all-or-nothing';
 import type { RapportDB } from './db/schema';
 import { getSettings } from './settings';
 
@@ -38,97 +39,98 @@ export async function captureMessages(
   });
   const roleOf = (email: string) => classifyAddress(email, self);
   const tx = db.transaction(['contacts', 'touches', 'sellers'], 'readwrite');
-  const contactsByEmail = tx.objectStore('contacts').index('by-email');
-  const touches = tx.objectStore('touches');
-  const bySource = touches.index('by-source');
-  let stored = 0;
-  let duplicates = 0;
-  const untracked = new Set<string>();
+  return allOrNothing(tx, async () => {
+    const contactsByEmail = tx.objectStore('contacts').index('by-email');
+    const touches = tx.objectStore('touches');
+    const bySource = touches.index('by-source');
+    let stored = 0;
+    let duplicates = 0;
+    const untracked = new Set<string>();
 
-  const sellerFor = async (message: Message): Promise<string> => {
-    const fromRole = roleOf(message.from);
-    const colleague =
-      fromRole === 'colleague'
-        ? message.from
-        : fromRole === 'external' && !message.to.some((to) => roleOf(to) === 'me')
-          ? message.to.find((to) => roleOf(to) === 'colleague')
-          : undefined;
-    return colleague ? (await colleagueSeller(tx.objectStore('sellers'), colleague, newId)).id : ME;
-  };
-
-  // Every look-up the loop needs, asked together: a request per message in turn cost a round
-  // trip each (a 100-message thread is some 300 reads). The writes then go out together too.
-  const sourceOf = (message: Message) => (message.id ? `gmail:${message.id}` : `gmail-sent:${message.sentKey}`);
-  const othersOf = (message: Message) => {
-    const fromRole = roleOf(message.from);
-    return [
-      ...new Set(fromRole === 'external' ? [message.from] : message.to.filter((to) => roleOf(to) === 'external')),
-    ];
-  };
-  const emails = [...new Set(input.messages.flatMap(othersOf))];
-  const contactOf = new Map(
-    await Promise.all(emails.map(async (email) => [email, await contactsByEmail.get(email)] as const)),
-  );
-  const pairs = input.messages.flatMap((message) =>
-    othersOf(message).flatMap((email) => {
-      const contact = contactOf.get(email);
-      return contact ? [{ message, contact, sourceId: sourceOf(message) }] : [];
-    }),
-  );
-  const knownOf = await Promise.all(pairs.map(({ sourceId, contact }) => bySource.get([sourceId, contact.id])));
-  const sentOf = await Promise.all(
-    pairs.map(({ message, contact }) =>
-      message.id && roleOf(message.from) === 'me' ? justSent(touches, contact.id, message.at) : undefined,
-    ),
-  );
-  for (const email of emails) if (!contactOf.get(email)) untracked.add(email);
-
-  const writes: Promise<unknown>[] = [];
-  const taken = new Set<string>();
-  for (const [i, { message, contact, sourceId }] of pairs.entries()) {
-    const fromRole = roleOf(message.from);
-    const thread = message.threadId ? { threadId: message.threadId } : {};
-    const known = knownOf[i];
-    if (known || taken.has(`${sourceId} ${contact.id}`)) {
-      // Touches recorded before threads were kept learn theirs when the thread is seen again.
-      if (known && message.threadId && !known.threadId) {
-        writes.push(touches.put({ ...known, ...thread }));
-        changed.add(contact.id);
-      }
-      duplicates++;
-      continue;
-    }
-    taken.add(`${sourceId} ${contact.id}`);
-    // The seller's own message may have been recorded the moment they sent it: give that
-    // touch its real id now instead of storing the message a second time.
-    const sent = sentOf[i];
-    if (sent && !taken.has(sent.id)) {
-      taken.add(sent.id);
-      writes.push(touches.put({ ...sent, sourceId, at: message.at, ...thread }));
-      changed.add(contact.id);
-      duplicates++;
-      continue;
-    }
-    const touch: Touch = {
-      id: newId(),
-      contactId: contact.id,
-      ...(contact.accountId ? { accountId: contact.accountId } : {}),
-      sellerId: await sellerFor(message),
-      kind: 'email',
-      direction: fromRole === 'external' ? 'inbound' : 'outbound',
-      at: message.at,
-      source: 'captured',
-      sourceId,
-      ...thread,
-      ...(message.subject ? { summary: message.subject } : {}),
+    const sellerFor = async (message: Message): Promise<string> => {
+      const fromRole = roleOf(message.from);
+      const colleague =
+        fromRole === 'colleague'
+          ? message.from
+          : fromRole === 'external' && !message.to.some((to) => roleOf(to) === 'me')
+            ? message.to.find((to) => roleOf(to) === 'colleague')
+            : undefined;
+      return colleague ? (await colleagueSeller(tx.objectStore('sellers'), colleague, newId)).id : ME;
     };
-    writes.push(touches.add(touch));
-    changed.add(contact.id);
-    stored++;
-  }
-  await Promise.all(writes);
-  await tx.done;
-  return { response: { confirmed: true, stored, duplicates, untracked: untracked.size }, changed: [...changed] };
+
+    // Every look-up the loop needs, asked together: a request per message in turn cost a round
+    // trip each (a 100-message thread is some 300 reads). The writes then go out together too.
+    const sourceOf = (message: Message) => (message.id ? `gmail:${message.id}` : `gmail-sent:${message.sentKey}`);
+    const othersOf = (message: Message) => {
+      const fromRole = roleOf(message.from);
+      return [
+        ...new Set(fromRole === 'external' ? [message.from] : message.to.filter((to) => roleOf(to) === 'external')),
+      ];
+    };
+    const emails = [...new Set(input.messages.flatMap(othersOf))];
+    const contactOf = new Map(
+      await Promise.all(emails.map(async (email) => [email, await contactsByEmail.get(email)] as const)),
+    );
+    const pairs = input.messages.flatMap((message) =>
+      othersOf(message).flatMap((email) => {
+        const contact = contactOf.get(email);
+        return contact ? [{ message, contact, sourceId: sourceOf(message) }] : [];
+      }),
+    );
+    const knownOf = await Promise.all(pairs.map(({ sourceId, contact }) => bySource.get([sourceId, contact.id])));
+    const sentOf = await Promise.all(
+      pairs.map(({ message, contact }) =>
+        message.id && roleOf(message.from) === 'me' ? justSent(touches, contact.id, message.at) : undefined,
+      ),
+    );
+    for (const email of emails) if (!contactOf.get(email)) untracked.add(email);
+
+    const writes: Promise<unknown>[] = [];
+    const taken = new Set<string>();
+    for (const [i, { message, contact, sourceId }] of pairs.entries()) {
+      const fromRole = roleOf(message.from);
+      const thread = message.threadId ? { threadId: message.threadId } : {};
+      const known = knownOf[i];
+      if (known || taken.has(`${sourceId} ${contact.id}`)) {
+        // Touches recorded before threads were kept learn theirs when the thread is seen again.
+        if (known && message.threadId && !known.threadId) {
+          writes.push(touches.put({ ...known, ...thread }));
+          changed.add(contact.id);
+        }
+        duplicates++;
+        continue;
+      }
+      taken.add(`${sourceId} ${contact.id}`);
+      // The seller's own message may have been recorded the moment they sent it: give that
+      // touch its real id now instead of storing the message a second time.
+      const sent = sentOf[i];
+      if (sent && !taken.has(sent.id)) {
+        taken.add(sent.id);
+        writes.push(touches.put({ ...sent, sourceId, at: message.at, ...thread }));
+        changed.add(contact.id);
+        duplicates++;
+        continue;
+      }
+      const touch: Touch = {
+        id: newId(),
+        contactId: contact.id,
+        ...(contact.accountId ? { accountId: contact.accountId } : {}),
+        sellerId: await sellerFor(message),
+        kind: 'email',
+        direction: fromRole === 'external' ? 'inbound' : 'outbound',
+        at: message.at,
+        source: 'captured',
+        sourceId,
+        ...thread,
+        ...(message.subject ? { summary: message.subject } : {}),
+      };
+      writes.push(touches.add(touch));
+      changed.add(contact.id);
+      stored++;
+    }
+    await Promise.all(writes);
+    return { response: { confirmed: true, stored, duplicates, untracked: untracked.size }, changed: [...changed] };
+  });
 }
 
 /** Sent-at-click and shown-by-Gmail times differ by the send delay and clock skew: allow a quarter hour. */

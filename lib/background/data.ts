@@ -3,6 +3,7 @@ import type { DataSet, ResponseOf } from '@/lib/messaging/protocol';
 import { closeFollowUp, type FollowUp } from '@/lib/shared/model';
 import { contactsAffected, type Written, writtenIn } from './affected';
 import { problemOf } from './check';
+import { allOrNothing } from './db/all-or-nothing';
 import { toStoreError } from './db/open';
 import { DATA_STORES, type RapportDB, type ReplanQueue, type StoreName } from './db/schema';
 
@@ -23,7 +24,7 @@ export async function countAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
  */
 export async function writeDataSet(db: IDBPDatabase<RapportDB>, data: DataSet, now = Date.now()): Promise<void> {
   const tx = db.transaction([...DATA_STORES, 'meta'] as ('meta' | StoreName)[], 'readwrite');
-  await settleWrites(tx, putRecords(tx, data, now));
+  await allOrNothing(tx, () => settleWrites(tx, putRecords(tx, data, now)));
 }
 
 export type WriteTransaction = IDBPTransaction<RapportDB, ('meta' | StoreName)[], 'readwrite'>;

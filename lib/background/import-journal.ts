@@ -4,6 +4,7 @@ import { planUndo } from '@/lib/shared/import/undo';
 import { type Account, Contact, Account as AccountSchema } from '@/lib/shared/model';
 import { contactsAffectedNow } from './affected';
 import { deleteRecords, putRecords, REPLAN, settleWrites, type WriteTransaction } from './data';
+import { allOrNothing } from './db/all-or-nothing';
 import { DATA_STORES, type RapportDB, type ReplanQueue, type StoreName } from './db/schema';
 
 /**
@@ -181,36 +182,38 @@ export async function finishImport(
 async function applyPart(db: Db, journal: ImportJournal, now: number): Promise<ImportJournal> {
   const n = journal.applied;
   const tx = db.transaction([...DATA_STORES, 'meta'] as ('meta' | StoreName)[], 'readwrite') as WriteTransaction;
-  const meta = tx.objectStore('meta');
-  const part = (await meta.get(partKey(journal.importId, 's', n))) as unknown as ImportPart | undefined;
-  if (!part) throw new Error(`part ${n + 1} of this import is missing from the store: roll it back`);
-  const accounts = await mergeInto(tx, 'accounts', part.merges.accounts, now);
-  const contacts = await mergeInto(tx, 'contacts', part.merges.contacts, now);
-  const records = part.records;
-  const writes = putRecords(
-    tx,
-    {
-      ...records,
-      accounts: [...(records.accounts ?? []), ...accounts.map((m) => m.after)],
-      contacts: [...(records.contacts ?? []), ...contacts.map((m) => m.after)],
-    } as never,
-    now,
-  );
-  const created = Object.fromEntries(
-    (['sellers', 'accounts', 'contacts', 'touches', 'purchases'] as const).map((name) => [
-      name,
-      (records[name] ?? []).map((r) => r.id),
-    ]),
-  ) as CreatedIds;
-  const applied: AppliedPart = { created, merges: { accounts, contacts } };
-  const next: ImportJournal = { ...journal, applied: n + 1 };
-  writes.push(
-    meta.put(applied as never, partKey(journal.importId, 'a', n)),
-    meta.delete(partKey(journal.importId, 's', n)),
-    meta.put(next as never, journalKey(journal.importId)),
-  );
-  await settleWrites(tx, writes);
-  return next;
+  return allOrNothing(tx, async () => {
+    const meta = tx.objectStore('meta');
+    const part = (await meta.get(partKey(journal.importId, 's', n))) as unknown as ImportPart | undefined;
+    if (!part) throw new Error(`part ${n + 1} of this import is missing from the store: roll it back`);
+    const accounts = await mergeInto(tx, 'accounts', part.merges.accounts, now);
+    const contacts = await mergeInto(tx, 'contacts', part.merges.contacts, now);
+    const records = part.records;
+    const writes = putRecords(
+      tx,
+      {
+        ...records,
+        accounts: [...(records.accounts ?? []), ...accounts.map((m) => m.after)],
+        contacts: [...(records.contacts ?? []), ...contacts.map((m) => m.after)],
+      } as never,
+      now,
+    );
+    const created = Object.fromEntries(
+      (['sellers', 'accounts', 'contacts', 'touches', 'purchases'] as const).map((name) => [
+        name,
+        (records[name] ?? []).map((r) => r.id),
+      ]),
+    ) as CreatedIds;
+    const applied: AppliedPart = { created, merges: { accounts, contacts } };
+    const next: ImportJournal = { ...journal, applied: n + 1 };
+    writes.push(
+      meta.put(applied as never, partKey(journal.importId, 'a', n)),
+      meta.delete(partKey(journal.importId, 's', n)),
+      meta.put(next as never, journalKey(journal.importId)),
+    );
+    await settleWrites(tx, writes);
+    return next;
+  });
 }
 
 /**

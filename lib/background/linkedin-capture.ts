@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import { ME, type Touch } from '@/lib/shared/model';
 import type { RapportDB } from './db/schema';
+import { allOrNothing } from './db/all-or-nothing';
 import { addTouch } from './touches';
 
 /**
@@ -16,41 +17,42 @@ export async function captureLinkedIn(
   newId: () => string,
 ): Promise<{ response: ResponseOf<'linkedin.capture'>; changed: string[] }> {
   const tx = db.transaction(['contacts', 'touches'], 'readwrite');
-  const byLinkedin = tx.objectStore('contacts').index('by-linkedin');
-  const touches = tx.objectStore('touches');
-  const changed = new Set<string>();
-  let stored = 0;
-  let duplicates = 0;
-  for (const conversation of input.conversations) {
-    for (const linkedinId of conversation.participants) {
-      const contact = await byLinkedin.get(linkedinId);
-      if (!contact) continue;
-      for (const message of conversation.messages) {
-        if (message.from !== 'me' && message.from !== linkedinId) continue;
-        const sourceId = `linkedin:${message.id}`;
-        if (await touches.index('by-source').getKey([sourceId, contact.id])) {
-          duplicates++;
-          continue;
+  return allOrNothing(tx, async () => {
+    const byLinkedin = tx.objectStore('contacts').index('by-linkedin');
+    const touches = tx.objectStore('touches');
+    const changed = new Set<string>();
+    let stored = 0;
+    let duplicates = 0;
+    for (const conversation of input.conversations) {
+      for (const linkedinId of conversation.participants) {
+        const contact = await byLinkedin.get(linkedinId);
+        if (!contact) continue;
+        for (const message of conversation.messages) {
+          if (message.from !== 'me' && message.from !== linkedinId) continue;
+          const sourceId = `linkedin:${message.id}`;
+          if (await touches.index('by-source').getKey([sourceId, contact.id])) {
+            duplicates++;
+            continue;
+          }
+          const touch: Touch = {
+            id: newId(),
+            contactId: contact.id,
+            ...(contact.accountId ? { accountId: contact.accountId } : {}),
+            sellerId: ME,
+            kind: 'linkedin-message',
+            direction: message.from === 'me' ? 'outbound' : 'inbound',
+            at: message.at,
+            source: 'captured',
+            sourceId,
+          };
+          await touches.add(touch);
+          stored++;
+          changed.add(contact.id);
         }
-        const touch: Touch = {
-          id: newId(),
-          contactId: contact.id,
-          ...(contact.accountId ? { accountId: contact.accountId } : {}),
-          sellerId: ME,
-          kind: 'linkedin-message',
-          direction: message.from === 'me' ? 'outbound' : 'inbound',
-          at: message.at,
-          source: 'captured',
-          sourceId,
-        };
-        await touches.add(touch);
-        stored++;
-        changed.add(contact.id);
       }
     }
-  }
-  await tx.done;
-  return { response: { stored, duplicates }, changed: [...changed] };
+    return { response: { stored, duplicates }, changed: [...changed] };
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import indexeddb from 'pouchdb-adapter-indexeddb';
 import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import { RECORD_SCHEMAS, type Settings } from '@/lib/shared/model';
+import { allOrNothing } from '../db/all-or-nothing';
 import type { RapportDB } from '../db/schema';
 import {
   docId,
@@ -113,42 +114,43 @@ async function applyCopy(db: IDBPDatabase<RapportDB>, copy: Database, copyName: 
     const { results, last_seq } = await copy.changes({ since, include_docs: true, limit: BATCH });
     if (results.length === 0) break;
     const tx = db.transaction(WRITE_STORES, 'readwrite');
-    // Documents held back stay listed until a later version of them is taken (a teammate fixed it).
-    const held = new Map(Object.entries(((await tx.objectStore('meta').get(REFUSED)) as Refused | undefined) ?? {}));
-    const refuse = (id: string, why: string) => held.set(id, why);
-    const incoming: Incoming[] = [];
-    for (const change of results) {
-      if (change.deleted || !change.doc || change.doc._id.startsWith('_')) continue;
-      held.delete(change.doc._id);
-      const checked = fromDoc(change.doc, me);
-      if ('refused' in checked) refuse(change.doc._id, checked.refused);
-      else if (!(checked.kind === 'seller' && checked.record.id === me)) incoming.push(checked);
-    }
-    const store = (kind: SharedKind) => tx.objectStore(STORE_OF[kind]) as unknown as LooseStore;
-    // Every read of the batch asked at once, then every write: a request awaited in turn per
-    // document cost a round trip each (9 s for 12,000 documents).
-    const read = await Promise.all(
-      incoming.map(async (one) => ({
-        one,
-        existing: (await store(one.kind).get(one.record.id)) as Stored | undefined,
-        holders: await Promise.all(uniqueKeys(one).map(([index, key]) => store(one.kind).index(index).getKey(key))),
-      })),
-    );
-    const claimed = new Set<string>();
-    const writes: Promise<unknown>[] = [];
-    for (const { one, existing, holders } of read) {
-      const next = existing ? updated(one, existing, me) : added(one, holders, claimed);
-      if (typeof next === 'string') refuse(docId(one.kind, one.record.id), next);
-      else if (next) {
-        writes.push(store(one.kind).put(RECORD_SCHEMAS[STORE_OF[one.kind]].parse(next)));
-        changed++;
-        for (const id of affected(one.kind, next)) contactIds.add(id);
+    await allOrNothing(tx, async () => {
+      // Documents held back stay listed until a later version of them is taken (a teammate fixed it).
+      const held = new Map(Object.entries(((await tx.objectStore('meta').get(REFUSED)) as Refused | undefined) ?? {}));
+      const refuse = (id: string, why: string) => held.set(id, why);
+      const incoming: Incoming[] = [];
+      for (const change of results) {
+        if (change.deleted || !change.doc || change.doc._id.startsWith('_')) continue;
+        held.delete(change.doc._id);
+        const checked = fromDoc(change.doc, me);
+        if ('refused' in checked) refuse(change.doc._id, checked.refused);
+        else if (!(checked.kind === 'seller' && checked.record.id === me)) incoming.push(checked);
       }
-    }
-    writes.push(tx.objectStore('meta').put({ copy: copyName, seq: last_seq } as never, APPLIED));
-    writes.push(tx.objectStore('meta').put(Object.fromEntries([...held].slice(-MAX_REFUSED)) as never, REFUSED));
-    await Promise.all(writes);
-    await tx.done;
+      const store = (kind: SharedKind) => tx.objectStore(STORE_OF[kind]) as unknown as LooseStore;
+      // Every read of the batch asked at once, then every write: a request awaited in turn per
+      // document cost a round trip each (9 s for 12,000 documents).
+      const read = await Promise.all(
+        incoming.map(async (one) => ({
+          one,
+          existing: (await store(one.kind).get(one.record.id)) as Stored | undefined,
+          holders: await Promise.all(uniqueKeys(one).map(([index, key]) => store(one.kind).index(index).getKey(key))),
+        })),
+      );
+      const claimed = new Set<string>();
+      const writes: Promise<unknown>[] = [];
+      for (const { one, existing, holders } of read) {
+        const next = existing ? updated(one, existing, me) : added(one, holders, claimed);
+        if (typeof next === 'string') refuse(docId(one.kind, one.record.id), next);
+        else if (next) {
+          writes.push(store(one.kind).put(RECORD_SCHEMAS[STORE_OF[one.kind]].parse(next)));
+          changed++;
+          for (const id of affected(one.kind, next)) contactIds.add(id);
+        }
+      }
+      writes.push(tx.objectStore('meta').put({ copy: copyName, seq: last_seq } as never, APPLIED));
+      writes.push(tx.objectStore('meta').put(Object.fromEntries([...held].slice(-MAX_REFUSED)) as never, REFUSED));
+      await Promise.all(writes);
+    });
     since = last_seq;
   }
   const refused = Object.values(((await db.get('meta', REFUSED)) as Refused | undefined) ?? {});

@@ -146,3 +146,57 @@ describe('gmail capture keeps the thread', () => {
     expect(bad.ok).toBe(false);
   });
 });
+
+describe('capture under concurrency and interruption', () => {
+  const thread = Array.from({ length: 100 }, (_, i) =>
+    i % 2
+      ? msg(String(1_000 + i), ACCOUNT, ['jane@acme.example', 'omar@beta.example'])
+      : msg(String(1_000 + i), 'jane@acme.example', [ACCOUNT]),
+  );
+
+  it('three tabs capturing the same 100-message thread at once store each message once', async () => {
+    await confirm();
+    const tabs = [7, 8, 9].map((id) => ({ ...senders.content, tab: { id } }));
+    // Each tab reads the thread in its own order and sends it in parts, as its frames go by.
+    const orders = [thread, [...thread].reverse(), [...thread.slice(50), ...thread.slice(0, 50)]];
+    const answers = await Promise.all(
+      orders.flatMap((order, t) =>
+        [order.slice(0, 50), order.slice(50)].map((part) =>
+          deliver(envelope('gmail.capture', { account: ACCOUNT, messages: part }), tabs[t] as typeof senders.content),
+        ),
+      ),
+    );
+    expect(answers.every((a) => a.ok)).toBe(true);
+    const stored = answers.reduce((sum, a) => sum + (a.data as { stored: number }).stored, 0);
+    // 100 with Jane, and the 50 the seller sent copy Omar too.
+    expect(stored).toBe(150);
+    expect(await touchesOf('jane')).toHaveLength(100);
+    expect(await touchesOf('omar')).toHaveLength(50);
+    const sources = (await db.getAll('touches')).map((t) => `${t.sourceId} ${t.contactId}`);
+    expect(new Set(sources).size).toBe(sources.length);
+  });
+
+  it('a capture cut off before it is written (the worker stopped) leaves nothing of it; the next one stores it all once', async () => {
+    await confirm();
+    // A store refusing a write half-way aborts the capture's one transaction, as the worker
+    // stopping does: nothing of it may stay.
+    const store = Object.getPrototypeOf(db.transaction('touches').objectStore('touches'));
+    const add = store.add;
+    let calls = 0;
+    store.add = function (this: unknown, ...args: unknown[]) {
+      if (++calls === 60) throw new DOMException('The worker stopped', 'AbortError');
+      return add.apply(this, args);
+    };
+    try {
+      const cut = await capture(thread);
+      expect(cut.ok).toBe(false);
+    } finally {
+      store.add = add;
+    }
+    expect(calls).toBeGreaterThanOrEqual(60);
+    expect(await db.count('touches')).toBe(0);
+    const again = await capture(thread);
+    expect(again.data).toMatchObject({ stored: 150, duplicates: 0 });
+    expect(await db.count('touches')).toBe(150);
+  });
+});
