@@ -130,7 +130,9 @@ describe('schema upgrades', () => {
           const old = await openAt(name, version);
           const tx = old.transaction(DATA_STORES, 'readwrite');
           await Promise.all(
-            DATA_STORES.flatMap((store) => (data[store] as unknown[]).map((r) => tx.objectStore(store).put(r as never))),
+            DATA_STORES.flatMap((store) =>
+              (data[store] as unknown[]).map((r) => tx.objectStore(store).put(r as never)),
+            ),
           );
           await tx.done;
           old.close();
@@ -154,7 +156,9 @@ describe('schema upgrades', () => {
     });
   }
   afterAll(() => {
-    console.log(`schema upgrades: ${generatedRecords} generated records written at v1-v${DB_VERSION - 1}, each kept by the upgrade`);
+    console.log(
+      `schema upgrades: ${generatedRecords} generated records written at v1-v${DB_VERSION - 1}, each kept by the upgrade`,
+    );
   });
 
   it('a database from a newer Rapport is refused with a message that says so, and left untouched', async () => {

@@ -44,6 +44,12 @@ describe('what a notification says', () => {
       count: 1,
       says: "Follow up with “Chrome: 'Your session expired' sign in …”. Open Rapport to see why.",
     },
+    // Notifications are plain text: markup in a name is shown as its characters.
+    {
+      names: ['<img src=x onerror=alert(1)>Mallory'],
+      count: 1,
+      says: 'Follow up with “<img src=x onerror=alert(1)>Mallory”. Open Rapport to see why.',
+    },
     { names: [], count: 4, says: 'Open Rapport to see who and why.' },
   ])('$says', ({ names, count, says }) => {
     expect(dueMessage(names, count)).toBe(says);
