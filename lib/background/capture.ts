@@ -2,7 +2,7 @@ import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import { ME, type Seller, type Touch } from '@/lib/shared/model';
 import { classifyAddress, makeSelf } from '@/lib/shared/participants';
-import { allOrNothing } from './db/all-or-nothing';
+import { allOrNothing, pendingWrites } from './db/all-or-nothing';
 import type { RapportDB } from './db/schema';
 import { getSettings } from './settings';
 
@@ -85,7 +85,7 @@ export async function captureMessages(
     );
     for (const email of emails) if (!contactOf.get(email)) untracked.add(email);
 
-    const writes: Promise<unknown>[] = [];
+    const writes = pendingWrites();
     const taken = new Set<string>();
     for (const [i, { message, contact, sourceId }] of pairs.entries()) {
       const fromRole = roleOf(message.from);
@@ -94,7 +94,7 @@ export async function captureMessages(
       if (known || taken.has(`${sourceId} ${contact.id}`)) {
         // Touches recorded before threads were kept learn theirs when the thread is seen again.
         if (known && message.threadId && !known.threadId) {
-          writes.push(touches.put({ ...known, ...thread }));
+          writes.add(touches.put({ ...known, ...thread }));
           changed.add(contact.id);
         }
         duplicates++;
@@ -106,7 +106,7 @@ export async function captureMessages(
       const sent = sentOf[i];
       if (sent && !taken.has(sent.id)) {
         taken.add(sent.id);
-        writes.push(touches.put({ ...sent, sourceId, at: message.at, ...thread }));
+        writes.add(touches.put({ ...sent, sourceId, at: message.at, ...thread }));
         changed.add(contact.id);
         duplicates++;
         continue;
@@ -124,11 +124,11 @@ export async function captureMessages(
         ...thread,
         ...(message.subject ? { summary: message.subject } : {}),
       };
-      writes.push(touches.add(touch));
+      writes.add(touches.add(touch));
       changed.add(contact.id);
       stored++;
     }
-    await Promise.all(writes);
+    await writes.all();
     return { response: { confirmed: true, stored, duplicates, untracked: untracked.size }, changed: [...changed] };
   });
 }

@@ -22,3 +22,19 @@ export async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }
     throw error;
   }
 }
+
+/**
+ * Requests sent without awaiting each (a round trip apiece would be slow), awaited together at
+ * the end. If the work fails before then, the abort rejects every one of them: each is marked
+ * handled as it is sent, so none is reported as an unhandled rejection on top of the real error.
+ */
+export function pendingWrites() {
+  const sent: Promise<unknown>[] = [];
+  return {
+    add(request: Promise<unknown>): void {
+      request.catch(() => undefined);
+      sent.push(request);
+    },
+    all: () => Promise.all(sent),
+  };
+}

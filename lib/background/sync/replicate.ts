@@ -4,7 +4,7 @@ import indexeddb from 'pouchdb-adapter-indexeddb';
 import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import { RECORD_SCHEMAS, type Settings } from '@/lib/shared/model';
-import { allOrNothing } from '../db/all-or-nothing';
+import { allOrNothing, pendingWrites } from '../db/all-or-nothing';
 import type { RapportDB } from '../db/schema';
 import {
   docId,
@@ -137,19 +137,19 @@ async function applyCopy(db: IDBPDatabase<RapportDB>, copy: Database, copyName: 
         })),
       );
       const claimed = new Set<string>();
-      const writes: Promise<unknown>[] = [];
+      const writes = pendingWrites();
       for (const { one, existing, holders } of read) {
         const next = existing ? updated(one, existing, me) : added(one, holders, claimed);
         if (typeof next === 'string') refuse(docId(one.kind, one.record.id), next);
         else if (next) {
-          writes.push(store(one.kind).put(RECORD_SCHEMAS[STORE_OF[one.kind]].parse(next)));
+          writes.add(store(one.kind).put(RECORD_SCHEMAS[STORE_OF[one.kind]].parse(next)));
           changed++;
           for (const id of affected(one.kind, next)) contactIds.add(id);
         }
       }
-      writes.push(tx.objectStore('meta').put({ copy: copyName, seq: last_seq } as never, APPLIED));
-      writes.push(tx.objectStore('meta').put(Object.fromEntries([...held].slice(-MAX_REFUSED)) as never, REFUSED));
-      await Promise.all(writes);
+      writes.add(tx.objectStore('meta').put({ copy: copyName, seq: last_seq } as never, APPLIED));
+      writes.add(tx.objectStore('meta').put(Object.fromEntries([...held].slice(-MAX_REFUSED)) as never, REFUSED));
+      await writes.all();
     });
     since = last_seq;
   }
