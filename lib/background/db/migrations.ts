@@ -29,7 +29,8 @@ export const migrations: readonly Migration[] = [
     touches.createIndex('by-account-at', ['accountId', 'at']);
     // One record per (source, contact): reopening a thread can never store an e-mail twice.
     touches.createIndex('by-source', ['sourceId', 'contactId'], { unique: true });
-    touches.createIndex('by-at', 'at');
+    // Dropped again at v5 (below); the steps stay as they ran, so older stores upgrade the same way.
+    touches.createIndex('by-at' as never, 'at');
 
     db.createObjectStore('purchases', { keyPath: 'id' }).createIndex('by-account-at', ['accountId', 'at']);
 
@@ -55,6 +56,12 @@ export const migrations: readonly Migration[] = [
   // reading the others (an import can bring hundreds of thousands).
   (_db, tx) => {
     tx.objectStore('touches').createIndex('by-seller', 'sellerId');
+  },
+  // v5: touches no longer by time alone. Nothing looked them up that way, and every touch written
+  // (a capture, an import of 100,000 activities, a teammate's history arriving) paid for the
+  // index: one of five kept per touch.
+  (_db, tx) => {
+    tx.objectStore('touches').deleteIndex('by-at');
   },
 ];
 

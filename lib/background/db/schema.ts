@@ -60,7 +60,6 @@ export interface RapportDB extends DBSchema {
       'by-contact-at': [string, number];
       'by-account-at': [string, number];
       'by-source': [string, string];
-      'by-at': number;
       'by-seller': string;
     };
   };

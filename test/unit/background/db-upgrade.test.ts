@@ -49,6 +49,8 @@ heldAtVersion[4] = {
   ],
   touches: [touch(), touch({ id: 'touch-2', sourceId: 'gmail:2', sellerId: 'seller-1' })],
 };
+// v5 dropped the touches' index by time alone: the same records.
+heldAtVersion[5] = heldAtVersion[4] as (typeof heldAtVersion)[number];
 
 let counter = 0;
 const fresh = () => `rapport-upgrade-test-${++counter}`;
@@ -83,6 +85,16 @@ describe('schema upgrades', () => {
     ]);
     expect([...tx.objectStore('accounts').indexNames].sort()).toEqual(['by-domain', 'by-linkedin-company', 'by-name']);
     expect([...tx.objectStore('purchases').indexNames]).toEqual(['by-account-at']);
+  });
+
+  it('the newest version keeps the touches by contact, account, source and seller: not by time alone', async () => {
+    const db = await openAt(fresh(), DB_VERSION);
+    expect([...db.transaction('touches').store.indexNames].sort()).toEqual([
+      'by-account-at',
+      'by-contact-at',
+      'by-seller',
+      'by-source',
+    ]);
   });
 
   it('the newest version is built from the numbered steps and has records for every older version', () => {
