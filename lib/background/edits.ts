@@ -23,11 +23,17 @@ export async function mergeContacts(
   keepId: string,
   mergeId: string,
   now: number,
+  /**
+   * A teammate's merge (sync/replicate.ts) whose kept contact this computer does not know yet:
+   * the other contact then becomes it, under its id, and the team's record of it follows.
+   */
+  { keepMayBeNew = false } = {},
 ): Promise<{ contact: Contact; moved: number; accountIds: string[] }> {
   if (keepId === mergeId) throw new Error('a contact cannot be merged into itself');
   const tx = db.transaction(['contacts', 'touches', 'purchases', 'followUps', 'summaries'], 'readwrite');
   const contacts = tx.objectStore('contacts');
-  const [keep, other] = await Promise.all([contacts.get(keepId), contacts.get(mergeId)]);
+  const [found, other] = await Promise.all([contacts.get(keepId), contacts.get(mergeId)]);
+  const keep = found ?? (keepMayBeNew && other ? { ...other, id: keepId, notes: '', statusHistory: [] } : undefined);
   if (!keep || !other) throw new Error(`no contact with id ${keep ? mergeId : keepId}`);
 
   // The unique indexes (addresses, LinkedIn id) must let go of the other contact first.

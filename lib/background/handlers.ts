@@ -7,6 +7,7 @@ import { accountPage } from './account-page';
 import { bookAccounts, bookBucket, bookContacts } from './book';
 import { keptAnswer, whileWriting } from './kept';
 import { createTeamSync, type TeamSync } from './sync';
+import { noteMergeForTeam } from './sync/replicate';
 import { forgetViews } from './views';
 import { captureMessages } from './capture';
 import { mergeAccounts, updateAccount, updateContact } from './edit-records';
@@ -298,6 +299,8 @@ function createEachHandler(deps: HandlerDeps & { team: TeamSync; refresh: Return
     'contact.merge': async ({ keepId, mergeId }) => {
       const database = await db();
       const { contact, moved, accountIds } = await mergeContacts(database, keepId, mergeId, now());
+      // The team hears of it as a merge, not as a contact gone and a duplicate kept.
+      await noteMergeForTeam(database, mergeId, keepId);
       await refresh(database, [contact.id, ...(await contactsAt(database, accountIds))]);
       return { contact, moved };
     },

@@ -471,3 +471,55 @@ test('the server fails (500s, no answer, an answer cut off): each is said in Set
     await proxy.stop();
   }
 });
+
+test('Alex merges two contacts who are one person: Sam gets the merge, not a leftover; a touch Sam made with the absorbed contact follows it', async () => {
+  test.setTimeout(120_000);
+  const now = Date.now();
+  const a = await seller('alex@ourco.example', 'Alex');
+  const b = await seller('sales@ourco.example', 'Sam Sales');
+  sellers.push(a, b);
+  const old = {
+    ...chrisCustomer(now - 300 * DAY),
+    id: 'chris-old',
+    name: 'C. Customer',
+    emails: ['c.customer@customer.example'],
+  };
+  await a.api('data.put', {
+    contacts: [chrisCustomer(now - 90 * DAY), old],
+    touches: [
+      chrisEmail('a1', 'inbound', now - 2 * DAY, 'Renewal'),
+      { ...chrisEmail('a-old', 'inbound', now - 200 * DAY, 'From the old address'), contactId: 'chris-old' },
+    ],
+  } as never);
+  await join(a);
+  await sync(a);
+  await join(b);
+  await sync(b);
+  expect((await b.api('contact.get', { contactId: 'chris-old' }))?.name).toBe('C. Customer');
+
+  // Sam writes to the old address before hearing of the merge; Alex merges the two meanwhile.
+  await b.api('data.put', {
+    touches: [{ ...chrisEmail('b-old', 'outbound', now - DAY, 'Sam to the old address'), contactId: 'chris-old' }],
+  } as never);
+  await a.api('contact.merge', { keepId: 'chris', mergeId: 'chris-old' });
+  await sync(a);
+  await sync(b);
+  await sync(a);
+
+  for (const [who, s] of [
+    ['Alex', a],
+    ['Sam', b],
+  ] as const) {
+    expect(await s.api('contact.get', { contactId: 'chris-old' }), who).toBeNull();
+    const chris = await s.api('contact.get', { contactId: 'chris' });
+    expect(chris?.emails.sort(), who).toEqual(['c.customer@customer.example', 'chris@customer.example']);
+    const summaries = (await s.api('touch.list', { contactId: 'chris', limit: 50 })).map((t) => t.summary).sort();
+    expect(summaries, who).toEqual(['From the old address', 'Renewal', 'Sam to the old address']);
+  }
+  const [alexCounts, samCounts] = await Promise.all([a.api('data.counts', {}), b.api('data.counts', {})]);
+  console.log(
+    `after the merge: Alex ${alexCounts.contacts} contacts / ${alexCounts.touches} touches, Sam ${samCounts.contacts} / ${samCounts.touches}`,
+  );
+  expect(samCounts.contacts).toBe(alexCounts.contacts);
+  expect(samCounts.touches).toBe(alexCounts.touches);
+});

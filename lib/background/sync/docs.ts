@@ -72,15 +72,40 @@ export function toDoc(kind: SharedKind, record: { id: string } & object, me: str
 export type Incoming = { kind: SharedKind; record: { id: string } & Record<string, unknown> };
 
 /**
+ * Two contacts one seller merged: the absorbed contact's document becomes this, naming the one
+ * it went into, so every other computer merges the same two instead of keeping the absorbed one
+ * beside the merged (a delete would lose where its history went).
+ */
+export type MergedInto = { kind: 'merged'; record: { id: string; into: string } };
+
+export const mergedDoc = (id: string, into: string) => ({
+  _id: docId('contact', id),
+  kind: 'merged' as const,
+  record: { id, into },
+});
+
+const MergedRecord = z.object({ id: z.string().min(1).max(200), into: z.string().min(1).max(200) }).strict();
+
+/**
  * A document from the server, held to today's schema and turned into this machine's terms, or
  * the reason it is refused. Its id must be the one its record names: a document cannot
  * overwrite another record under a borrowed id.
  */
-export function fromDoc(doc: unknown, me: string): Incoming | { refused: string } {
-  const head = z.object({ _id: z.string(), kind: z.enum(SHARED_KINDS), record: z.record(z.string(), z.unknown()) });
+export function fromDoc(doc: unknown, me: string): Incoming | MergedInto | { refused: string } {
+  const head = z.object({
+    _id: z.string(),
+    kind: z.enum([...SHARED_KINDS, 'merged']),
+    record: z.record(z.string(), z.unknown()),
+  });
   const parsed = head.safeParse(doc);
   if (!parsed.success) return { refused: `not a Rapport record (${parsed.error.issues[0]?.message})` };
   const { _id, kind, record } = parsed.data;
+  if (kind === 'merged') {
+    const merged = MergedRecord.safeParse(record);
+    if (!merged.success || docId('contact', merged.data.id) !== _id || merged.data.id === merged.data.into)
+      return { refused: `${_id}: not a merge of two contacts` };
+    return { kind, record: merged.data };
+  }
   const checked = SHARED_SCHEMA[kind].safeParse(record);
   if (!checked.success) {
     const issue = checked.error.issues[0];

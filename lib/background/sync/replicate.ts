@@ -5,11 +5,14 @@ import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import { RECORD_SCHEMAS, type Settings } from '@/lib/shared/model';
 import { allOrNothing, pendingWrites } from '../db/all-or-nothing';
+import { mergeContacts } from '../edits';
 import type { RapportDB } from '../db/schema';
 import {
   docId,
   fromDoc,
   type Incoming,
+  type MergedInto,
+  mergedDoc,
   SHARED_KINDS,
   type SharedDoc,
   STORE_OF,
@@ -92,7 +95,7 @@ export async function syncOnce(
 export async function forgetCopy(db: IDBPDatabase<RapportDB>, config: TeamConfig): Promise<void> {
   await new Pouch(copyNameOf(config), { adapter: 'indexeddb' }).destroy();
   const tx = db.transaction('meta', 'readwrite');
-  await Promise.all([APPLIED, REFUSED, STATUS].map((key) => tx.store.delete(key)));
+  await Promise.all([APPLIED, REFUSED, STATUS, MERGED_IN].map((key) => tx.store.delete(key)));
   await tx.done;
 }
 
@@ -113,18 +116,36 @@ async function applyCopy(db: IDBPDatabase<RapportDB>, copy: Database, copyName: 
   for (;;) {
     const { results, last_seq } = await copy.changes({ since, include_docs: true, limit: BATCH });
     if (results.length === 0) break;
+    const docs = results.flatMap((change) =>
+      change.deleted || !change.doc || change.doc._id.startsWith('_')
+        ? []
+        : [{ id: change.doc._id, checked: fromDoc(change.doc, me) }],
+    );
+    // A teammate's merges first, each in a transaction of its own: the merged contact's new
+    // addresses in this batch would otherwise clash with the absorbed contact still here.
+    const mergedInto = await takeMerges(
+      db,
+      docs.flatMap(({ checked }) => ('kind' in checked && checked.kind === 'merged' ? [checked.record] : [])),
+      contactIds,
+    );
     const tx = db.transaction(WRITE_STORES, 'readwrite');
     await allOrNothing(tx, async () => {
       // Documents held back stay listed until a later version of them is taken (a teammate fixed it).
       const held = new Map(Object.entries(((await tx.objectStore('meta').get(REFUSED)) as Refused | undefined) ?? {}));
       const refuse = (id: string, why: string) => held.set(id, why);
       const incoming: Incoming[] = [];
-      for (const change of results) {
-        if (change.deleted || !change.doc || change.doc._id.startsWith('_')) continue;
-        held.delete(change.doc._id);
-        const checked = fromDoc(change.doc, me);
-        if ('refused' in checked) refuse(change.doc._id, checked.refused);
-        else if (!(checked.kind === 'seller' && checked.record.id === me)) incoming.push(checked);
+      for (const { id, checked } of docs) {
+        held.delete(id);
+        if ('refused' in checked) {
+          refuse(id, checked.refused);
+          continue;
+        }
+        const forHere =
+          checked.kind !== 'merged' &&
+          !(checked.kind === 'seller' && checked.record.id === me) &&
+          // A teammate who had not seen a merge yet still names the absorbed contact.
+          !(checked.kind === 'contact' && mergedInto.has(checked.record.id));
+        if (forHere) incoming.push(followMerges(checked, mergedInto));
       }
       const store = (kind: SharedKind) => tx.objectStore(STORE_OF[kind]) as unknown as LooseStore;
       // Every read of the batch asked at once, then every write: a request awaited in turn per
@@ -139,7 +160,9 @@ async function applyCopy(db: IDBPDatabase<RapportDB>, copy: Database, copyName: 
       const claimed = new Set<string>();
       const writes = pendingWrites();
       for (const { one, existing, holders } of read) {
-        const next = existing ? updated(one, existing, me) : added(one, holders, claimed);
+        // An update is held to the unique keys too: a teammate's new address for a contact may be
+        // one this computer knows under another contact (the whole batch would fail on it).
+        const next = clashOf(one, holders, claimed) ?? (existing ? updated(one, existing, me) : one.record);
         if (typeof next === 'string') refuse(docId(one.kind, one.record.id), next);
         else if (next) {
           writes.add(store(one.kind).put(RECORD_SCHEMAS[STORE_OF[one.kind]].parse(next)));
@@ -155,6 +178,57 @@ async function applyCopy(db: IDBPDatabase<RapportDB>, copy: Database, copyName: 
   }
   const refused = Object.values(((await db.get('meta', REFUSED)) as Refused | undefined) ?? {});
   return { changed, refused, contactIds };
+}
+
+/** Merges this computer took from the team (absorbed contact → the one it went into). */
+const MERGED_IN = 'sync:merged-in';
+/** Merges the seller made here, for the team (the same shape). */
+const MERGED_OUT = 'sync:merged-out';
+type Merges = Record<string, string>;
+
+/** A merge made here: the absorbed contact's team document will say where it went. */
+export async function noteMergeForTeam(db: IDBPDatabase<RapportDB>, mergeId: string, keepId: string): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const merges = ((await tx.store.get(MERGED_OUT)) as Merges | undefined) ?? {};
+  await tx.store.put({ ...merges, [mergeId]: keepId } as never, MERGED_OUT);
+  await tx.done;
+}
+
+/**
+ * Merges the same two contacts a teammate merged (edits.ts mergeContacts: every touch kept
+ * once), and answers every merge this computer knows of, to follow.
+ */
+async function takeMerges(
+  db: IDBPDatabase<RapportDB>,
+  merges: MergedInto['record'][],
+  contactIds: Set<string>,
+): Promise<Map<string, string>> {
+  const known = new Map(Object.entries(((await db.get('meta', MERGED_IN)) as Merges | undefined) ?? {}));
+  for (const { id, into } of merges) {
+    known.set(id, into);
+    if (!(await db.getKey('contacts', id))) continue;
+    const kept = followMerge(into, known);
+    const { contact } = await mergeContacts(db, kept, id, Date.now(), { keepMayBeNew: true });
+    contactIds.add(contact.id);
+    contactIds.delete(id);
+  }
+  if (merges.length) await db.put('meta', Object.fromEntries(known) as never, MERGED_IN);
+  return known;
+}
+
+/** Where a contact went, through merges of merges (a bounded walk: a cycle cannot trap it). */
+function followMerge(id: string, merges: ReadonlyMap<string, string>): string {
+  let at = id;
+  for (let step = 0; step < 20 && merges.has(at); step++) at = merges.get(at) as string;
+  return at;
+}
+
+/** A touch or purchase naming an absorbed contact, moved to the one it went into. */
+function followMerges(one: Incoming, merges: ReadonlyMap<string, string>): Incoming {
+  const contactId = one.record.contactId;
+  if ((one.kind !== 'touch' && one.kind !== 'purchase') || typeof contactId !== 'string') return one;
+  const now = followMerge(contactId, merges);
+  return now === contactId ? one : { ...one, record: { ...one.record, contactId: now } };
 }
 
 /** Documents from the team that were held back, by id, with why; the latest few hundred. */
@@ -193,11 +267,11 @@ function updated({ kind, record }: Incoming, existing: Stored, me: string): Stor
 }
 
 /**
- * A record new to this computer, unless a unique key of it (a contact's address or LinkedIn id,
- * a touch's source) is held by another record here or earlier in the batch: the same person
- * known twice, which is said rather than written.
+ * Why a record from the team cannot be written here: a unique key of it (a contact's address or
+ * LinkedIn id, a touch's source) is held by another record here or earlier in the batch, the same
+ * person known twice, which is said rather than written. Undefined when nothing clashes.
  */
-function added(one: Incoming, holders: unknown[], claimed: Set<string>): Stored | string {
+function clashOf(one: Incoming, holders: unknown[], claimed: Set<string>): string | undefined {
   const keys = uniqueKeys(one);
   const claims = keys.map(([index, key]) => `${one.kind}|${index}|${stableJson(key)}`);
   for (const [i, [, key]] of keys.entries()) {
@@ -209,7 +283,7 @@ function added(one: Incoming, holders: unknown[], claimed: Set<string>): Stored 
     }
   }
   for (const claim of claims) claimed.add(claim);
-  return one.record;
+  return undefined;
 }
 
 /** The unique indexes a record of this kind must not share with another (db/migrations.ts). */
@@ -249,7 +323,7 @@ async function pushToCopy(
   const myself = { id: me, name: settings.me.name || settings.me.emails[0] || me, emails: settings.me.emails };
   const mine: SharedDoc = toDoc('seller', myself, me);
   const changed: PouchDoc[] = [];
-  const consider = (doc: SharedDoc) => {
+  const consider = (doc: SharedDoc | ReturnType<typeof mergedDoc>) => {
     const there = inCopy.get(doc._id);
     if (there && stableJson(there.record) === stableJson(doc.record)) return;
     changed.push({ ...doc, ...(there?._rev ? { _rev: there._rev } : {}) } as unknown as PouchDoc);
@@ -258,6 +332,9 @@ async function pushToCopy(
   for (const kind of SHARED_KINDS) {
     for (const record of await db.getAll(STORE_OF[kind])) consider(toDoc(kind, record, me));
   }
+  // A contact merged here that the team knows becomes a note of where it went.
+  const merged = ((await db.get('meta', MERGED_OUT)) as Merges | undefined) ?? {};
+  for (const [id, into] of Object.entries(merged)) if (inCopy.has(docId('contact', id))) consider(mergedDoc(id, into));
   for (let i = 0; i < changed.length; i += BATCH) {
     const answers = await copy.bulkDocs(changed.slice(i, i + BATCH));
     const failed = answers.find((a) => 'error' in a);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDoc, toDoc } from '@/lib/background/sync/docs';
+import { fromDoc, mergedDoc, toDoc } from '@/lib/background/sync/docs';
 import { ME } from '@/lib/shared/model';
 import { contact, touch } from '../../../helpers/records';
 
@@ -44,10 +44,21 @@ describe('a document from the server that is refused, never written', () => {
     ['no record at all', { _id: 'touch:t1', kind: 'touch' }, /not a Rapport record/],
     ['a 10 MB subject', { ...good, record: { ...good.record, summary: 'x'.repeat(10_000_000) } }, /summary/],
     ['a time that is not a time', { ...good, record: { ...good.record, at: 'yesterday' } }, /at/],
+    ['a merge filed under another contact', { ...mergedDoc('c1', 'c2'), _id: 'contact:c3' }, /not a merge/],
+    ['a contact merged into itself', mergedDoc('c1', 'c1'), /not a merge/],
+    [
+      'a merge carrying more',
+      { ...mergedDoc('c1', 'c2'), record: { id: 'c1', into: 'c2', emails: [] } },
+      /not a merge/,
+    ],
   ])('%s', (_what, doc, why) => {
     const answer = fromDoc(doc, ALEX);
     expect(answer).toHaveProperty('refused');
     expect((answer as { refused: string }).refused).toMatch(why);
+  });
+
+  it('a merge of two contacts reads as one', () => {
+    expect(fromDoc(mergedDoc('c1', 'c2'), ALEX)).toEqual({ kind: 'merged', record: { id: 'c1', into: 'c2' } });
   });
 
   it('keeps markup in a name as the text it is (pages render it as text)', () => {
