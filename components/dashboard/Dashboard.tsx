@@ -13,6 +13,7 @@ import { Contacts } from './Contacts';
 import { Coverage } from './Coverage';
 import { Failed } from './Failed';
 import { Overview } from './Overview';
+import { useTeamLive } from './useTeamLive';
 
 /** Sections of the dashboard, by URL hash. Later features add theirs here. */
 const SECTIONS = [
@@ -52,6 +53,8 @@ export function Dashboard({
   const store = useSettingsStore();
   const settings = store.settings.value;
   const [importsEnded, setImportsEnded] = useState(0);
+  // A teammate's records arriving while the book is shown: its views read it again.
+  const arrivals = useTeamLive();
   // An answer to "which owner is you?" changes the settings in the background: keep the form's copy current.
   const onSettings = (next: typeof settings) => {
     store.settings.value = next;
@@ -72,7 +75,7 @@ export function Dashboard({
       </nav>
       <main>
         {settings && <InterruptedImports key={`${hash}:${importsEnded}`} />}
-        {bookView(hash) ??
+        {bookView(hash, arrivals) ??
           (!settings ? (
             <StatusOrNothing message={store.status.value.message} />
           ) : hash === 'onboarding' ? (
@@ -104,11 +107,11 @@ export function Dashboard({
  * The views of the whole book need no settings: they open without waiting for them, so the
  * book's request leaves with the first render (one round trip sooner; README "Performance").
  */
-function bookView(hash: string) {
-  if (hash === 'accounts') return <Accounts />;
-  if (hash === 'contacts') return <Contacts />;
-  if (hash === 'coverage') return <Coverage />;
-  if (hash === 'bucket') return <Bucket />;
+function bookView(hash: string, arrivals: number) {
+  if (hash === 'accounts') return <Accounts key={arrivals} />;
+  if (hash === 'contacts') return <Contacts key={arrivals} />;
+  if (hash === 'coverage') return <Coverage key={arrivals} />;
+  if (hash === 'bucket') return <Bucket key={arrivals} />;
   return undefined;
 }
 

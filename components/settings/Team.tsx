@@ -124,6 +124,15 @@ export function TeamSettings({ askForOrigin }: { askForOrigin: (origin: string) 
           )}
         </div>
       </form>
+      {view?.server && (
+        <p data-testid="team-pending" data-count={view.pending}>
+          {view.pending === 0
+            ? 'Nothing made here is waiting to be sent.'
+            : `${view.pending.toLocaleString()} ${view.pending === 1 ? 'change' : 'changes'} made here ${
+                view.pending === 1 ? 'waits' : 'wait'
+              } for the next sync.`}
+        </p>
+      )}
       {status && (
         <p
           class={`status${status.ok ? '' : ' error'}`}

@@ -123,7 +123,9 @@ export function createHandlers(deps: HandlerDeps): Handlers & { team: TeamSync }
       whileWriting(async () => {
         // A copy of the book must not keep what the seller is removing (views.ts).
         if (FORGETS.has(type)) await forgetViews(await deps.db());
-        return handle(...args);
+        const answer = await handle(...args);
+        await team.noteWrite(type, answer);
+        return answer;
       }).finally(() => {
         // What this machine wrote reaches the team soon after (nothing happens without a team).
         if (!type.startsWith('team.')) team.syncSoon();

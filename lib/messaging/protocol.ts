@@ -780,7 +780,16 @@ export const protocol = {
     z.object({ contacts: z.number(), touches: z.number(), settings: Settings }),
   ),
   /** The team server as set up (never its password), and how the last sync went. */
-  'team.view': define('page', z.object({}), z.object({ server: TeamServer.nullable(), status: SyncStatus.nullable() })),
+  'team.view': define(
+    'page',
+    z.object({}),
+    z.object({
+      server: TeamServer.nullable(),
+      status: SyncStatus.nullable(),
+      /** Changes made here since the last sync that sent them (requests that wrote shared records). */
+      pending: Count.default(0),
+    }),
+  ),
   /**
    * Tests the team server with these details and, when it answers, keeps them and syncs; a
    * password left out keeps the one kept. Nothing is kept when the test fails.

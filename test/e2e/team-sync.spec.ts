@@ -205,10 +205,20 @@ test('offline: what Alex writes while the server is down reaches Sam once it is 
   const offline = await a.api('team.sync', {});
   expect(offline.ok).toBe(false);
   expect(offline.error).toContain('cannot be reached');
+  // Settings → Team says what waits to be sent: Alex's one change (the 20 people and their e-mails).
+  expect((await a.api('team.view', {})).pending).toBe(1);
+  await a.page.reload();
+  await expect(a.page.getByTestId('team-pending')).toHaveAttribute('data-count', '1');
 
   server = await startSyncServer({ port, databases: [], store: server.store });
   await sync(a);
-  await sync(b);
+  expect((await a.api('team.view', {})).pending).toBe(0);
+  // Sam opens the dashboard's contacts: it syncs as it opens, and Alex's people appear without a Sync now.
+  const dashboard = await b.context.newPage();
+  await dashboard.goto(b.page.url().replace(/#.*$/, '#contacts'));
+  await expect(dashboard.locator('[data-testid="contact-row"][data-email="p0@bolt.example"]')).toBeVisible({
+    timeout: 15_000,
+  });
   const shared = async (s: Seller) => {
     const { accounts, contacts, touches, purchases } = await s.api('data.counts', {});
     return { accounts, contacts, touches, purchases };
@@ -276,7 +286,7 @@ test('a wrong password and a database the user may not read each get their own w
   // And out again: the server's details and the sync's state are gone.
   await team.getByTestId('team-leave').click();
   await expect(team.getByTestId('team-result')).toContainText('left the team');
-  expect(await b.api('team.view', {})).toEqual({ server: null, status: null });
+  expect(await b.api('team.view', {})).toEqual({ server: null, status: null, pending: 0 });
 });
 
 test('the worker stopped twice while 10,000 contacts and 50,000 touches arrive: the sync finishes after, both stores the same, nothing twice', async () => {

@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
-import type { ResponseOf } from '@/lib/messaging/protocol';
+import type { RequestType, ResponseOf } from '@/lib/messaging/protocol';
 import type { RapportDB } from '../db/schema';
 import { whileWriting } from '../kept';
 import { getSettings } from '../settings';
@@ -17,6 +17,36 @@ import {
 } from './team';
 
 type SyncStatus = ResponseOf<'team.sync'>;
+
+/** How many changes made here wait for the next sync (meta). */
+const PENDING = 'sync:pending';
+
+/**
+ * Requests that change what the team shares. A capture counts only when it stored something:
+ * opening a thread again changes nothing.
+ */
+const SHARED_WRITES: ReadonlySet<RequestType> = new Set<RequestType>([
+  'contact.track',
+  'contact.setStatus',
+  'contact.update',
+  'contact.merge',
+  'contact.undoDelete',
+  'contact.moveToCompany',
+  'profile.link',
+  'account.setTier',
+  'account.update',
+  'account.merge',
+  'purchase.add',
+  'touch.add',
+  'followup.act',
+  'gmail.capture',
+  'linkedin.capture',
+  'data.put',
+  'import.commit',
+  'import.finish',
+  'owner.claim',
+]);
+const storedNothing = (answer: unknown) => (answer as { stored?: unknown } | undefined)?.stored === 0;
 
 /** The alarm that syncs every few minutes while a team server is set up. */
 export const SYNC_ALARM = 'rapport-team-sync';
@@ -44,10 +74,13 @@ export function createTeamSync(deps: TeamSyncDeps) {
     const database = await deps.db();
     const config = await teamConfig();
     let status: SyncStatus;
+    // Changes made while this sync runs may miss it: only those counted before it are taken off.
+    const waiting = await pendingIn(database);
     try {
       if (!config) throw new Error('No team server is set up');
       const settings = await getSettings(database);
       const result = await whileWriting(() => syncOnce(database, config, settings));
+      await addPending(database, -waiting);
       if (result.contactIds.length) await whileWriting(() => deps.refresh(database, result.contactIds));
       status = { at: deps.now(), ok: true, pushed: result.pushed, pulled: result.pulled, refused: result.refused };
     } catch (error) {
@@ -78,6 +111,11 @@ export function createTeamSync(deps: TeamSyncDeps) {
 
   return {
     syncNow,
+    /** After a request that wrote: counted as waiting for the team, when it changed what is shared. */
+    async noteWrite(type: RequestType, answer: unknown): Promise<void> {
+      if (!SHARED_WRITES.has(type) || storedNothing(answer) || !(await teamConfig())) return;
+      await addPending(await deps.db(), 1);
+    },
     /** After a local write: a sync once the writes stop for a moment, if a team is set up. */
     syncSoon(): void {
       if (soon) clearTimeout(soon);
@@ -94,6 +132,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
           ? { url: config.url, database: config.database, user: config.user, hasPassword: config.password !== '' }
           : null,
         status,
+        pending: config ? await pendingIn(await deps.db()) : 0,
       };
     },
     async save(input: Omit<TeamConfig, 'password' | 'copyId'> & { password?: string | undefined }) {
@@ -119,11 +158,23 @@ export function createTeamSync(deps: TeamSyncDeps) {
       // After a sync still running: it would write the status and checkpoint again.
       await running?.catch(() => undefined);
       if (config) await forgetCopy(await deps.db(), config);
+      await (await deps.db()).delete('meta', PENDING);
     },
   };
 }
 
 export type TeamSync = ReturnType<typeof createTeamSync>;
+
+async function pendingIn(db: IDBPDatabase<RapportDB>): Promise<number> {
+  return ((await db.get('meta', PENDING)) as number | undefined) ?? 0;
+}
+
+async function addPending(db: IDBPDatabase<RapportDB>, change: number): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const now = ((await tx.store.get(PENDING)) as number | undefined) ?? 0;
+  await tx.store.put(Math.max(0, now + change) as never, PENDING);
+  await tx.done;
+}
 
 /** The alarm's sync, registered at the worker's start so the alarm that woke it is not missed. */
 export function keepTeamInSync(team: TeamSync): void {
