@@ -42,8 +42,25 @@ export function keepClearOfGmail(options: {
     },
     { once: true },
   );
-  options.watcher.onFrame(() => {
+  // Gmail's side panel and right column change when the seller opens a panel; its inbox changes
+  // on nearly every frame. Looking for them takes selector scans of the whole page, so a frame of
+  // plain mutations looks at most every CHECK_EVERY_MS, and once more after the last one skipped
+  // (a panel's resizes reach the docker at once through its ResizeObserver).
+  let lastCheck = Number.NEGATIVE_INFINITY;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    clearTimeout(trailing);
+    trailing = undefined;
+    lastCheck = performance.now();
     docker.check();
     moles.check();
+  };
+  lifetime.addEventListener('abort', () => clearTimeout(trailing), { once: true });
+  options.watcher.onFrame((_signal, reason) => {
+    const since = performance.now() - lastCheck;
+    if (reason !== 'mutation' || since >= CHECK_EVERY_MS) check();
+    else trailing ??= setTimeout(check, CHECK_EVERY_MS - since);
   });
 }
+
+const CHECK_EVERY_MS = 250;

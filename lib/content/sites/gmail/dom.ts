@@ -40,9 +40,22 @@ export function firstMatch(root: ParentNode, selector: string, outside?: string)
   return undefined;
 }
 
-/** All matches not inside an element matching `outside` (below `root`). */
+/**
+ * All matches not inside an element matching `outside` (below `root`). Whether an element is
+ * inside depends on its parent only: siblings (an inbox's hundred rows in one table) ask once.
+ */
 export function allMatches(root: ParentNode, selector: string, outside?: string): Element[] {
-  return [...root.querySelectorAll(selector)].filter((el) => !outside || !insideWithin(el, outside, root));
+  const all = [...root.querySelectorAll(selector)];
+  if (!outside) return all;
+  const insideOf = new Map<Element | null, boolean>();
+  return all.filter((el) => {
+    let inside = insideOf.get(el.parentElement);
+    if (inside === undefined) {
+      inside = insideWithin(el, outside, root);
+      insideOf.set(el.parentElement, inside);
+    }
+    return !inside;
+  });
 }
 
 /** Whether `el` has an ancestor matching `selector` strictly between itself and `root`. */

@@ -36,6 +36,16 @@ function decodeSegment(segment: string): string {
 
 /** The route of a Gmail URL, or undefined for a URL that is not Gmail's mail app. */
 export function parseGmailUrl(url: string): GmailRoute | undefined {
+  // The page watcher asks on every frame, nearly always for the address it asked last.
+  if (url === last.url) return last.route;
+  const route = parseFresh(url);
+  last = { url, route };
+  return route;
+}
+
+let last: { url: string; route: GmailRoute | undefined } = { url: '', route: undefined };
+
+function parseFresh(url: string): GmailRoute | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
