@@ -1,10 +1,11 @@
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
-import { ME, type Seller, type Touch } from '@/lib/shared/model';
+import { ME, type Seller } from '@/lib/shared/model';
 import { classifyAddress, makeSelf } from '@/lib/shared/participants';
 import { allOrNothing, pendingWrites } from './db/all-or-nothing';
 import type { RapportDB } from './db/schema';
 import { getSettings } from './settings';
+import { capturedTouch } from './touches';
 
 type Message = ParsedRequestOf<'gmail.capture'>['messages'][number];
 
@@ -111,19 +112,15 @@ export async function captureMessages(
         duplicates++;
         continue;
       }
-      const touch: Touch = {
-        id: newId(),
-        contactId: contact.id,
-        ...(contact.accountId ? { accountId: contact.accountId } : {}),
+      const touch = capturedTouch(newId(), contact, {
         sellerId: await sellerFor(message),
         kind: 'email',
         direction: fromRole === 'external' ? 'inbound' : 'outbound',
         at: message.at,
-        source: 'captured',
         sourceId,
         ...thread,
         ...(message.subject ? { summary: message.subject } : {}),
-      };
+      });
       writes.add(touches.add(touch));
       changed.add(contact.id);
       stored++;

@@ -1,9 +1,9 @@
 import type { IDBPDatabase } from 'idb';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
-import { ME, type Touch } from '@/lib/shared/model';
+import { ME } from '@/lib/shared/model';
 import type { RapportDB } from './db/schema';
 import { allOrNothing } from './db/all-or-nothing';
-import { addTouch } from './touches';
+import { addTouch, capturedTouch } from './touches';
 
 /**
  * LinkedIn messages as touches, like e-mails: one per tracked participant per message, keyed by
@@ -34,18 +34,15 @@ export async function captureLinkedIn(
             duplicates++;
             continue;
           }
-          const touch: Touch = {
-            id: newId(),
-            contactId: contact.id,
-            ...(contact.accountId ? { accountId: contact.accountId } : {}),
-            sellerId: ME,
-            kind: 'linkedin-message',
-            direction: message.from === 'me' ? 'outbound' : 'inbound',
-            at: message.at,
-            source: 'captured',
-            sourceId,
-          };
-          await touches.add(touch);
+          await touches.add(
+            capturedTouch(newId(), contact, {
+              sellerId: ME,
+              kind: 'linkedin-message',
+              direction: message.from === 'me' ? 'outbound' : 'inbound',
+              at: message.at,
+              sourceId,
+            }),
+          );
           stored++;
           changed.add(contact.id);
         }

@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { ParsedRequestOf } from '@/lib/messaging/protocol';
-import { ME, type Touch } from '@/lib/shared/model';
+import { type Contact, ME, type Touch } from '@/lib/shared/model';
 import type { RapportDB } from './db/schema';
 
 /**
@@ -68,4 +68,20 @@ export async function newestTouches(index: ByContactAt, contactId: string, limit
     cursor = await cursor.continue();
   }
   return result;
+}
+
+/** A touch a page showed (an e-mail, a LinkedIn message): with the contact at their account, metadata only. */
+export function capturedTouch(
+  id: string,
+  contact: Pick<Contact, 'id' | 'accountId'>,
+  fields: Pick<Touch, 'sellerId' | 'kind' | 'direction' | 'at' | 'sourceId'> &
+    Pick<Partial<Touch>, 'threadId' | 'summary'>,
+): Touch {
+  return {
+    id,
+    contactId: contact.id,
+    ...(contact.accountId ? { accountId: contact.accountId } : {}),
+    source: 'captured',
+    ...fields,
+  };
 }
