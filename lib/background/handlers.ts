@@ -124,11 +124,9 @@ export function createHandlers(deps: HandlerDeps): Handlers & { team: TeamSync }
         // A copy of the book must not keep what the seller is removing (views.ts).
         if (FORGETS.has(type)) await forgetViews(await deps.db());
         const answer = await handle(...args);
+        // What this machine wrote for the team is counted and reaches it soon after.
         await team.noteWrite(type, answer);
         return answer;
-      }).finally(() => {
-        // What this machine wrote reaches the team soon after (nothing happens without a team).
-        if (!type.startsWith('team.')) team.syncSoon();
       });
   }
   return Object.assign(handlers, { team });

@@ -111,13 +111,14 @@ export function createTeamSync(deps: TeamSyncDeps) {
 
   return {
     syncNow,
-    /** After a request that wrote: counted as waiting for the team, when it changed what is shared. */
+    /**
+     * After a request that wrote: when it changed what the team shares (and a team is set up), it
+     * is counted as waiting, and a sync follows once the writes stop for a moment. Other writes
+     * (settings, a hand-set trust level, a page report) wake nothing.
+     */
     async noteWrite(type: RequestType, answer: unknown): Promise<void> {
       if (!SHARED_WRITES.has(type) || storedNothing(answer) || !(await teamConfig())) return;
       await addPending(await deps.db(), 1);
-    },
-    /** After a local write: a sync once the writes stop for a moment, if a team is set up. */
-    syncSoon(): void {
       if (soon) clearTimeout(soon);
       soon = setTimeout(() => {
         soon = undefined;
