@@ -76,6 +76,16 @@ test.afterEach(async () => {
   await server.stop();
 });
 
+/** Alex and Sam of one team, each in a browser of their own (closed after the test). */
+async function alexAndSam(): Promise<[Seller, Seller]> {
+  const pair: [Seller, Seller] = [
+    await seller('alex@ourco.example', 'Alex'),
+    await seller('sales@ourco.example', 'Sam Sales'),
+  ];
+  sellers.push(...pair);
+  return pair;
+}
+
 const join = async (s: Seller) => {
   const saved = await s.api('team.save', { url: server.url, database: 'team', user: 'sales', password: 'secret' });
   expect(saved).toEqual({ result: 'ok', words: expect.stringContaining('Connected') });
@@ -89,9 +99,7 @@ const sync = async (s: Seller) => {
 test('what seller A records reaches seller B’s Gmail card; once both wrote to the customer, the account counts two sellers on both sides', async () => {
   test.setTimeout(120_000);
   const now = Date.now();
-  const a = await seller('alex@ourco.example', 'Alex');
-  const b = await seller('sales@ourco.example', 'Sam Sales');
-  sellers.push(a, b);
+  const [a, b] = await alexAndSam();
 
   // Alex knows Chris at Customer Inc and has exchanged two e-mails with him this week.
   await a.api('data.put', {
@@ -168,9 +176,7 @@ test('what seller A records reaches seller B’s Gmail card; once both wrote to 
 test('offline: what Alex writes while the server is down reaches Sam once it is back; both stores then hold the same', async () => {
   test.setTimeout(120_000);
   const now = Date.now();
-  const a = await seller('alex@ourco.example', 'Alex');
-  const b = await seller('sales@ourco.example', 'Sam Sales');
-  sellers.push(a, b);
+  const [a, b] = await alexAndSam();
   await join(a);
   await join(b);
   await sync(a);
@@ -232,9 +238,7 @@ test('offline: what Alex writes while the server is down reaches Sam once it is 
 test('both sellers retitle Chris while apart: after sync both show the later title, and the other is in its history', async () => {
   test.setTimeout(120_000);
   const now = Date.now();
-  const a = await seller('alex@ourco.example', 'Alex');
-  const b = await seller('sales@ourco.example', 'Sam Sales');
-  sellers.push(a, b);
+  const [a, b] = await alexAndSam();
   await a.api('data.put', { contacts: [chrisCustomer(now - 90 * DAY)] } as never);
   await join(a);
   await join(b);
@@ -292,9 +296,7 @@ test('a wrong password and a database the user may not read each get their own w
 test('the worker stopped twice while 10,000 contacts and 50,000 touches arrive: the sync finishes after, both stores the same, nothing twice', async () => {
   test.setTimeout(480_000);
   const now = Date.now();
-  const a = await seller('alex@ourco.example', 'Alex');
-  const b = await seller('sales@ourco.example', 'Sam Sales');
-  sellers.push(a, b);
+  const [a, b] = await alexAndSam();
   const CONTACTS = 10_000;
   const TOUCHES = 50_000;
   const contacts = Array.from({ length: CONTACTS }, (_, i) => ({
@@ -485,9 +487,7 @@ test('the server fails (500s, no answer, an answer cut off): each is said in Set
 test('Alex merges two contacts who are one person: Sam gets the merge, not a leftover; a touch Sam made with the absorbed contact follows it', async () => {
   test.setTimeout(120_000);
   const now = Date.now();
-  const a = await seller('alex@ourco.example', 'Alex');
-  const b = await seller('sales@ourco.example', 'Sam Sales');
-  sellers.push(a, b);
+  const [a, b] = await alexAndSam();
   const old = {
     ...chrisCustomer(now - 300 * DAY),
     id: 'chris-old',
