@@ -53,6 +53,23 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
   const rows = new RowMemo();
   const markers = createInboxMarkers({ request, wake: () => watcher.wake(), isFresh: (row) => rows.isFresh(row) });
   const watchSend = createSendWatcher(request);
+  // Who "self" is changes only with the settings or the account: working it out every frame
+  // (addresses normalized into a set) was a tenth of the observer's time on a busy inbox.
+  let selfMemo:
+    | { settings: SettingsView | undefined; accountEmail: string | undefined; value: ReturnType<typeof makeSelf> }
+    | undefined;
+  const selfFor = (current: SettingsView | undefined, accountEmail: string | undefined) => {
+    if (!selfMemo || selfMemo.settings !== current || selfMemo.accountEmail !== accountEmail) {
+      const value = makeSelf({
+        emails: current?.me.emails ?? [],
+        internalDomains: current?.internalDomains ?? [],
+        ...(accountEmail ? { accountEmail } : {}),
+      });
+      selfMemo = { settings: current, accountEmail, value };
+      return value;
+    }
+    return selfMemo.value;
+  };
 
   /** Settings can change in the dashboard at any time: read them at start and on every navigation. */
   const loadSettings = async () => {
@@ -81,11 +98,7 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
     if (!route) return;
     const account = readAccount(document, href);
     const accountEmail = account.value.email;
-    const self = makeSelf({
-      emails: settings?.me.emails ?? [],
-      internalDomains: settings?.internalDomains ?? [],
-      ...(accountEmail ? { accountEmail } : {}),
-    });
+    const self = selfFor(settings, accountEmail);
     const confirmed = !!accountEmail && !!settings?.confirmedAccounts.includes(accountEmail);
     if (`${accountEmail} ${confirmed}` !== accountKey) {
       accountKey = `${accountEmail} ${confirmed}`;

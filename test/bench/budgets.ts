@@ -79,7 +79,7 @@ export const SIZES = {
     sidebarRuns: 30,
     popupRuns: 20,
     batches: 1_000,
-    captureRuns: 5,
+    captureRuns: 20,
   },
   /**
    * `--large`: ten times the book (not in CI; seeding alone takes many minutes), to see how each
@@ -93,7 +93,7 @@ export const SIZES = {
     sidebarRuns: 30,
     popupRuns: 20,
     batches: 1_000,
-    captureRuns: 5,
+    captureRuns: 20,
   },
   smoke: {
     contacts: 200,
