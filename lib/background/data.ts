@@ -166,7 +166,8 @@ export async function pageOf(
 
 /** Erases every record and the settings. The caller has confirmed it in words. */
 export async function resetAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
-  const stores = [...DATA_STORES, 'meta', 'summaries'] as const;
+  // The team's bookkeeping too: the next sync then takes the team's records again.
+  const stores = [...DATA_STORES, 'meta', 'summaries', 'team'] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
   await tx.done;

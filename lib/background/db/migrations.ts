@@ -63,6 +63,11 @@ export const migrations: readonly Migration[] = [
   (_db, tx) => {
     tx.objectStore('touches').deleteIndex('by-at');
   },
+  // v6: what the team's server holds, as this browser last saw it (sync/replicate.ts), in place
+  // of a second copy of every record in a PouchDB database of its own.
+  (db) => {
+    db.createObjectStore('team');
+  },
 ];
 
 export const DB_VERSION = migrations.length;

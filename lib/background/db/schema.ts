@@ -82,6 +82,18 @@ export interface RapportDB extends DBSchema {
    * of an older `version`; not part of backups.
    */
   summaries: { key: string; value: ContactSummary };
+  /**
+   * Team sync's own bookkeeping (sync/replicate.ts), not part of backups: `doc:<document id>` →
+   * the revision and shared fields of a contact, account or seller as the team's server last
+   * had them; `have:<n>` → ids of touches and purchases the server holds (they never change).
+   */
+  team: { key: string; value: TeamDocState | string[] };
+}
+
+/** A changeable record as the team's server last had it: its revision, its shared fields as JSON. */
+export interface TeamDocState {
+  rev: string;
+  json: string;
 }
 
 export type StoreName = 'sellers' | 'accounts' | 'contacts' | 'touches' | 'purchases' | 'followUps';

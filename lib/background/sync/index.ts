@@ -4,7 +4,7 @@ import type { RequestType, ResponseOf } from '@/lib/messaging/protocol';
 import type { RapportDB } from '../db/schema';
 import { whileWriting } from '../kept';
 import { getSettings } from '../settings';
-import { forgetCopy, STATUS, syncOnce } from './replicate';
+import { forgetTeam, STATUS, syncOnce } from './replicate';
 import {
   CONNECTION_WORDS,
   type ConnectionResult,
@@ -62,7 +62,7 @@ export interface TeamSyncDeps {
 }
 
 /**
- * Team sharing over the CouchDB replication protocol (replicate.ts): one sync at a time, after
+ * Team sharing with a CouchDB server (replicate.ts): one sync at a time, after
  * local writes, on an alarm, and when the seller asks. The sidebar and popup never wait for it:
  * they read Rapport's own store, which a sync updates in the background.
  */
@@ -158,7 +158,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
       await browser.alarms.clear(SYNC_ALARM);
       // After a sync still running: it would write the status and checkpoint again.
       await running?.catch(() => undefined);
-      if (config) await forgetCopy(await deps.db(), config);
+      if (config) await forgetTeam(await deps.db());
       await (await deps.db()).delete('meta', PENDING);
     },
   };

@@ -20,9 +20,10 @@ declare module 'pouchdb-core' {
   }
   export interface Database {
     get(id: string): Promise<PouchDoc>;
+    /** Against a server, CouchDB's own answers (https://docs.couchdb.org/en/stable/api/database/bulk-api.html). */
     bulkDocs(
       docs: PouchDoc[],
-    ): Promise<({ ok: true; id: string; rev: string } | { error: true; id: string; message: string })[]>;
+    ): Promise<({ ok: true; id: string; rev: string } | { id: string; error: string; reason?: string })[]>;
     allDocs(options?: {
       include_docs?: boolean;
       keys?: string[];
@@ -32,7 +33,12 @@ declare module 'pouchdb-core' {
     }): Promise<{
       rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: PouchDoc; error?: string }[];
     }>;
-    changes(options: { since: number | string; include_docs?: boolean; limit?: number }): Promise<ChangesResult>;
+    changes(options: {
+      since: number | string;
+      include_docs?: boolean;
+      limit?: number;
+      batch_size?: number;
+    }): Promise<ChangesResult>;
     info(): Promise<{ doc_count: number; update_seq: number | string }>;
     destroy(): Promise<void>;
     close(): Promise<void>;
@@ -63,15 +69,7 @@ declare module 'pouchdb-core' {
   const PouchDB: DatabaseConstructor;
   export default PouchDB;
 }
-declare module 'pouchdb-adapter-indexeddb' {
-  const plugin: unknown;
-  export default plugin;
-}
 declare module 'pouchdb-adapter-http' {
-  const plugin: unknown;
-  export default plugin;
-}
-declare module 'pouchdb-replication' {
   const plugin: unknown;
   export default plugin;
 }

@@ -1,12 +1,10 @@
 import type { IDBPDatabase } from 'idb';
 import PouchDB, { type Database, type PouchDoc } from 'pouchdb-core';
-import indexeddb from 'pouchdb-adapter-indexeddb';
 import http from 'pouchdb-adapter-http';
-import replication from 'pouchdb-replication';
 import { RECORD_SCHEMAS, type Settings } from '@/lib/shared/model';
 import { allOrNothing, pendingWrites } from '../db/all-or-nothing';
 import { mergeContacts } from '../edits';
-import type { RapportDB } from '../db/schema';
+import type { RapportDB, TeamDocState } from '../db/schema';
 import {
   docId,
   fromDoc,
@@ -24,18 +22,30 @@ import {
 import { mergeEdits } from './merge';
 import { databaseUrl, type TeamConfig, timedFetch } from './team';
 
-// PouchDB's modular packages (https://pouchdb.com/custom.html): the IndexedDB adapter for the
-// local copy, HTTP for the server, and the CouchDB replication protocol between them.
-const Pouch = PouchDB.plugin(indexeddb).plugin(http).plugin(replication);
+// PouchDB's HTTP adapter (https://pouchdb.com/custom.html) speaks to the team's CouchDB: its
+// changes feed (`_changes`, https://docs.couchdb.org/en/stable/api/database/changes.html) and
+// `_bulk_docs`, with revisions, as the replication protocol does. There is no second copy of the
+// team database in this browser: Rapport's store is the replica, and what the server holds is
+// kept in the `team` store beside it (revisions, and which unchangeable records it has).
+const Pouch = PouchDB.plugin(http);
 
 /**
- * Documents per replication request, and per transaction when applying: large enough that a
- * round trip carries much, small enough that a stopped worker loses little.
+ * Documents per request, and per transaction when applying: large enough that a round trip
+ * carries much, small enough that a stopped worker loses little.
  */
 const BATCH = 2_000;
 /** How the last sync went (index.ts writes it). */
 export const STATUS = 'sync:status';
-const APPLIED = 'sync:applied';
+/** Where reading the server's changes stands: `{ from, seq }`, `from` naming server and database. */
+const PULLED = 'sync:pulled';
+/**
+ * Until December 2026 a PouchDB database in this browser held a second copy of the team's
+ * records (every record written twice; the first sync of the bench's book took 139 s for 60 s
+ * allowed). Its checkpoint named it: the copy is deleted the first time this version syncs.
+ */
+const OLD_COPY = 'sync:applied';
+/** A sync whose sending meets a teammate's newer version pulls it, merges and sends again, this many times at most. */
+const ROUNDS = 3;
 
 export interface SyncCounts {
   /** Records this machine sent to the team. */
@@ -47,15 +57,14 @@ export interface SyncCounts {
 }
 
 /**
- * One round with the team's server. The team database has a copy in this browser (a PouchDB
- * database of its own, named after the server and database) that replicates with the server
- * over the CouchDB protocol; Rapport's store is never read by the network side.
+ * One round with the team's server:
  *
- * 1. Pull: the server's changes into the copy (checkpointed by PouchDB), then the copy's changes
- *    since the last one applied into Rapport's store, each batch in one transaction with its
- *    checkpoint: a worker stopped half-way resumes, nothing is half-applied.
- * 2. Push: every shared record whose team view differs from the copy's goes into the copy, then
- *    the copy's changes to the server.
+ * 1. Pull: the server's changes since the last one taken, each batch applied to Rapport's store
+ *    in one transaction with its checkpoint and with what the server holds: a worker stopped
+ *    half-way resumes from the last whole batch, nothing is half-applied.
+ * 2. Push: every shared record whose team view differs from what the server holds, with the
+ *    revision it replaces. A teammate who changed the same record since makes the server answer
+ *    "conflict": their version is pulled, merged field by field (merge.ts), and sent again.
  *
  * Answers what changed and the contacts whose plans to work out again.
  */
@@ -65,41 +74,55 @@ export async function syncOnce(
   settings: Settings,
 ): Promise<SyncCounts & { contactIds: string[] }> {
   const me = mySellerId(settings);
-  // Named after this browser too: PouchDB names a replication's checkpoint after both ends, and
-  // two sellers' copies of one server under one name would share (and skip by) one checkpoint.
-  const copyName = copyNameOf(config);
-  const copy = new Pouch(copyName, { adapter: 'indexeddb' });
   const server = new Pouch(databaseUrl(config), {
     adapter: 'http',
     auth: { username: config.user, password: config.password },
     skip_setup: true,
     fetch: timedFetch,
   });
+  await dropOldCopy(db);
+  const contactIds = new Set<string>();
+  let pulled = 0;
+  let pushed = 0;
   try {
-    await copy.replicate.from(server, { batch_size: BATCH });
-    const pulled = await applyCopy(db, copy, copyName, me);
-    const pushed = await pushToCopy(db, copy, me, settings);
-    // What we just wrote into the copy is ours already: the next apply starts after it.
-    await db.put('meta', { copy: copyName, seq: (await copy.info()).update_seq } as never, APPLIED);
-    await copy.replicate.to(server, { batch_size: BATCH });
-    return { pushed, pulled: pulled.changed, refused: pulled.refused, contactIds: [...pulled.contactIds] };
+    for (let round = 1; ; round++) {
+      const taken = await pull(db, server, serverName(config), me, contactIds);
+      pulled += taken;
+      const sent = await push(db, server, me, settings);
+      pushed += sent.pushed;
+      if (sent.conflicts === 0 || round === ROUNDS) break;
+    }
   } finally {
-    await Promise.all([copy.close(), server.close()]);
+    await server.close();
   }
+  const refused = Object.values(((await db.get('meta', REFUSED)) as Refused | undefined) ?? {});
+  return { pushed, pulled, refused, contactIds: [...contactIds] };
 }
 
 /**
- * Leaving the team: this browser's copy of the team database is destroyed and the sync's own
- * bookkeeping dropped. What already reached Rapport's store stays (it is the seller's book now).
+ * Leaving the team: the sync's own bookkeeping is dropped. What already reached Rapport's store
+ * stays (it is the seller's book now).
  */
-export async function forgetCopy(db: IDBPDatabase<RapportDB>, config: TeamConfig): Promise<void> {
-  await new Pouch(copyNameOf(config), { adapter: 'indexeddb' }).destroy();
-  const tx = db.transaction('meta', 'readwrite');
-  await Promise.all([APPLIED, REFUSED, STATUS, MERGED_IN].map((key) => tx.store.delete(key)));
+export async function forgetTeam(db: IDBPDatabase<RapportDB>): Promise<void> {
+  await dropOldCopy(db);
+  const tx = db.transaction(['meta', 'team'], 'readwrite');
+  await Promise.all([
+    ...[PULLED, REFUSED, STATUS, MERGED_IN].map((key) => tx.objectStore('meta').delete(key)),
+    tx.objectStore('team').clear(),
+  ]);
   await tx.done;
 }
 
-const copyNameOf = (config: TeamConfig) => `rapport-team:${config.copyId}:${databaseUrl(config)}`;
+/** Names the server and database, and this browser's joining of it (a new one after leaving). */
+const serverName = (config: TeamConfig) => `${config.copyId}:${databaseUrl(config)}`;
+
+async function dropOldCopy(db: IDBPDatabase<RapportDB>): Promise<void> {
+  const old = (await db.get('meta', OLD_COPY)) as { copy?: string } | undefined;
+  if (!old) return;
+  // PouchDB names its IndexedDB databases with this prefix (pouchdb-core's `PouchDB.prefix`).
+  if (old.copy) indexedDB.deleteDatabase(`_pouch_${old.copy}`);
+  await db.delete('meta', OLD_COPY);
+}
 
 export function mySellerId(settings: Settings): string {
   const email = settings.me.emails[0];
@@ -107,12 +130,35 @@ export function mySellerId(settings: Settings): string {
   return teamSellerId(email);
 }
 
-const WRITE_STORES = ['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'meta'] as const;
+const WRITE_STORES = ['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'meta', 'team'] as const;
 
-async function applyCopy(db: IDBPDatabase<RapportDB>, copy: Database, copyName: string, me: string) {
-  const contactIds = new Set<string>();
+/** Touches and purchases never change once made: the server either has one or not. */
+const UNCHANGING: ReadonlySet<string> = new Set<SharedKind>(['touch', 'purchase']);
+const kindOfDoc = (id: string) => id.slice(0, id.indexOf(':'));
+const HAVE = 'have:';
+const DOC = 'doc:';
+
+/** Where pulling stands; another server (or a new joining) starts over with nothing known. */
+async function pulledSeq(db: IDBPDatabase<RapportDB>, from: string): Promise<number | string> {
+  const checkpoint = (await db.get('meta', PULLED)) as { from?: string; seq: number | string } | undefined;
+  if (checkpoint?.from === from) return checkpoint.seq;
+  const tx = db.transaction(['meta', 'team'], 'readwrite');
+  await Promise.all([tx.objectStore('team').clear(), tx.objectStore('meta').put({ from, seq: 0 } as never, PULLED)]);
+  await tx.done;
+  return 0;
+}
+
+async function pull(
+  db: IDBPDatabase<RapportDB>,
+  server: Database,
+  from: string,
+  me: string,
+  contactIds: Set<string>,
+): Promise<number> {
   let changed = 0;
-  let since = await appliedSeq(db, copyName);
+  let since = await pulledSeq(db, from);
+  // Only news is noted: this computer's own sends come back in the feed too.
+  const known = await whatTheServerHolds(db);
   // Keys taken by this run's records, across its batches (a team's two records with one address).
   const claimed = new Set<string>();
   // Into a store that holds nothing of a kind (a seller joining a team), a record of that kind
@@ -121,13 +167,19 @@ async function applyCopy(db: IDBPDatabase<RapportDB>, copy: Database, copyName: 
   const emptyAtStart = new Set<SharedKind>();
   for (const kind of SHARED_KINDS) if ((await db.count(STORE_OF[kind])) === 0) emptyAtStart.add(kind);
   for (;;) {
-    const { results, last_seq } = await copy.changes({ since, include_docs: true, limit: BATCH });
+    const { results, last_seq } = await server.changes({
+      since,
+      include_docs: true,
+      limit: BATCH,
+      // PouchDB's HTTP adapter asks for 25 changes a request unless told (pouchdb-adapter-http,
+      // CHANGES_BATCH_SIZE): 8,640 round trips for the bench's book, 63 of its 99 seconds.
+      batch_size: BATCH,
+    });
     if (results.length === 0) break;
-    const docs = results.flatMap((change) =>
-      change.deleted || !change.doc || change.doc._id.startsWith('_')
-        ? []
-        : [{ id: change.doc._id, checked: fromDoc(change.doc, me) }],
+    const served = results.flatMap((change) =>
+      change.deleted || !change.doc || change.doc._id.startsWith('_') ? [] : [change.doc],
     );
+    const docs = served.map((doc) => ({ id: doc._id, checked: fromDoc(doc, me) }));
     // A teammate's merges first, each in a transaction of its own: the merged contact's new
     // addresses in this batch would otherwise clash with the absorbed contact still here.
     const mergedInto = await takeMerges(
@@ -183,15 +235,28 @@ async function applyCopy(db: IDBPDatabase<RapportDB>, copy: Database, copyName: 
           for (const id of affected(one.kind, next)) contactIds.add(id);
         }
       }
-      writes.add(tx.objectStore('meta').put({ copy: copyName, seq: last_seq } as never, APPLIED));
+      // What the server holds now, whatever this computer made of it.
+      const team = tx.objectStore('team');
+      const have: string[] = [];
+      for (const doc of served) {
+        if (UNCHANGING.has(kindOfDoc(doc._id))) {
+          if (!known.have.has(doc._id)) have.push(doc._id);
+        } else if (doc._rev && known.held.get(doc._id)?.rev !== doc._rev) {
+          writes.add(team.put(serverState(doc), DOC + doc._id));
+        }
+      }
+      if (have.length) writes.add(team.put(have, HAVE + crypto.randomUUID()));
+      writes.add(tx.objectStore('meta').put({ from, seq: last_seq } as never, PULLED));
       writes.add(tx.objectStore('meta').put(Object.fromEntries([...held].slice(-MAX_REFUSED)) as never, REFUSED));
       await writes.all();
     });
     since = last_seq;
+    if (results.length < BATCH) break;
   }
-  const refused = Object.values(((await db.get('meta', REFUSED)) as Refused | undefined) ?? {});
-  return { changed, refused, contactIds };
+  return changed;
 }
+
+const serverState = (doc: PouchDoc): TeamDocState => ({ rev: doc._rev as string, json: stableJson(doc.record) });
 
 /** Merges this computer took from the team (absorbed contact → the one it went into). */
 const MERGED_IN = 'sync:merged-in';
@@ -248,12 +313,6 @@ function followMerges(one: Incoming, merges: ReadonlyMap<string, string>): Incom
 type Refused = Record<string, string>;
 const REFUSED = 'sync:refused';
 const MAX_REFUSED = 500;
-
-/** Where applying the copy stands; a copy other than the one the checkpoint names starts over. */
-async function appliedSeq(db: IDBPDatabase<RapportDB>, copyName: string): Promise<number | string> {
-  const checkpoint = (await db.get('meta', APPLIED)) as { copy?: string; seq: number | string } | undefined;
-  return checkpoint?.copy === copyName ? checkpoint.seq : 0;
-}
 
 type Stored = Record<string, unknown> & { id: string };
 
@@ -323,35 +382,88 @@ function affected(kind: SharedKind, record: Record<string, unknown>): string[] {
   return [];
 }
 
-/** This machine's shared records into the copy, where their team view changed. */
-async function pushToCopy(
+/**
+ * This machine's shared records the server does not hold as they are here, sent in batches with
+ * the revisions they replace. Answers how many the server took, and how many it refused because
+ * a teammate changed them since they were pulled (the next round pulls and merges those).
+ */
+async function push(
   db: IDBPDatabase<RapportDB>,
-  copy: Database,
+  server: Database,
   me: string,
   settings: Settings,
-): Promise<number> {
-  const inCopy = new Map<string, PouchDoc>();
-  for (const row of (await copy.allDocs({ include_docs: true })).rows) if (row.doc) inCopy.set(row.id, row.doc);
+): Promise<{ pushed: number; conflicts: number }> {
+  const { held, have } = await whatTheServerHolds(db);
   // The seller using this browser, as the team knows them (`me` has no record of its own here).
   const myself = { id: me, name: settings.me.name || settings.me.emails[0] || me, emails: settings.me.emails };
-  const mine: SharedDoc = toDoc('seller', myself, me);
-  const changed: PouchDoc[] = [];
+  const outgoing: PouchDoc[] = [];
   const consider = (doc: SharedDoc | ReturnType<typeof mergedDoc>) => {
-    const there = inCopy.get(doc._id);
-    if (there && stableJson(there.record) === stableJson(doc.record)) return;
-    changed.push({ ...doc, ...(there?._rev ? { _rev: there._rev } : {}) } as unknown as PouchDoc);
+    const there = held.get(doc._id);
+    if (there?.json === stableJson(doc.record)) return;
+    outgoing.push({ ...doc, ...(there ? { _rev: there.rev } : {}) } as unknown as PouchDoc);
   };
-  consider(mine);
+  consider(toDoc('seller', myself, me));
   for (const kind of SHARED_KINDS) {
-    for (const record of await db.getAll(STORE_OF[kind])) consider(toDoc(kind, record, me));
+    if (UNCHANGING.has(kind)) {
+      // Only the ids are read to compare; a record is read when the server lacks it.
+      const keys = (await db.getAllKeys(STORE_OF[kind])).filter((id) => !have.has(docId(kind, id)));
+      const tx = db.transaction(STORE_OF[kind]);
+      for (const record of await Promise.all(keys.map((id) => tx.store.get(id))))
+        if (record) outgoing.push(toDoc(kind, record, me) as unknown as PouchDoc);
+    } else {
+      for (const record of await db.getAll(STORE_OF[kind])) consider(toDoc(kind, record, me));
+    }
   }
   // A contact merged here that the team knows becomes a note of where it went.
   const merged = ((await db.get('meta', MERGED_OUT)) as Merges | undefined) ?? {};
-  for (const [id, into] of Object.entries(merged)) if (inCopy.has(docId('contact', id))) consider(mergedDoc(id, into));
-  for (let i = 0; i < changed.length; i += BATCH) {
-    const answers = await copy.bulkDocs(changed.slice(i, i + BATCH));
-    const failed = answers.find((a) => 'error' in a);
-    if (failed && 'message' in failed) throw new Error(`the team copy refused ${failed.id}: ${failed.message}`);
+  for (const [id, into] of Object.entries(merged)) if (held.has(docId('contact', id))) consider(mergedDoc(id, into));
+
+  let pushed = 0;
+  let conflicts = 0;
+  for (let i = 0; i < outgoing.length; i += BATCH) {
+    const batch = outgoing.slice(i, i + BATCH);
+    const answers = await server.bulkDocs(batch);
+    const states: [string, TeamDocState][] = [];
+    const taken: string[] = [];
+    let refusal: string | undefined;
+    answers.forEach((answer, n) => {
+      const doc = batch[n] as PouchDoc;
+      const unchanging = UNCHANGING.has(kindOfDoc(doc._id));
+      if ('ok' in answer) {
+        pushed++;
+        if (unchanging) taken.push(doc._id);
+        else states.push([DOC + doc._id, serverState({ ...doc, _rev: answer.rev })]);
+      } else if (answer.error === 'conflict' && unchanging) {
+        // The server has it already (sent before a stop, or by this seller's other computer).
+        taken.push(doc._id);
+      } else if (answer.error === 'conflict') {
+        conflicts++;
+      } else {
+        refusal ??= `the team server refused ${answer.id}: ${answer.reason ?? answer.error}`;
+      }
+    });
+    // What the server took is noted before a refusal is said: it is not sent again.
+    const tx = db.transaction('team', 'readwrite');
+    const writes = pendingWrites();
+    for (const [key, state] of states) writes.add(tx.store.put(state, key));
+    if (taken.length) writes.add(tx.store.put(taken, HAVE + crypto.randomUUID()));
+    await allOrNothing(tx, () => writes.all());
+    if (refusal) throw new Error(refusal);
   }
-  return changed.length;
+  return { pushed, conflicts };
+}
+
+/** What this browser knows the server holds: changeable records' revisions, unchanging records' ids. */
+async function whatTheServerHolds(db: IDBPDatabase<RapportDB>) {
+  const tx = db.transaction('team');
+  const docs = IDBKeyRange.bound(DOC, `${DOC}\uffff`);
+  const [keys, states, chunks] = await Promise.all([
+    tx.store.getAllKeys(docs),
+    tx.store.getAll(docs),
+    tx.store.getAll(IDBKeyRange.bound(HAVE, `${HAVE}\uffff`)),
+  ]);
+  const held = new Map(keys.map((key, i) => [key.slice(DOC.length), states[i] as TeamDocState]));
+  const have = new Set<string>();
+  for (const ids of chunks as string[][]) for (const id of ids) have.add(id);
+  return { held, have };
 }

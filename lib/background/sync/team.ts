@@ -11,7 +11,11 @@ export interface TeamConfig {
   database: string;
   user: string;
   password: string;
-  /** This browser's own copy of the team database (replicate.ts), made when the server is saved. */
+  /**
+   * Names this browser's joining of the team database (replicate.ts), made when the server is
+   * saved: the sync's checkpoint belongs to it, so leaving and joining again starts over.
+   * (Named when it named a PouchDB copy of the database, which is gone; kept for saved settings.)
+   */
   copyId: string;
 }
 

@@ -51,6 +51,8 @@ heldAtVersion[4] = {
 };
 // v5 dropped the touches' index by time alone: the same records.
 heldAtVersion[5] = heldAtVersion[4] as (typeof heldAtVersion)[number];
+// v6 added team sync's own store (empty until a team is set up): the same records.
+heldAtVersion[6] = heldAtVersion[4] as (typeof heldAtVersion)[number];
 
 let counter = 0;
 const fresh = () => `rapport-upgrade-test-${++counter}`;
