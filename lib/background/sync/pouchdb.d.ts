@@ -20,6 +20,7 @@ declare module 'pouchdb-core' {
   }
   export interface Database {
     get(id: string): Promise<PouchDoc>;
+    put(doc: PouchDoc): Promise<{ ok: true; id: string; rev: string }>;
     /** Against a server, CouchDB's own answers (https://docs.couchdb.org/en/stable/api/database/bulk-api.html). */
     bulkDocs(
       docs: PouchDoc[],

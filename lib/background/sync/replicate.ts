@@ -85,6 +85,7 @@ export async function syncOnce(
   let pulled = 0;
   let pushed = 0;
   try {
+    await leaveNoteOrStartOver(db, server, config);
     for (let round = 1; ; round++) {
       const taken = await pull(db, server, serverName(config), me, contactIds);
       pulled += taken;
@@ -142,10 +143,36 @@ const DOC = 'doc:';
 async function pulledSeq(db: IDBPDatabase<RapportDB>, from: string): Promise<number | string> {
   const checkpoint = (await db.get('meta', PULLED)) as { from?: string; seq: number | string } | undefined;
   if (checkpoint?.from === from) return checkpoint.seq;
+  await startOver(db, from);
+  return 0;
+}
+
+/** Nothing known of what the server holds: the next pull reads it all, the push sends what it lacks. */
+async function startOver(db: IDBPDatabase<RapportDB>, from: string): Promise<void> {
   const tx = db.transaction(['meta', 'team'], 'readwrite');
   await Promise.all([tx.objectStore('team').clear(), tx.objectStore('meta').put({ from, seq: 0 } as never, PULLED)]);
   await tx.done;
-  return 0;
+}
+
+/**
+ * The note this browser leaves in the team database when it starts from nothing: a `_local`
+ * document, which CouchDB never replicates (https://docs.couchdb.org/en/stable/api/local.html),
+ * as PouchDB's replication keeps its checkpoints. A checkpoint here without the note there means
+ * the database was made anew (deleted and created again, or another server at the address): what
+ * this browser believes it holds is wrong, so it starts over and sends everything it lacks.
+ */
+async function leaveNoteOrStartOver(db: IDBPDatabase<RapportDB>, server: Database, config: TeamConfig) {
+  const note = `_local/rapport-${config.copyId}`;
+  const there = await server.get(note).then(
+    () => true,
+    (error: { status?: number }) => {
+      if (error.status === 404) return false;
+      throw error;
+    },
+  );
+  if (there) return;
+  await startOver(db, serverName(config));
+  await server.put({ _id: note, joinedAt: new Date().toISOString() });
 }
 
 async function pull(

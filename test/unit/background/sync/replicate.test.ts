@@ -14,7 +14,7 @@ import { contact, touch } from '../../../helpers/records';
  * with two sellers' stores side by side: what goes out, what comes back, and a teammate's edit
  * that lands between this computer's pull and its push (the server answers "conflict").
  */
-const DATABASES = ['echo', 'conflict'];
+const DATABASES = ['echo', 'conflict', 'anew'];
 let server: { url: string; stop: () => Promise<void> };
 beforeAll(async () => {
   server = await startSyncServer({ databases: DATABASES });
@@ -55,6 +55,21 @@ describe('team sync with the server', () => {
     expect(await alex.sync()).toMatchObject({ pushed: 0, pulled: 1 });
     expect((await knownIds(alex.db)).sort()).toEqual(['touch:t1', 'touch:t2', 'touch:t3']);
     expect(await sam.sync()).toMatchObject({ pushed: 0, pulled: 0 });
+  });
+
+  it('a team database made anew (deleted and created again): each computer notices and sends everything again', async () => {
+    const alex = await sellerOn('anew', 'Alex', 'alex@ourco.example');
+    await alex.db.put('contacts', contact({ id: 'jane' }));
+    await alex.db.put('touches', touch({ id: 't1', contactId: 'jane' }));
+    expect(await alex.sync()).toMatchObject({ pushed: 3 });
+    for (const method of ['DELETE', 'PUT']) await fetch(`${server.url}/anew`, { method });
+
+    // Alex's record of what the server holds is now wrong; without noticing, nothing would go again.
+    expect(await alex.sync()).toMatchObject({ pushed: 3, pulled: 0 });
+    const sam = await sellerOn('anew', 'Sam', 'sam@ourco.example');
+    expect(await sam.sync()).toMatchObject({ pulled: 3 });
+    expect(await sam.db.get('touches', 't1')).toBeDefined();
+    expect(await alex.sync()).toMatchObject({ pushed: 0 });
   });
 
   it('a teammate’s edit that lands between pull and push: the server says conflict, the round pulls it, merges and sends again', async () => {
