@@ -7,13 +7,6 @@ declare module 'pouchdb-core' {
     _deleted?: boolean;
     [key: string]: unknown;
   }
-  export interface ReplicationResult {
-    ok: boolean;
-    docs_read: number;
-    docs_written: number;
-    doc_write_failures: number;
-    errors: unknown[];
-  }
   export interface ChangesResult {
     results: { id: string; seq: number | string; deleted?: boolean; doc?: PouchDoc }[];
     last_seq: number | string;
@@ -25,34 +18,13 @@ declare module 'pouchdb-core' {
     bulkDocs(
       docs: PouchDoc[],
     ): Promise<({ ok: true; id: string; rev: string } | { id: string; error: string; reason?: string })[]>;
-    allDocs(options?: {
-      include_docs?: boolean;
-      keys?: string[];
-      startkey?: string;
-      endkey?: string;
-      limit?: number;
-    }): Promise<{
-      rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: PouchDoc; error?: string }[];
-    }>;
     changes(options: {
       since: number | string;
       include_docs?: boolean;
       limit?: number;
       batch_size?: number;
     }): Promise<ChangesResult>;
-    info(): Promise<{ doc_count: number; update_seq: number | string }>;
-    destroy(): Promise<void>;
     close(): Promise<void>;
-    replicate: {
-      to(
-        target: Database | string,
-        options?: { batch_size?: number; batches_limit?: number },
-      ): Promise<ReplicationResult>;
-      from(
-        source: Database | string,
-        options?: { batch_size?: number; batches_limit?: number },
-      ): Promise<ReplicationResult>;
-    };
   }
   export interface DatabaseConstructor {
     new (
@@ -65,7 +37,6 @@ declare module 'pouchdb-core' {
       },
     ): Database;
     plugin(plugin: unknown): DatabaseConstructor;
-    defaults(options: { adapter?: string }): DatabaseConstructor;
   }
   const PouchDB: DatabaseConstructor;
   export default PouchDB;

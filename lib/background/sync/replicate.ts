@@ -39,7 +39,7 @@ export const STATUS = 'sync:status';
 /** Where reading the server's changes stands: `{ from, seq }`, `from` naming server and database. */
 const PULLED = 'sync:pulled';
 /**
- * Until December 2026 a PouchDB database in this browser held a second copy of the team's
+ * Until 6 December 2026 a PouchDB database in this browser held a second copy of the team's
  * records (every record written twice; the first sync of the bench's book took 139 s for 60 s
  * allowed). Its checkpoint named it: the copy is deleted the first time this version syncs.
  */
