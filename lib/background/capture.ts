@@ -1,6 +1,6 @@
-import type { IDBPDatabase, IDBPObjectStore } from 'idb';
+import { type IDBPDatabase, type IDBPObjectStore, unwrap } from 'idb';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
-import { ME, type Seller } from '@/lib/shared/model';
+import { type Contact, ME, type Seller, type Touch } from '@/lib/shared/model';
 import { classifyAddress, makeSelf } from '@/lib/shared/participants';
 import { allOrNothing, pendingWrites } from './db/all-or-nothing';
 import type { RapportDB } from './db/schema';
@@ -43,7 +43,6 @@ export async function captureMessages(
   return allOrNothing(tx, async () => {
     const contactsByEmail = tx.objectStore('contacts').index('by-email');
     const touches = tx.objectStore('touches');
-    const bySource = touches.index('by-source');
     let stored = 0;
     let duplicates = 0;
     const untracked = new Set<string>();
@@ -78,11 +77,23 @@ export async function captureMessages(
         return contact ? [{ message, contact, sourceId: sourceOf(message) }] : [];
       }),
     );
-    const knownOf = await Promise.all(pairs.map(({ sourceId, contact }) => bySource.get([sourceId, contact.id])));
-    const sentOf = await Promise.all(
-      pairs.map(({ message, contact }) =>
-        message.id && roleOf(message.from) === 'me' ? justSent(touches, contact.id, message.at) : undefined,
-      ),
+    // One read per contact: their touches around the thread's times. It holds every message of
+    // the thread already stored (kept at the message's own time) and a message the seller sent
+    // from here (recorded at the click, a quarter hour either side). A request per message cost
+    // a third of a capture's time in the worker.
+    const around = await touchesAround(touches, pairs);
+    const knownOf = pairs.map(({ contact, sourceId }) => around.get(contact.id)?.bySource.get(sourceId));
+    const sentOf = pairs.map(({ message, contact }) =>
+      message.id && roleOf(message.from) === 'me'
+        ? around
+            .get(contact.id)
+            ?.list.find(
+              (t) =>
+                t.direction === 'outbound' &&
+                t.sourceId?.startsWith('gmail-sent:') &&
+                Math.abs(t.at - message.at) <= SENT_MATCH_MS,
+            )
+        : undefined,
     );
     for (const email of emails) if (!contactOf.get(email)) untracked.add(email);
 
@@ -121,9 +132,15 @@ export async function captureMessages(
         ...thread,
         ...(message.subject ? { summary: message.subject } : {}),
       });
-      writes.add(touches.add(touch));
-      changed.add(contact.id);
-      stored++;
+      // Stored at another time (an older import of the same message, say): the unique index by
+      // source refuses it, which is a duplicate, not a failed capture.
+      writes.add(
+        addUnlessStored(touches, touch).then((added) => {
+          if (!added) return void duplicates++;
+          changed.add(contact.id);
+          stored++;
+        }),
+      );
     }
     await writes.all();
     return { response: { confirmed: true, stored, duplicates, untracked: untracked.size }, changed: [...changed] };
@@ -135,11 +152,49 @@ const SENT_MATCH_MS = 15 * 60_000;
 
 type TouchesStore = IDBPObjectStore<RapportDB, ('contacts' | 'touches' | 'sellers')[], 'touches', 'readwrite'>;
 
-/** An outbound touch recorded at send time (no Gmail id yet) for this contact, near this time. */
-async function justSent(touches: TouchesStore, contactId: string, at: number) {
-  const range = IDBKeyRange.bound([contactId, at - SENT_MATCH_MS], [contactId, at + SENT_MATCH_MS]);
-  const nearby = await touches.index('by-contact-at').getAll(range);
-  return nearby.find((t) => t.direction === 'outbound' && t.sourceId?.startsWith('gmail-sent:'));
+/** Each contact's touches from a quarter hour before their first message here to one after their last, in time order. */
+async function touchesAround(
+  touches: TouchesStore,
+  pairs: readonly { message: Message; contact: Pick<Contact, 'id'> }[],
+): Promise<Map<string, { list: Touch[]; bySource: Map<string, Touch> }>> {
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const { message, contact } of pairs) {
+    const span = spans.get(contact.id);
+    spans.set(
+      contact.id,
+      span
+        ? { from: Math.min(span.from, message.at), to: Math.max(span.to, message.at) }
+        : { from: message.at, to: message.at },
+    );
+  }
+  const byContactAt = touches.index('by-contact-at');
+  return new Map(
+    await Promise.all(
+      [...spans].map(async ([id, { from, to }]) => {
+        const list = await byContactAt.getAll(IDBKeyRange.bound([id, from - SENT_MATCH_MS], [id, to + SENT_MATCH_MS]));
+        const bySource = new Map(list.flatMap((t) => (t.sourceId ? [[t.sourceId, t] as const] : [])));
+        return [id, { list, bySource }] as const;
+      }),
+    ),
+  );
+}
+
+/**
+ * Adds a touch unless the unique index by source and contact already holds its message: then
+ * answers false and the transaction goes on (the error is handled here, so it neither aborts
+ * the transaction nor reaches it).
+ */
+function addUnlessStored(touches: TouchesStore, touch: Touch): Promise<boolean> {
+  const request = unwrap(touches).add(touch);
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(true);
+    request.onerror = (event) => {
+      if (request.error?.name !== 'ConstraintError') return reject(request.error);
+      event.preventDefault();
+      event.stopPropagation();
+      resolve(false);
+    };
+  });
 }
 
 type SellersStore = IDBPObjectStore<RapportDB, ('contacts' | 'touches' | 'sellers')[], 'sellers', 'readwrite'>;

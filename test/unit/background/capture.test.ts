@@ -66,6 +66,27 @@ describe('gmail capture', () => {
     expect(await db.count('touches')).toBe(2);
   });
 
+  it('a message stored before at another time (an older import of it) is a duplicate; the rest of the thread is stored', async () => {
+    await confirm();
+    await db.put('touches', {
+      id: 'imported-1000',
+      contactId: 'jane',
+      accountId: 'acct-1',
+      sellerId: 'me',
+      kind: 'email',
+      direction: 'inbound',
+      at: 1000 + 86_400_000,
+      source: 'imported',
+      sourceId: 'gmail:1000',
+    });
+    const answer = await capture([
+      msg('1000', 'jane@acme.example', [ACCOUNT]),
+      msg('2000', ACCOUNT, ['jane@acme.example']),
+    ]);
+    expect(answer.data).toMatchObject({ stored: 1, duplicates: 1 });
+    expect((await touchesOf('jane')).map((t) => t.sourceId)).toEqual(['gmail:2000', 'gmail:1000']);
+  });
+
   it('a colleague’s message is their touch with the customer, and makes them a known seller', async () => {
     await confirm();
     await capture([msg('3000', 'pat@eu.ourco.example', ['jane@acme.example'])]);
