@@ -272,6 +272,13 @@ async function pull(
           writes.add(team.put(serverState(doc), DOC + doc._id));
         }
       }
+      // A record someone deleted on the server (by hand: Rapport never deletes there) stays here;
+      // its deletion's revision is what an edit made here must name to bring it back.
+      for (const change of results) {
+        const gone = change.deleted ? change.doc : undefined;
+        if (gone?._rev && !gone._id.startsWith('_') && !UNCHANGING.has(kindOfDoc(gone._id)))
+          writes.add(team.put({ rev: gone._rev, json: DELETED }, DOC + gone._id));
+      }
       if (have.length) writes.add(team.put(have, HAVE + crypto.randomUUID()));
       writes.add(tx.objectStore('meta').put({ from, seq: last_seq } as never, PULLED));
       writes.add(tx.objectStore('meta').put(Object.fromEntries([...held].slice(-MAX_REFUSED)) as never, REFUSED));
@@ -284,6 +291,8 @@ async function pull(
 }
 
 const serverState = (doc: PouchDoc): TeamDocState => ({ rev: doc._rev as string, json: stableJson(doc.record) });
+/** What the server holds of a record deleted there: no shared fields, so any version here differs. */
+const DELETED = 'deleted';
 
 /** Merges this computer took from the team (absorbed contact → the one it went into). */
 const MERGED_IN = 'sync:merged-in';

@@ -14,7 +14,7 @@ import { contact, touch } from '../../../helpers/records';
  * with two sellers' stores side by side: what goes out, what comes back, and a teammate's edit
  * that lands between this computer's pull and its push (the server answers "conflict").
  */
-const DATABASES = ['echo', 'conflict', 'anew'];
+const DATABASES = ['echo', 'conflict', 'anew', 'deleted'];
 let server: { url: string; stop: () => Promise<void> };
 beforeAll(async () => {
   server = await startSyncServer({ databases: DATABASES });
@@ -70,6 +70,23 @@ describe('team sync with the server', () => {
     expect(await sam.sync()).toMatchObject({ pulled: 3 });
     expect(await sam.db.get('touches', 't1')).toBeDefined();
     expect(await alex.sync()).toMatchObject({ pushed: 0 });
+  });
+
+  it('a record deleted on the server by hand is sent back by the next sync of a computer that has it', async () => {
+    const alex = await sellerOn('deleted', 'Alex', 'alex@ourco.example');
+    await alex.db.put('contacts', contact({ id: 'jane', title: 'Buyer' }));
+    await alex.sync();
+    const url = `${server.url}/deleted/contact:jane`;
+    const { _rev } = (await (await fetch(url)).json()) as { _rev: string };
+    await fetch(`${url}?rev=${_rev}`, { method: 'DELETE' });
+
+    // Rapport never deletes on the server (deleting a contact stays on one computer): the team's
+    // book keeps Jane, sent again over the deletion's revision, once and not on every sync.
+    expect(await alex.sync()).toMatchObject({ pushed: 1 });
+    expect(await alex.sync()).toMatchObject({ pushed: 0 });
+    const sam = await sellerOn('deleted', 'Sam', 'sam@ourco.example');
+    await sam.sync();
+    expect((await sam.db.get('contacts', 'jane'))?.title).toBe('Buyer');
   });
 
   it('a teammate’s edit that lands between pull and push: the server says conflict, the round pulls it, merges and sends again', async () => {
