@@ -312,8 +312,8 @@ async function applyChanges(run: PullRun, results: ChangesResult['results'], seq
         writes.add(team.put(serverState(doc), DOC + doc._id));
       }
     }
-    // A record someone deleted on the server (by hand: Rapport never deletes there) stays here;
-    // its deletion's revision is what an edit made here must name to bring it back.
+    // A record someone deleted on the server (by hand: Rapport never deletes there) stays here,
+    // and the push sends it back over the deletion's revision, which it must name.
     for (const change of results) {
       const gone = change.deleted ? change.doc : undefined;
       if (gone?._rev && !gone._id.startsWith('_') && !UNCHANGING.has(kindOfDoc(gone._id)))
