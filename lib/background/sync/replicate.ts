@@ -29,12 +29,12 @@ import { databaseUrl, type TeamConfig, timedFetch } from './team';
 // kept in the `team` store beside it (revisions, and which unchangeable records it has).
 const Pouch = PouchDB.plugin(http);
 
-/**
- * Documents per request, and per transaction when applying: large enough that a round trip
- * carries much, small enough that a stopped worker loses little.
- */
+/** Documents per request: large enough that a round trip carries much. */
 const BATCH = 2_000;
-/** Documents applied per transaction. */
+/**
+ * Documents applied per transaction, with their checkpoint: small enough that a stopped worker
+ * loses little and a card's look-up never waits long behind one.
+ */
 const APPLY = 500;
 /** How the last sync went (index.ts writes it). */
 export const STATUS = 'sync:status';
@@ -90,8 +90,8 @@ export async function syncOnce(
     await leaveNoteOrStartOver(db, server, config);
     for (let round = 1; ; round++) {
       const taken = await pull(db, server, serverName(config), me, contactIds);
-      pulled += taken;
-      const sent = await push(db, server, me, settings);
+      pulled += taken.changed;
+      const sent = await push(db, server, me, settings, taken.known);
       pushed += sent.pushed;
       if (sent.conflicts === 0 || round === ROUNDS) break;
     }
@@ -183,7 +183,7 @@ async function pull(
   from: string,
   me: string,
   contactIds: Set<string>,
-): Promise<number> {
+): Promise<{ changed: number; known: ServerHolds }> {
   let changed = 0;
   let since = await pulledSeq(db, from);
   const run: PullRun = {
@@ -222,7 +222,8 @@ async function pull(
     since = last_seq;
     if (results.length < BATCH) break;
   }
-  return changed;
+  // Kept current as each part commits: the push compares with it without reading it again.
+  return { changed, known: run.known };
 }
 
 /** One pull's state across its parts. */
@@ -232,7 +233,7 @@ interface PullRun {
   me: string;
   /** Contacts whose plans to work out again after the sync. */
   contactIds: Set<string>;
-  known: Awaited<ReturnType<typeof whatTheServerHolds>>;
+  known: ServerHolds;
   /** Keys taken by this run's records, across its parts (a team's two records with one address). */
   claimed: Set<string>;
   /** Kinds this store held none of when the run began (their reads are skipped). */
@@ -243,6 +244,8 @@ interface PullRun {
 async function applyChanges(run: PullRun, results: ChangesResult['results'], seq: number | string): Promise<number> {
   const { db, from, me, contactIds, known, claimed, emptyAtStart } = run;
   let changed = 0;
+  const states: [string, TeamDocState][] = [];
+  const have: string[] = [];
   const served = results.flatMap((change) =>
     change.deleted || !change.doc || change.doc._id.startsWith('_') ? [] : [change.doc],
   );
@@ -304,12 +307,11 @@ async function applyChanges(run: PullRun, results: ChangesResult['results'], seq
     }
     // What the server holds now, whatever this computer made of it.
     const team = tx.objectStore('team');
-    const have: string[] = [];
     for (const doc of served) {
       if (UNCHANGING.has(kindOfDoc(doc._id))) {
         if (!known.have.has(doc._id)) have.push(doc._id);
       } else if (doc._rev && known.held.get(doc._id)?.rev !== doc._rev) {
-        writes.add(team.put(serverState(doc), DOC + doc._id));
+        states.push([doc._id, serverState(doc)]);
       }
     }
     // A record someone deleted on the server (by hand: Rapport never deletes there) stays here,
@@ -317,13 +319,16 @@ async function applyChanges(run: PullRun, results: ChangesResult['results'], seq
     for (const change of results) {
       const gone = change.deleted ? change.doc : undefined;
       if (gone?._rev && !gone._id.startsWith('_') && !UNCHANGING.has(kindOfDoc(gone._id)))
-        writes.add(team.put({ rev: gone._rev, json: DELETED }, DOC + gone._id));
+        states.push([gone._id, { rev: gone._rev, json: DELETED }]);
     }
+    for (const [id, state] of states) writes.add(team.put(state, DOC + id));
     if (have.length) writes.add(team.put(have, HAVE + crypto.randomUUID()));
     writes.add(tx.objectStore('meta').put({ from, seq } as never, PULLED));
     writes.add(tx.objectStore('meta').put(Object.fromEntries([...held].slice(-MAX_REFUSED)) as never, REFUSED));
     await writes.all();
   });
+  for (const [id, state] of states) known.held.set(id, state);
+  for (const id of have) known.have.add(id);
   return changed;
 }
 
@@ -465,8 +470,8 @@ async function push(
   server: Database,
   me: string,
   settings: Settings,
+  { held, have }: ServerHolds,
 ): Promise<{ pushed: number; conflicts: number }> {
-  const { held, have } = await whatTheServerHolds(db);
   // The seller using this browser, as the team knows them (`me` has no record of its own here).
   const myself = { id: me, name: settings.me.name || settings.me.emails[0] || me, emails: settings.me.emails };
   const outgoing: PouchDoc[] = [];
@@ -527,7 +532,12 @@ async function push(
 }
 
 /** What this browser knows the server holds: changeable records' revisions, unchanging records' ids. */
-async function whatTheServerHolds(db: IDBPDatabase<RapportDB>) {
+interface ServerHolds {
+  held: Map<string, TeamDocState>;
+  have: Set<string>;
+}
+
+async function whatTheServerHolds(db: IDBPDatabase<RapportDB>): Promise<ServerHolds> {
   const tx = db.transaction('team');
   const docs = IDBKeyRange.bound(DOC, `${DOC}\uffff`);
   const [keys, states, chunks] = await Promise.all([
