@@ -3,7 +3,7 @@ import type { ResponseOf } from '@/lib/messaging/protocol';
 import { lifetimeValue } from '@/lib/shared/relationship/value';
 import type { RapportDB } from './db/schema';
 import { openReader, readAccountFacts } from './relationship';
-import { newestTouches } from './touches';
+import { logsIn, newestOf, touchesOf } from './db/touch-logs';
 
 /** How many of the account's latest touches its page lists. */
 const HISTORY = 50;
@@ -33,8 +33,8 @@ export async function accountPage(
     .getAll(IDBKeyRange.bound([accountId, -Infinity], [accountId, Infinity]));
   // By each contact, not by the touches' own account field: imported and older touches may not
   // carry it, and the page is about the people at the account now.
-  const byContact = tx.objectStore('touches').index('by-contact-at');
-  const latest = await Promise.all(contacts.map((c) => newestTouches(byContact, c.id, HISTORY)));
+  const logs = logsIn(tx);
+  const latest = await Promise.all(contacts.map(async (c) => newestOf(await touchesOf(logs, c.id), HISTORY)));
   const history = latest
     .flat()
     .sort((a, b) => b.at - a.at)

@@ -1,9 +1,10 @@
-import { type IDBPDatabase, type IDBPObjectStore, unwrap } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
-import { type Contact, ME, type Seller, type Touch } from '@/lib/shared/model';
+import { ME, type Seller, type Touch } from '@/lib/shared/model';
 import { classifyAddress, makeSelf } from '@/lib/shared/participants';
 import { allOrNothing, pendingWrites } from './db/all-or-nothing';
 import type { RapportDB } from './db/schema';
+import { logsIn, saveLog, touchesOf } from './db/touch-logs';
 import { getSettings } from './settings';
 import { capturedTouch } from './touches';
 
@@ -39,10 +40,9 @@ export async function captureMessages(
     accountEmail: input.account,
   });
   const roleOf = (email: string) => classifyAddress(email, self);
-  const tx = db.transaction(['contacts', 'touches', 'sellers'], 'readwrite');
+  const tx = db.transaction(['contacts', 'touchLogs', 'sellers'], 'readwrite');
   return allOrNothing(tx, async () => {
     const contactsByEmail = tx.objectStore('contacts').index('by-email');
-    const touches = tx.objectStore('touches');
     let stored = 0;
     let duplicates = 0;
     const untracked = new Set<string>();
@@ -77,71 +77,74 @@ export async function captureMessages(
         return contact ? [{ message, contact, sourceId: sourceOf(message) }] : [];
       }),
     );
-    // One read per contact: their touches around the thread's times. It holds every message of
-    // the thread already stored (kept at the message's own time) and a message the seller sent
-    // from here (recorded at the click, a quarter hour either side). A request per message cost
-    // a third of a capture's time in the worker.
-    const around = await touchesAround(touches, pairs);
-    const knownOf = pairs.map(({ contact, sourceId }) => around.get(contact.id)?.bySource.get(sourceId));
-    const sentOf = pairs.map(({ message, contact }) =>
-      message.id && roleOf(message.from) === 'me'
-        ? around
-            .get(contact.id)
-            ?.list.find(
-              (t) =>
-                t.direction === 'outbound' &&
-                t.sourceId?.startsWith('gmail-sent:') &&
-                Math.abs(t.at - message.at) <= SENT_MATCH_MS,
-            )
-        : undefined,
+    // One read per contact: their log, which holds every message of the thread already stored
+    // (at any time: an import may have brought the same message) and a message the seller sent
+    // from here (recorded at the click, within a quarter hour of Gmail's time).
+    const logs = logsIn(tx);
+    const ids = [...new Set(pairs.map(({ contact }) => contact.id))];
+    const lists = new Map(await Promise.all(ids.map(async (id) => [id, await touchesOf(logs, id)] as const)));
+    const bySource = new Map(
+      [...lists].map(([id, list]) => [
+        id,
+        new Map(list.flatMap((t) => (t.sourceId ? [[t.sourceId, t] as const] : []))),
+      ]),
     );
     for (const email of emails) if (!contactOf.get(email)) untracked.add(email);
 
-    const writes = pendingWrites();
-    const taken = new Set<string>();
-    for (const [i, { message, contact, sourceId }] of pairs.entries()) {
+    const edited = new Set<string>();
+    /** Puts `touch` in its contact's list, in place of `replacing` when given. */
+    const keep = (touch: Touch, replacing?: Touch) => {
+      const list = lists.get(touch.contactId) ?? [];
+      const at = replacing ? list.indexOf(replacing) : -1;
+      if (at >= 0) list[at] = touch;
+      else list.push(touch);
+      if (touch.sourceId) bySource.get(touch.contactId)?.set(touch.sourceId, touch);
+      edited.add(touch.contactId);
+      changed.add(touch.contactId);
+    };
+    for (const { message, contact, sourceId } of pairs) {
       const fromRole = roleOf(message.from);
       const thread = message.threadId ? { threadId: message.threadId } : {};
-      const known = knownOf[i];
-      if (known || taken.has(`${sourceId} ${contact.id}`)) {
+      const known = bySource.get(contact.id)?.get(sourceId);
+      if (known) {
         // Touches recorded before threads were kept learn theirs when the thread is seen again.
-        if (known && message.threadId && !known.threadId) {
-          writes.add(touches.put({ ...known, ...thread }));
-          changed.add(contact.id);
-        }
+        if (message.threadId && !known.threadId) keep({ ...known, ...thread }, known);
         duplicates++;
         continue;
       }
-      taken.add(`${sourceId} ${contact.id}`);
       // The seller's own message may have been recorded the moment they sent it: give that
       // touch its real id now instead of storing the message a second time.
-      const sent = sentOf[i];
-      if (sent && !taken.has(sent.id)) {
-        taken.add(sent.id);
-        writes.add(touches.put({ ...sent, sourceId, at: message.at, ...thread }));
-        changed.add(contact.id);
+      const sent =
+        message.id && fromRole === 'me'
+          ? lists
+              .get(contact.id)
+              ?.find(
+                (t) =>
+                  t.direction === 'outbound' &&
+                  t.sourceId?.startsWith('gmail-sent:') &&
+                  Math.abs(t.at - message.at) <= SENT_MATCH_MS,
+              )
+          : undefined;
+      if (sent) {
+        keep({ ...sent, sourceId, at: message.at, ...thread }, sent);
         duplicates++;
         continue;
       }
-      const touch = capturedTouch(newId(), contact, {
-        sellerId: await sellerFor(message),
-        kind: 'email',
-        direction: fromRole === 'external' ? 'inbound' : 'outbound',
-        at: message.at,
-        sourceId,
-        ...thread,
-        ...(message.subject ? { summary: message.subject } : {}),
-      });
-      // Stored at another time (an older import of the same message, say): the unique index by
-      // source refuses it, which is a duplicate, not a failed capture.
-      writes.add(
-        addUnlessStored(touches, touch).then((added) => {
-          if (!added) return void duplicates++;
-          changed.add(contact.id);
-          stored++;
+      keep(
+        capturedTouch(newId(), contact, {
+          sellerId: await sellerFor(message),
+          kind: 'email',
+          direction: fromRole === 'external' ? 'inbound' : 'outbound',
+          at: message.at,
+          sourceId,
+          ...thread,
+          ...(message.subject ? { summary: message.subject } : {}),
         }),
       );
+      stored++;
     }
+    const writes = pendingWrites();
+    for (const id of edited) writes.add(saveLog(logs, id, lists.get(id) ?? []));
     await writes.all();
     return { response: { confirmed: true, stored, duplicates, untracked: untracked.size }, changed: [...changed] };
   });
@@ -150,54 +153,7 @@ export async function captureMessages(
 /** Sent-at-click and shown-by-Gmail times differ by the send delay and clock skew: allow a quarter hour. */
 const SENT_MATCH_MS = 15 * 60_000;
 
-type TouchesStore = IDBPObjectStore<RapportDB, ('contacts' | 'touches' | 'sellers')[], 'touches', 'readwrite'>;
-
-/** Each contact's touches from a quarter hour before their first message here to one after their last, in time order. */
-async function touchesAround(
-  touches: TouchesStore,
-  pairs: readonly { message: Message; contact: Pick<Contact, 'id'> }[],
-): Promise<Map<string, { list: Touch[]; bySource: Map<string, Touch> }>> {
-  const spans = new Map<string, { from: number; to: number }>();
-  for (const { message, contact } of pairs) {
-    const span = spans.get(contact.id);
-    spans.set(
-      contact.id,
-      span
-        ? { from: Math.min(span.from, message.at), to: Math.max(span.to, message.at) }
-        : { from: message.at, to: message.at },
-    );
-  }
-  const byContactAt = touches.index('by-contact-at');
-  return new Map(
-    await Promise.all(
-      [...spans].map(async ([id, { from, to }]) => {
-        const list = await byContactAt.getAll(IDBKeyRange.bound([id, from - SENT_MATCH_MS], [id, to + SENT_MATCH_MS]));
-        const bySource = new Map(list.flatMap((t) => (t.sourceId ? [[t.sourceId, t] as const] : [])));
-        return [id, { list, bySource }] as const;
-      }),
-    ),
-  );
-}
-
-/**
- * Adds a touch unless the unique index by source and contact already holds its message: then
- * answers false and the transaction goes on (the error is handled here, so it neither aborts
- * the transaction nor reaches it).
- */
-function addUnlessStored(touches: TouchesStore, touch: Touch): Promise<boolean> {
-  const request = unwrap(touches).add(touch);
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(true);
-    request.onerror = (event) => {
-      if (request.error?.name !== 'ConstraintError') return reject(request.error);
-      event.preventDefault();
-      event.stopPropagation();
-      resolve(false);
-    };
-  });
-}
-
-type SellersStore = IDBPObjectStore<RapportDB, ('contacts' | 'touches' | 'sellers')[], 'sellers', 'readwrite'>;
+type SellersStore = IDBPObjectStore<RapportDB, ('contacts' | 'touchLogs' | 'sellers')[], 'sellers', 'readwrite'>;
 
 /** The colleague as a Seller record, created the first time Rapport sees them write. */
 async function colleagueSeller(sellers: SellersStore, email: string, newId: () => string): Promise<Seller> {

@@ -6,7 +6,7 @@ import { trust } from '@/lib/shared/relationship/trust';
 import { lifetimeValue } from '@/lib/shared/relationship/value';
 import type { RapportDB } from './db/schema';
 import { contextOf, openReader, type Reader, summaryOf } from './relationship';
-import { newestTouches } from './touches';
+import { logsIn, newestOf, touchesOf } from './db/touch-logs';
 
 type Card = ResponseOf<'people.lookup'>['cards'][number];
 
@@ -44,7 +44,7 @@ async function cardOf(tx: Reader, contact: Contact, deps: { now: number; setting
         .index('by-account-at')
         .getAll(IDBKeyRange.bound([account.id, 0], [account.id, Infinity]))
     : [];
-  const recent = await newestTouches(tx.objectStore('touches').index('by-contact-at'), contact.id, RECENT);
+  const recent = newestOf(await touchesOf(logsIn(tx), contact.id), RECENT);
   const t = trust(summary, context);
   const risk = riskOf(summary, context);
   return {

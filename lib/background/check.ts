@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { RECORD_SCHEMAS } from '@/lib/shared/model';
+import { readPart } from './data';
 import { DATA_STORES, type RapportDB, type StoreName } from './db/schema';
 
 /** What is wrong with a stored record by today's schema, or undefined when nothing is. */
@@ -26,16 +27,15 @@ export async function checkStore(
   for (const store of DATA_STORES) {
     let after: string | undefined;
     for (;;) {
-      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-      const records = (await db.getAll(store, range, 5_000)) as { id: string }[];
+      const { records, next } = await readPart(db, store, after, 5_000);
       for (const record of records) {
         const problem = problemOf(store, record);
         if (!problem) continue;
         total++;
         if (problems.length < MAX_LISTED) problems.push({ store, id: String(record.id), problem });
       }
-      if (records.length < 5_000) break;
-      after = records.at(-1)?.id;
+      if (!next) break;
+      after = next;
     }
   }
   return { problems, total };

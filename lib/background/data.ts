@@ -1,21 +1,34 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { DataSet, ResponseOf } from '@/lib/messaging/protocol';
-import { closeFollowUp, type FollowUp } from '@/lib/shared/model';
+import { closeFollowUp, type FollowUp, type Touch } from '@/lib/shared/model';
 import { contactsAffected, type Written, writtenIn } from './affected';
 import { problemOf } from './check';
 import { allOrNothing } from './db/all-or-nothing';
 import { toStoreError } from './db/open';
-import { DATA_STORES, type RapportDB, type ReplanQueue, type StoreName } from './db/schema';
+import {
+  DATA_SCOPE,
+  DATA_STORES,
+  type RapportDB,
+  type ReplanQueue,
+  type StoreName,
+  type WriteScope,
+} from './db/schema';
+import { addTouches, allTouches, deleteTouches, eachLog, logsIn, type TouchRef } from './db/touch-logs';
 
 type Counts = ResponseOf<'data.counts'>;
 
 export async function countAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
-  const tx = db.transaction(DATA_STORES);
+  const tx = db.transaction(DATA_SCOPE);
   const entries = await Promise.all(
-    DATA_STORES.map(async (name) => [name, await tx.objectStore(name).count()] as const),
+    DATA_STORES.map(async (name) => [name, name === 'touches' ? 0 : await tx.objectStore(name).count()] as const),
   );
+  // Touches are counted from their logs: IndexedDB cannot count inside a record.
+  let touches = 0;
+  await eachLog(logsIn(tx), (log) => {
+    touches += log.touches.length;
+  });
   await tx.done;
-  return Object.fromEntries(entries) as Counts;
+  return { ...Object.fromEntries(entries), touches } as Counts;
 }
 
 /**
@@ -23,11 +36,11 @@ export async function countAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
  * (a unique-index clash aborts the whole set, and the error says which store refused it).
  */
 export async function writeDataSet(db: IDBPDatabase<RapportDB>, data: DataSet, now = Date.now()): Promise<void> {
-  const tx = db.transaction([...DATA_STORES, 'meta'] as ('meta' | StoreName)[], 'readwrite');
+  const tx = db.transaction([...DATA_SCOPE, 'meta'] as WriteScope, 'readwrite');
   await allOrNothing(tx, () => settleWrites(tx, putRecords(tx, data, now)));
 }
 
-export type WriteTransaction = IDBPTransaction<RapportDB, ('meta' | StoreName)[], 'readwrite'>;
+export type WriteTransaction = IDBPTransaction<RapportDB, WriteScope, 'readwrite'>;
 
 /**
  * Queues the puts of these records in a transaction over the data stores and `meta`, with the
@@ -36,8 +49,10 @@ export type WriteTransaction = IDBPTransaction<RapportDB, ('meta' | StoreName)[]
  */
 export function putRecords(tx: WriteTransaction, data: Partial<DataSet>, now: number): Promise<unknown>[] {
   const writes: Promise<unknown>[] = [];
+  if (data.touches?.length) writes.push(putTouches(tx, data.touches));
   for (const name of DATA_STORES) {
-    const store = tx.objectStore(name as StoreName);
+    if (name === 'touches') continue;
+    const store = tx.objectStore(name);
     for (const record of data[name] ?? []) {
       const before = name === 'followUps' ? makeWayFor(tx, record as FollowUp, now) : Promise.resolve();
       writes.push(
@@ -54,6 +69,17 @@ export function putRecords(tx: WriteTransaction, data: Partial<DataSet>, now: nu
   }
   writes.push(addToReplan(tx, data));
   return writes;
+}
+
+/** Touches into their logs; one whose source its contact's log holds under another id is refused, as the unique index by source refused it. */
+async function putTouches(tx: WriteTransaction, touches: readonly Touch[]): Promise<void> {
+  const { clashes } = await addTouches(logsIn(tx), touches).catch((error: unknown) => {
+    throw isQuota(error) ? toStoreError(error) : error;
+  });
+  const clash = clashes[0];
+  if (clash) {
+    throw new Error(`touches record ${clash.id}: a touch from ${clash.sourceId} is stored for this contact already`);
+  }
 }
 
 /**
@@ -118,20 +144,23 @@ export async function planQueued(
 }
 
 export async function exportDataSet(db: IDBPDatabase<RapportDB>): Promise<DataSet> {
-  const tx = db.transaction(DATA_STORES);
+  const tx = db.transaction(DATA_SCOPE);
   const entries = await Promise.all(
-    DATA_STORES.map(async (name) => [name, await tx.objectStore(name).getAll()] as const),
+    DATA_STORES.map(
+      async (name) =>
+        [name, name === 'touches' ? await allTouches(logsIn(tx)) : await tx.objectStore(name).getAll()] as const,
+    ),
   );
   await tx.done;
   return Object.fromEntries(entries) as DataSet;
 }
 
 /** Every imported touch's source id starts so (see the import's row reader). */
-const IMPORTED = IDBKeyRange.bound(['import:'], ['import;'], false, true);
+const IMPORTED = 'import:';
 
 /** What an import plans against (the `import.basis` request): no touch records, only imported keys. */
 export async function importBasis(db: IDBPDatabase<RapportDB>): Promise<ResponseOf<'import.basis'>> {
-  const tx = db.transaction(['sellers', 'accounts', 'contacts', 'purchases', 'touches']);
+  const tx = db.transaction(['sellers', 'accounts', 'contacts', 'purchases', 'touchLogs']);
   const [sellers, accounts, contacts, purchases] = await Promise.all([
     tx.objectStore('sellers').getAll(),
     tx.objectStore('accounts').getAll(),
@@ -139,35 +168,57 @@ export async function importBasis(db: IDBPDatabase<RapportDB>): Promise<Response
     tx.objectStore('purchases').getAll(),
   ]);
   const importedTouches: { sourceId: string; contactId: string }[] = [];
-  const index = tx.objectStore('touches').index('by-source');
-  for (let c = await index.openKeyCursor(IMPORTED); c; c = await c.continue()) {
-    importedTouches.push({ sourceId: c.key[0], contactId: c.key[1] });
-  }
+  await eachLog(logsIn(tx), (log) => {
+    for (const { sourceId } of log.touches) {
+      if (sourceId?.startsWith(IMPORTED)) importedTouches.push({ sourceId, contactId: log.contactId });
+    }
+  });
   await tx.done;
   return { sellers, accounts, contacts, purchases, importedTouches };
 }
 
-/** One part of one store in id order, and the id to continue after when there may be more. */
+/**
+ * One part of one store in id order, and the key to continue after when there may be more.
+ * Touches come a log at a time (about `limit` of them, never part of a contact's), in contact order.
+ */
+export async function readPart(
+  db: IDBPDatabase<RapportDB>,
+  store: StoreName,
+  after: string | undefined,
+  limit: number,
+): Promise<{ records: { id: string }[]; next?: string }> {
+  const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+  if (store === 'touches') {
+    const logsWanted = Math.max(1, Math.ceil(limit / TOUCHES_PER_LOG));
+    const logs = await db.getAll('touchLogs', range, logsWanted);
+    const last = logs.at(-1);
+    return {
+      records: logs.flatMap((log) => log.touches),
+      ...(logs.length === logsWanted && last ? { next: last.contactId } : {}),
+    };
+  }
+  const records = (await db.getAll(store, range, limit)) as { id: string }[];
+  const last = records.at(-1);
+  return { records, ...(records.length === limit && last ? { next: last.id } : {}) };
+}
+
+/** A part of one store for an export, with how many of its records fail today's schema. */
 export async function pageOf(
   db: IDBPDatabase<RapportDB>,
   { store, after, limit }: { store: StoreName; after?: string | undefined; limit: number },
 ): Promise<{ data: Partial<Record<StoreName, { id: string }[]>>; next?: string; invalid: number }> {
-  const records = (await db.getAll(
-    store,
-    after === undefined ? undefined : IDBKeyRange.lowerBound(after, true),
-    limit,
-  )) as {
-    id: string;
-  }[];
-  const last = records.at(-1);
+  const { records, next } = await readPart(db, store, after, limit);
   const invalid = records.filter((record) => problemOf(store, record) !== undefined).length;
-  return { data: { [store]: records }, invalid, ...(records.length === limit && last ? { next: last.id } : {}) };
+  return { data: { [store]: records }, invalid, ...(next ? { next } : {}) };
 }
+
+/** A page of touches is this many logs per `limit` touches asked for (a contact's mean in a large book). */
+const TOUCHES_PER_LOG = 20;
 
 /** Erases every record and the settings. The caller has confirmed it in words. */
 export async function resetAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
   // The team's bookkeeping too: the next sync then takes the team's records again.
-  const stores = [...DATA_STORES, 'meta', 'summaries', 'team'] as const;
+  const stores = [...DATA_SCOPE, 'meta', 'summaries', 'team'] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
   await tx.done;
@@ -186,12 +237,13 @@ export async function deleteRecords(
     sellers: string[];
     accounts: string[];
     contacts: string[];
-    touches: string[];
+    /** Ids, or ids with their contact (one log read instead of every log). */
+    touches: (string | TouchRef)[];
     purchases: string[];
     followUps?: string[];
   },
 ): Promise<Written> {
-  const tx = db.transaction([...DATA_STORES, 'summaries'] as const, 'readwrite');
+  const tx = db.transaction([...DATA_SCOPE, 'summaries'] as const, 'readwrite');
   const contactIds = new Set<string>();
   const accountIds = new Set<string>(ids.accounts);
   // Requests are sent without waiting for each answer: undoing an import of 100,000 touches
@@ -209,15 +261,16 @@ export async function deleteRecords(
       }),
     );
   }
-  for (const id of ids.touches) {
-    const touches = tx.objectStore('touches');
-    pending.push(
-      touches.get(id).then((touch) => {
-        if (touch) contactIds.add(touch.contactId);
-        return touches.delete(id);
-      }),
-    );
-  }
+  const deleted = new Set(ids.contacts);
+  const logs = logsIn(tx);
+  pending.push(
+    deleteTouches(
+      logs,
+      ids.touches.filter((t) => typeof t === 'string' || !deleted.has(t.contactId)),
+    ).then((touches) => {
+      for (const touch of touches) contactIds.add(touch.contactId);
+    }),
+  );
   for (const id of ids.purchases) {
     const purchases = tx.objectStore('purchases');
     pending.push(
@@ -228,7 +281,6 @@ export async function deleteRecords(
     );
   }
   for (const id of ids.contacts) {
-    const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
     pending.push(
       // One person fewer at their account changes its coverage, so everyone's plan there.
       tx
@@ -242,17 +294,12 @@ export async function deleteRecords(
         .index('by-contact')
         .getAllKeys(id)
         .then((keys) => Promise.all(keys.map((key) => tx.objectStore('followUps').delete(key)))),
-      tx
-        .objectStore('touches')
-        .index('by-contact-at')
-        .getAllKeys(range)
-        .then((keys) => Promise.all(keys.map((key) => tx.objectStore('touches').delete(key)))),
+      logs.delete(id),
       tx.objectStore('summaries').delete(id),
       tx.objectStore('contacts').delete(id),
     );
   }
   await Promise.all(pending);
   await tx.done;
-  const deleted = new Set(ids.contacts);
   return { contactIds: [...contactIds].filter((id) => !deleted.has(id)), accountIds };
 }

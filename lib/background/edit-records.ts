@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { Account, Contact, ValueTier } from '@/lib/shared/model';
 import type { RapportDB } from './db/schema';
+import { logsIn, saveLog } from './db/touch-logs';
 
 /**
  * The seller's edits of what Rapport knows from the dashboard: a contact's name, title and
@@ -70,7 +71,7 @@ export async function mergeAccounts(
   now: number,
 ): Promise<{ account: Account; contactIds: string[] }> {
   if (keepId === mergeId) throw new Error('an account cannot be merged into itself');
-  const tx = db.transaction(['accounts', 'contacts', 'touches', 'purchases'], 'readwrite');
+  const tx = db.transaction(['accounts', 'contacts', 'touchLogs', 'purchases'], 'readwrite');
   const accounts = tx.objectStore('accounts');
   const [keep, other] = await Promise.all([accounts.get(keepId), accounts.get(mergeId)]);
   if (!keep || !other) throw new Error(`no account with id ${keep ? mergeId : keepId}`);
@@ -88,11 +89,10 @@ export async function mergeAccounts(
   for (const contact of await contacts.index('by-account').getAll(mergeId)) {
     await contacts.put({ ...contact, accountId: keepId, updatedAt: now });
   }
-  const touches = tx.objectStore('touches');
-  for (const touch of await touches
-    .index('by-account-at')
-    .getAll(IDBKeyRange.bound([mergeId, -Infinity], [mergeId, Infinity]))) {
-    await touches.put({ ...touch, accountId: keepId });
+  const logs = logsIn(tx);
+  for (const log of await logs.index('by-account').getAll(mergeId)) {
+    const moved = log.touches.map((t) => (t.accountId === mergeId ? { ...t, accountId: keepId } : t));
+    await saveLog(logs, log.contactId, moved);
   }
   const purchases = tx.objectStore('purchases');
   for (const purchase of await purchases

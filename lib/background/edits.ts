@@ -1,7 +1,8 @@
 import type { IDBPDatabase } from 'idb';
 import { type Contact, emptyDataSet, isLive } from '@/lib/shared/model';
-import { deleteRecords, putRecords, settleWrites, type WriteTransaction } from './data';
-import { DATA_STORES, type DeletedContact, type RapportDB, type StoreName } from './db/schema';
+import { deleteRecords, putRecords, settleWrites } from './data';
+import { DATA_SCOPE, type DeletedContact, type RapportDB, type WriteScope } from './db/schema';
+import { logsIn, saveLog, touchesOf } from './db/touch-logs';
 
 /**
  * The seller's corrections from the dashboard: two contacts who are one person merged into one
@@ -30,7 +31,7 @@ export async function mergeContacts(
   { keepMayBeNew = false } = {},
 ): Promise<{ contact: Contact; moved: number; accountIds: string[] }> {
   if (keepId === mergeId) throw new Error('a contact cannot be merged into itself');
-  const tx = db.transaction(['contacts', 'touches', 'purchases', 'followUps', 'summaries'], 'readwrite');
+  const tx = db.transaction(['contacts', 'touchLogs', 'purchases', 'followUps', 'summaries'], 'readwrite');
   const contacts = tx.objectStore('contacts');
   const [found, other] = await Promise.all([contacts.get(keepId), contacts.get(mergeId)]);
   const keep = found ?? (keepMayBeNew && other ? { ...other, id: keepId, notes: '', statusHistory: [] } : undefined);
@@ -52,18 +53,16 @@ export async function mergeContacts(
   };
   await contacts.put(merged);
 
-  const touches = tx.objectStore('touches');
-  const theirs = await touches
-    .index('by-contact-at')
-    .getAll(IDBKeyRange.bound([mergeId, -Infinity], [mergeId, Infinity]));
+  const logs = logsIn(tx);
+  const [kept, theirs] = await Promise.all([touchesOf(logs, keepId), touchesOf(logs, mergeId)]);
+  const sources = new Set(kept.flatMap((t) => (t.sourceId ? [t.sourceId] : [])));
   let moved = 0;
   for (const touch of theirs) {
-    await touches.delete(touch.id);
-    const twin = touch.sourceId ? await touches.index('by-source').getKey([touch.sourceId, keepId]) : undefined;
-    if (twin) continue;
-    await touches.put({ ...touch, contactId: keepId, ...(merged.accountId ? { accountId: merged.accountId } : {}) });
+    if (touch.sourceId && sources.has(touch.sourceId)) continue;
+    kept.push({ ...touch, contactId: keepId, ...(merged.accountId ? { accountId: merged.accountId } : {}) });
     moved++;
   }
+  await Promise.all([logs.delete(mergeId), saveLog(logs, keepId, kept)]);
   const purchases = tx.objectStore('purchases');
   for (const purchase of await purchases.getAll()) {
     if (purchase.contactId === mergeId) await purchases.put({ ...purchase, contactId: keepId });
@@ -88,12 +87,11 @@ export async function deleteContact(
   contactId: string,
   now: number,
 ): Promise<{ accountId?: string }> {
-  const read = db.transaction(['contacts', 'touches', 'followUps']);
+  const read = db.transaction(['contacts', 'touchLogs', 'followUps']);
   const contact = await read.objectStore('contacts').get(contactId);
   if (!contact) throw new Error(`no contact with id ${contactId}`);
-  const range = IDBKeyRange.bound([contactId, -Infinity], [contactId, Infinity]);
   const [touches, followUps] = await Promise.all([
-    read.objectStore('touches').index('by-contact-at').getAll(range),
+    touchesOf(logsIn(read), contactId),
     read.objectStore('followUps').index('by-contact').getAll(contactId),
   ]);
   await read.done;
@@ -110,7 +108,7 @@ export async function deleteContact(
 export async function restoreDeleted(db: IDBPDatabase<RapportDB>, contactId: string, now: number): Promise<void> {
   // One transaction: the records come back and the undo entry goes together, so a worker
   // stopped half-way loses neither.
-  const tx = db.transaction([...DATA_STORES, 'meta'] as ('meta' | StoreName)[], 'readwrite') as WriteTransaction;
+  const tx = db.transaction([...DATA_SCOPE, 'meta'] as WriteScope, 'readwrite');
   const undo = (await tx.objectStore('meta').get(`undo:${contactId}`)) as DeletedContact | undefined;
   if (!undo) {
     await tx.done;

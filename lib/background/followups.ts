@@ -4,6 +4,7 @@ import { type FollowUp, type FollowUpKind, ME, type Touch, type TouchKind, trans
 import { addDays, dateOf } from '@/lib/shared/relationship/calendar';
 import { trust } from '@/lib/shared/relationship/trust';
 import type { RapportDB } from './db/schema';
+import { logsIn, saveLog, touchesOf } from './db/touch-logs';
 import { type AccountCache, contextOf, openReader, summaryOf } from './relationship';
 
 type Row = ResponseOf<'followup.list'>['rows'][number];
@@ -130,7 +131,7 @@ export async function actOnFollowUp(
   now: number,
   newId: () => string,
 ): Promise<FollowUp> {
-  const tx = db.transaction(['followUps', 'touches', 'contacts'], 'readwrite');
+  const tx = db.transaction(['followUps', 'touchLogs', 'contacts'], 'readwrite');
   const followUp = await tx.objectStore('followUps').get(action.id);
   if (!followUp) throw new Error(`no follow-up with id ${action.id}`);
   const next =
@@ -143,9 +144,11 @@ export async function actOnFollowUp(
     const sourceId = `followup:${followUp.id}`;
     // Done once per follow-up: a restore can bring back a follow-up that was already done, and
     // doing it again records the same touch, not a second one.
-    const earlier = await tx.objectStore('touches').index('by-source').getKey([sourceId, followUp.contactId]);
+    const logs = logsIn(tx);
+    const list = await touchesOf(logs, followUp.contactId);
+    const earlier = list.findIndex((t) => t.sourceId === sourceId);
     const touch: Touch = {
-      id: earlier ?? newId(),
+      id: list[earlier]?.id ?? newId(),
       contactId: followUp.contactId,
       ...(contact?.accountId ? { accountId: contact.accountId } : {}),
       sellerId: ME,
@@ -156,7 +159,9 @@ export async function actOnFollowUp(
       sourceId,
       ...(action.happiness ? { happiness: action.happiness } : {}),
     };
-    await tx.objectStore('touches').put(touch);
+    if (earlier >= 0) list[earlier] = touch;
+    else list.push(touch);
+    await saveLog(logs, followUp.contactId, list);
   }
   await tx.done;
   return next;

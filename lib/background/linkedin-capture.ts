@@ -1,8 +1,9 @@
 import type { IDBPDatabase } from 'idb';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
-import { ME } from '@/lib/shared/model';
+import { ME, type Touch } from '@/lib/shared/model';
 import type { RapportDB } from './db/schema';
 import { allOrNothing } from './db/all-or-nothing';
+import { addTouches, logsIn } from './db/touch-logs';
 import { addTouch, capturedTouch } from './touches';
 
 /**
@@ -16,39 +17,36 @@ export async function captureLinkedIn(
   input: ParsedRequestOf<'linkedin.capture'>,
   newId: () => string,
 ): Promise<{ response: ResponseOf<'linkedin.capture'>; changed: string[] }> {
-  const tx = db.transaction(['contacts', 'touches'], 'readwrite');
+  const tx = db.transaction(['contacts', 'touchLogs'], 'readwrite');
   return allOrNothing(tx, async () => {
     const byLinkedin = tx.objectStore('contacts').index('by-linkedin');
-    const touches = tx.objectStore('touches');
+    const logs = logsIn(tx);
     const changed = new Set<string>();
-    let stored = 0;
     let duplicates = 0;
+    const touches: Touch[] = [];
     for (const conversation of input.conversations) {
       for (const linkedinId of conversation.participants) {
         const contact = await byLinkedin.get(linkedinId);
         if (!contact) continue;
         for (const message of conversation.messages) {
           if (message.from !== 'me' && message.from !== linkedinId) continue;
-          const sourceId = `linkedin:${message.id}`;
-          if (await touches.index('by-source').getKey([sourceId, contact.id])) {
-            duplicates++;
-            continue;
-          }
-          await touches.add(
+          touches.push(
             capturedTouch(newId(), contact, {
               sellerId: ME,
               kind: 'linkedin-message',
               direction: message.from === 'me' ? 'outbound' : 'inbound',
               at: message.at,
-              sourceId,
+              sourceId: `linkedin:${message.id}`,
             }),
           );
-          stored++;
-          changed.add(contact.id);
         }
       }
     }
-    return { response: { stored, duplicates }, changed: [...changed] };
+    // A message stored before (the thread shown again) is a clash by source: a duplicate.
+    const { stored, clashes } = await addTouches(logs, touches);
+    duplicates += clashes.length;
+    for (const touch of stored) changed.add(touch.contactId);
+    return { response: { stored: stored.length, duplicates }, changed: [...changed] };
   });
 }
 

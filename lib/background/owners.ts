@@ -3,6 +3,7 @@ import type { ResponseOf } from '@/lib/messaging/protocol';
 import { claimedContact, claimedMe, claimedTouch } from '@/lib/shared/import/claim';
 import { ME, type Settings } from '@/lib/shared/model';
 import type { OwnerQuestion, RapportDB } from './db/schema';
+import { logsIn, saveLog } from './db/touch-logs';
 import { withDefaults } from './settings';
 
 const KEY = 'owner-question';
@@ -31,7 +32,7 @@ export async function askOwner(
  * is gone (an undone import) is no longer asked about, and no question is left once none remains.
  */
 export async function ownerQuestion(db: IDBPDatabase<RapportDB>): Promise<ResponseOf<'owner.question'>> {
-  const tx = db.transaction(['meta', 'sellers', 'contacts', 'touches']);
+  const tx = db.transaction(['meta', 'sellers', 'contacts', 'touchLogs']);
   const open = (await tx.objectStore('meta').get(KEY)) as OwnerQuestion | undefined;
   const owners: NonNullable<ResponseOf<'owner.question'>>['owners'] = [];
   for (const { sellerId, rows } of open?.owners ?? []) {
@@ -42,9 +43,12 @@ export async function ownerQuestion(db: IDBPDatabase<RapportDB>): Promise<Respon
       name: seller.name,
       emails: seller.emails,
       rows,
-      // Counted from index keys: no contact or touch record is read.
+      // Contacts counted from index keys; touches from the logs that name the owner only.
       contacts: await tx.objectStore('contacts').index('by-owner').count(sellerId),
-      touches: await tx.objectStore('touches').index('by-seller').count(sellerId),
+      touches: (await logsIn(tx).index('by-seller').getAll(sellerId)).reduce(
+        (n, log) => n + log.touches.filter((t) => t.sellerId === sellerId).length,
+        0,
+      ),
     });
   }
   await tx.done;
@@ -54,8 +58,8 @@ export async function ownerQuestion(db: IDBPDatabase<RapportDB>): Promise<Respon
 /**
  * "That owner is me", in one transaction: the owner's contacts and touches become the seller's,
  * their name and addresses go into `Settings.me`, the seller record is deleted and the question
- * closed. `null` ("none of these") only closes the question. Walks the owner's index entries
- * with a cursor, so a large store is never read whole. Returns the contacts whose summaries and
+ * closed. `null` ("none of these") only closes the question. Reads the owner's contacts and the
+ * touch logs that name the owner by their indexes, so a large store is never read whole. Returns the contacts whose summaries and
  * follow-ups the caller must refresh.
  */
 export async function claimOwner(
@@ -63,7 +67,7 @@ export async function claimOwner(
   sellerId: string | null,
   now: number,
 ): Promise<{ contactIds: string[]; contacts: number; touches: number; settings: Settings }> {
-  const tx = db.transaction(['meta', 'sellers', 'contacts', 'touches'], 'readwrite');
+  const tx = db.transaction(['meta', 'sellers', 'contacts', 'touchLogs'], 'readwrite');
   const meta = tx.objectStore('meta');
   let settings = withDefaults((await meta.get('settings')) as Settings | undefined);
   const contactIds = new Set<string>();
@@ -79,10 +83,15 @@ export async function claimOwner(
       contactIds.add(c.value.id);
       contacts++;
     }
-    for (let c = await tx.objectStore('touches').index('by-seller').openCursor(owned); c; c = await c.continue()) {
-      await c.update(claimedTouch(c.value));
-      contactIds.add(c.value.contactId);
-      touches++;
+    const logs = logsIn(tx);
+    for (const log of await logs.index('by-seller').getAll(sellerId)) {
+      const claimed = log.touches.map((t) => {
+        if (t.sellerId !== sellerId) return t;
+        touches++;
+        return claimedTouch(t);
+      });
+      await saveLog(logs, log.contactId, claimed);
+      contactIds.add(log.contactId);
     }
     settings = { ...settings, me: claimedMe(settings.me, seller) };
     await meta.put(settings, 'settings');

@@ -8,6 +8,7 @@ import { summarize } from '@/lib/shared/relationship/summarize';
 import { type ContactSummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
 import { trust } from '@/lib/shared/relationship/trust';
 import type { RapportDB } from './db/schema';
+import { logsIn, touchesOf } from './db/touch-logs';
 import { type AccountFacts, contextWith, RELATIONSHIP_STORES, readAccountFacts } from './relationship';
 
 type Tx = IDBPTransaction<RapportDB, (typeof RELATIONSHIP_STORES)[number][], 'readwrite'>;
@@ -115,11 +116,7 @@ async function refreshBatch(
   deps: RefreshDeps,
   onlyTheirAccount: ReadonlySet<string>,
 ): Promise<Planned[]> {
-  const touchesOf = (id: string) =>
-    tx
-      .objectStore('touches')
-      .index('by-contact-at')
-      .getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+  const logs = logsIn(tx);
   const states = await Promise.all(
     contacts.map(async (contact): Promise<ContactState> => {
       if (deps.blank?.has(contact.id)) {
@@ -135,7 +132,7 @@ async function refreshBatch(
         const [stored, followUps] = await Promise.all([tx.objectStore('summaries').get(contact.id), followUpsNow]);
         if (stored?.version === SUMMARY_VERSION) return { contact, followUps, summary: stored, kept: true };
       }
-      const [touches, followUps] = await Promise.all([touchesOf(contact.id), followUpsNow]);
+      const [touches, followUps] = await Promise.all([touchesOf(logs, contact.id), followUpsNow]);
       return { contact, touches, followUps, summary: summarize({ contactId: contact.id, touches, followUps }) };
     }),
   );
@@ -153,7 +150,7 @@ async function refreshBatch(
     if (closed) {
       // The summary remembers when the last follow-up closed: closing one here changes it.
       const followUps = state.followUps.map((f) => (f.id === closed.id ? closed : f));
-      const touches = state.touches ?? (await touchesOf(state.contact.id));
+      const touches = state.touches ?? (await touchesOf(logs, state.contact.id));
       writes.push(tx.objectStore('summaries').put(summarize({ contactId: state.contact.id, touches, followUps })));
     } else if (!state.kept) {
       writes.push(tx.objectStore('summaries').put(state.summary));

@@ -5,10 +5,18 @@ import { type Coverage, coverage } from '@/lib/shared/relationship/coverage';
 import { summarize } from '@/lib/shared/relationship/summarize';
 import { type ContactSummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
 import type { RapportDB } from './db/schema';
+import { logsIn, touchesOf } from './db/touch-logs';
 import { withDefaults } from './settings';
 
 /** The stores one contact's refresh reads and writes, in one transaction. */
-export const RELATIONSHIP_STORES = ['contacts', 'accounts', 'touches', 'purchases', 'followUps', 'summaries'] as const;
+export const RELATIONSHIP_STORES = [
+  'contacts',
+  'accounts',
+  'touchLogs',
+  'purchases',
+  'followUps',
+  'summaries',
+] as const;
 /** Reading needs no write lock: the sidebar's look-ups use a read-only transaction. */
 export type Reader = Pick<
   IDBPTransaction<RapportDB, (typeof RELATIONSHIP_STORES)[number][], IDBTransactionMode>,
@@ -28,9 +36,8 @@ export async function openReader(db: IDBPDatabase<RapportDB>) {
 }
 
 export async function buildSummary(tx: Reader, contactId: string): Promise<ContactSummary> {
-  const range = IDBKeyRange.bound([contactId, -Infinity], [contactId, Infinity]);
   const [touches, followUps] = await Promise.all([
-    tx.objectStore('touches').index('by-contact-at').getAll(range),
+    touchesOf(logsIn(tx), contactId),
     tx.objectStore('followUps').index('by-contact').getAll(contactId),
   ]);
   return summarize({ contactId, touches, followUps });

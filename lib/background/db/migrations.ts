@@ -1,5 +1,7 @@
-import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap } from 'idb';
+import type { Touch } from '@/lib/shared/model';
 import type { RapportDB } from './schema';
+import { logOf } from './touch-logs';
 
 type UpgradeTx = IDBPTransaction<RapportDB, StoreNames<RapportDB>[], 'versionchange'>;
 export type Migration = (db: IDBPDatabase<RapportDB>, tx: UpgradeTx) => void;
@@ -24,11 +26,12 @@ export const migrations: readonly Migration[] = [
     contacts.createIndex('by-linkedin', 'linkedinId', { unique: true });
     contacts.createIndex('by-account', 'accountId');
 
-    const touches = db.createObjectStore('touches', { keyPath: 'id' });
-    touches.createIndex('by-contact-at', ['contactId', 'at']);
-    touches.createIndex('by-account-at', ['accountId', 'at']);
+    // Touches were single records until v7 (below), which moves them into per-contact logs.
+    const touches = db.createObjectStore('touches' as never, { keyPath: 'id' });
+    touches.createIndex('by-contact-at' as never, ['contactId', 'at']);
+    touches.createIndex('by-account-at' as never, ['accountId', 'at']);
     // One record per (source, contact): reopening a thread can never store an e-mail twice.
-    touches.createIndex('by-source', ['sourceId', 'contactId'], { unique: true });
+    touches.createIndex('by-source' as never, ['sourceId', 'contactId'], { unique: true });
     // Dropped again at v5 (below); the steps stay as they ran, so older stores upgrade the same way.
     touches.createIndex('by-at' as never, 'at');
 
@@ -55,18 +58,52 @@ export const migrations: readonly Migration[] = [
   // v4: touches by seller, so "that CRM owner is me" rewrites one owner's touches without
   // reading the others (an import can bring hundreds of thousands).
   (_db, tx) => {
-    tx.objectStore('touches').createIndex('by-seller', 'sellerId');
+    tx.objectStore('touches' as never).createIndex('by-seller' as never, 'sellerId');
   },
   // v5: touches no longer by time alone. Nothing looked them up that way, and every touch written
   // (a capture, an import of 100,000 activities, a teammate's history arriving) paid for the
   // index: one of five kept per touch.
   (_db, tx) => {
-    tx.objectStore('touches').deleteIndex('by-at');
+    tx.objectStore('touches' as never).deleteIndex('by-at');
   },
   // v6: what the team's server holds, as this browser last saw it (sync/replicate.ts), in place
   // of a second copy of every record in a PouchDB database of its own.
   (db) => {
     db.createObjectStore('team');
+  },
+  // v7: each contact's touches in one record (touch-logs.ts): an import of 100,000 activities
+  // wrote 100,000 records and 400,000 index entries, at 60-90 µs each. The touches move here,
+  // walking the old store by contact so one contact's touches are in memory at a time; the
+  // old store goes once the walk is done. If the upgrade stops, it runs again from v6.
+  (db, tx) => {
+    const logs = db.createObjectStore('touchLogs', { keyPath: 'contactId' });
+    logs.createIndex('by-account', 'accountIds', { multiEntry: true });
+    logs.createIndex('by-seller', 'sellerIds', { multiEntry: true });
+    const raw = unwrap(tx);
+    const rawLogs = raw.objectStore('touchLogs');
+    const walk = raw.objectStore('touches').index('by-contact-at').openCursor();
+    let contactId: string | undefined;
+    let touches: Touch[] = [];
+    const flush = () => {
+      const log = contactId === undefined ? undefined : logOf(contactId, touches);
+      if (log) rawLogs.put(log);
+    };
+    walk.onsuccess = () => {
+      const cursor = walk.result;
+      if (!cursor) {
+        flush();
+        db.deleteObjectStore('touches' as never);
+        return;
+      }
+      const touch = cursor.value as Touch;
+      if (touch.contactId !== contactId) {
+        flush();
+        contactId = touch.contactId;
+        touches = [];
+      }
+      touches.push(touch);
+      cursor.continue();
+    };
   },
 ];
 

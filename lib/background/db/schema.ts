@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
-import type { Account, Contact, DataSet, FollowUp, Purchase, Seller, Settings, Touch } from '@/lib/shared/model';
+import type { Account, Contact, DataSet, FollowUp, Purchase, Seller, Settings } from '@/lib/shared/model';
 import type { ContactSummary } from '@/lib/shared/relationship/summary';
+import type { TouchLog } from './touch-logs';
 
 export const DB_NAME = 'rapport';
 
@@ -38,8 +39,6 @@ export interface DeletedContact {
 
 /**
  * The store's shape at the newest version. Index names say what they look up.
- * Compound indexes skip records where a part is missing: a touch without a `sourceId`
- * (a manual one) is simply not in `by-source`, which is what makes that index unique-safe.
  */
 export interface RapportDB extends DBSchema {
   sellers: { key: string; value: Seller; indexes: { 'by-email': string } };
@@ -53,16 +52,8 @@ export interface RapportDB extends DBSchema {
     value: Contact;
     indexes: { 'by-email': string; 'by-linkedin': string; 'by-account': string; 'by-owner': string };
   };
-  touches: {
-    key: string;
-    value: Touch;
-    indexes: {
-      'by-contact-at': [string, number];
-      'by-account-at': [string, number];
-      'by-source': [string, string];
-      'by-seller': string;
-    };
-  };
+  /** Each contact's touches in one record (touch-logs.ts); there is no store of single touches since v7. */
+  touchLogs: { key: string; value: TouchLog; indexes: { 'by-account': string; 'by-seller': string } };
   purchases: { key: string; value: Purchase; indexes: { 'by-account-at': [string, number] } };
   followUps: {
     key: string;
@@ -96,6 +87,7 @@ export interface TeamDocState {
   json: string;
 }
 
+/** The kinds of record a data set (a backup, an import, a write) holds, each a store but touches. */
 export type StoreName = 'sellers' | 'accounts' | 'contacts' | 'touches' | 'purchases' | 'followUps';
 export const DATA_STORES: readonly StoreName[] = [
   'sellers',
@@ -105,3 +97,7 @@ export const DATA_STORES: readonly StoreName[] = [
   'purchases',
   'followUps',
 ];
+/** The stores holding a data set, for a transaction's scope: touches are kept in their contacts' logs. */
+export const DATA_SCOPE = ['sellers', 'accounts', 'contacts', 'touchLogs', 'purchases', 'followUps'] as const;
+/** A transaction over the data and `meta`, as every write of a data set takes. */
+export type WriteScope = ('meta' | (typeof DATA_SCOPE)[number])[];

@@ -3,6 +3,7 @@ import PouchDB, { type ChangesResult, type Database, type PouchDoc } from 'pouch
 import http from 'pouchdb-adapter-http';
 import { RECORD_SCHEMAS, type Settings } from '@/lib/shared/model';
 import { allOrNothing, pendingWrites } from '../db/all-or-nothing';
+import { addTouches, allTouches, logsIn } from '../db/touch-logs';
 import { mergeContacts } from '../edits';
 import type { RapportDB, TeamDocState } from '../db/schema';
 import {
@@ -133,7 +134,10 @@ export function mySellerId(settings: Settings): string {
   return teamSellerId(email);
 }
 
-const WRITE_STORES = ['sellers', 'accounts', 'contacts', 'touches', 'purchases', 'meta', 'team'] as const;
+const WRITE_STORES = ['sellers', 'accounts', 'contacts', 'touchLogs', 'purchases', 'meta', 'team'] as const;
+/** The store of a kind kept as records of its own (touches are kept in their contacts' logs). */
+const recordStore = (kind: Exclude<SharedKind, 'touch'>) =>
+  STORE_OF[kind] as 'sellers' | 'accounts' | 'contacts' | 'purchases';
 
 /** Touches and purchases never change once made: the server either has one or not. */
 const UNCHANGING: ReadonlySet<string> = new Set<SharedKind>(['touch', 'purchase']);
@@ -199,7 +203,9 @@ async function pull(
   // Into a store that holds nothing of a kind (a seller joining a team), a record of that kind
   // cannot exist here yet nor hold a key, except one this run wrote, which `claimed` catches: its
   // reads are skipped (a third of applying the bench store). A merge may make a contact: then read.
-  for (const kind of SHARED_KINDS) if ((await db.count(STORE_OF[kind])) === 0) run.emptyAtStart.add(kind);
+  for (const kind of SHARED_KINDS) {
+    if ((await db.count(kind === 'touch' ? 'touchLogs' : recordStore(kind))) === 0) run.emptyAtStart.add(kind);
+  }
   for (;;) {
     const { results, last_seq } = await server.changes({
       since,
@@ -277,11 +283,18 @@ async function applyChanges(run: PullRun, results: ChangesResult['results'], seq
         !(checked.kind === 'contact' && mergedInto.has(checked.record.id));
       if (forHere) incoming.push(followMerges(checked, mergedInto));
     }
-    const store = (kind: SharedKind) => tx.objectStore(STORE_OF[kind]) as unknown as LooseStore;
+    const store = (kind: Exclude<SharedKind, 'touch'>) => tx.objectStore(recordStore(kind)) as unknown as LooseStore;
+    // Touches go into their contacts' logs, each read once for the part. One whose source the
+    // log holds under another id is the same message recorded here already: said, not written.
+    const touches = incoming.flatMap((one) => (one.kind === 'touch' ? [RECORD_SCHEMAS.touches.parse(one.record)] : []));
+    const addingTouches = addTouches(logsIn(tx), touches, { sameId: 'keep' });
     // Every read of the batch asked at once, then every write: a request awaited in turn per
     // document cost a round trip each (9 s for 12,000 documents).
+    const others = incoming.filter(
+      (one): one is Incoming & { kind: Exclude<SharedKind, 'touch'> } => one.kind !== 'touch',
+    );
     const read = await Promise.all(
-      incoming.map(async (one) =>
+      others.map(async (one) =>
         emptyAtStart.has(one.kind)
           ? { one, existing: undefined, holders: [] }
           : {
@@ -305,6 +318,10 @@ async function applyChanges(run: PullRun, results: ChangesResult['results'], seq
         for (const id of affected(one.kind, next)) contactIds.add(id);
       }
     }
+    const { stored, clashes } = await addingTouches;
+    changed += stored.length;
+    for (const touch of stored) contactIds.add(touch.contactId);
+    for (const touch of clashes) refuse(docId('touch', touch.id), `touch:${touch.id}: recorded here already`);
     // What the server holds now, whatever this computer made of it.
     const team = tx.objectStore('team');
     for (const doc of served) {
@@ -418,7 +435,7 @@ function updated({ kind, record }: Incoming, existing: Stored, me: string): Stor
 
 /**
  * Why a record from the team cannot be written here: a unique key of it (a contact's address or
- * LinkedIn id, a touch's source) is held by another record here or earlier in the batch, the same
+ * LinkedIn id) is held by another record here or earlier in the batch, the same
  * person known twice, which is said rather than written. Undefined when nothing clashes.
  */
 function clashOf(one: Incoming, holders: unknown[], claimed: Set<string>): string | undefined {
@@ -427,16 +444,14 @@ function clashOf(one: Incoming, holders: unknown[], claimed: Set<string>): strin
   for (const [i, [, key]] of keys.entries()) {
     const holder = holders[i];
     if ((holder !== undefined && holder !== one.record.id) || claimed.has(claims[i] ?? '')) {
-      return one.kind === 'touch'
-        ? `touch:${one.record.id}: recorded here already`
-        : `${one.kind}:${one.record.id}: this computer knows ${String(key)} as another contact; matching the two comes in a later version`;
+      return `${one.kind}:${one.record.id}: this computer knows ${String(key)} as another contact; matching the two comes in a later version`;
     }
   }
   for (const claim of claims) claimed.add(claim);
   return undefined;
 }
 
-/** The unique indexes a record of this kind must not share with another (db/migrations.ts). */
+/** The unique indexes a record of this kind must not share with another (db/migrations.ts; a touch's source is kept unique in its log). */
 function uniqueKeys({ kind, record }: Incoming): [string, unknown][] {
   if (kind === 'contact') {
     return [
@@ -444,7 +459,7 @@ function uniqueKeys({ kind, record }: Incoming): [string, unknown][] {
       ...(record.linkedinId ? [['by-linkedin', record.linkedinId] as [string, unknown]] : []),
     ];
   }
-  return kind === 'touch' && record.sourceId ? [['by-source', [record.sourceId, record.contactId]]] : [];
+  return [];
 }
 
 type Mergeable = Parameters<typeof mergeEdits>[0];
@@ -482,14 +497,17 @@ async function push(
   };
   consider(toDoc('seller', myself, me));
   for (const kind of SHARED_KINDS) {
-    if (UNCHANGING.has(kind)) {
+    if (kind === 'touch') {
+      for (const touch of await allTouches(logsIn(db.transaction('touchLogs'))))
+        if (!have.has(docId(kind, touch.id))) outgoing.push(toDoc(kind, touch, me) as unknown as PouchDoc);
+    } else if (kind === 'purchase') {
       // Only the ids are read to compare; a record is read when the server lacks it.
-      const keys = (await db.getAllKeys(STORE_OF[kind])).filter((id) => !have.has(docId(kind, id)));
-      const tx = db.transaction(STORE_OF[kind]);
+      const keys = (await db.getAllKeys('purchases')).filter((id) => !have.has(docId(kind, id)));
+      const tx = db.transaction('purchases');
       for (const record of await Promise.all(keys.map((id) => tx.store.get(id))))
         if (record) outgoing.push(toDoc(kind, record, me) as unknown as PouchDoc);
     } else {
-      for (const record of await db.getAll(STORE_OF[kind])) consider(toDoc(kind, record, me));
+      for (const record of await db.getAll(recordStore(kind))) consider(toDoc(kind, record, me));
     }
   }
   // A contact merged here that the team knows becomes a note of where it went.

@@ -9,7 +9,14 @@ import type { ImportPlan } from './planner';
  */
 export interface ImportUndo {
   importId: string;
-  created: { sellers: string[]; accounts: string[]; contacts: string[]; touches: string[]; purchases: string[] };
+  created: {
+    sellers: string[];
+    accounts: string[];
+    contacts: string[];
+    /** With the contact where known: the store keeps each contact's touches together. */
+    touches: (string | { id: string; contactId: string })[];
+    purchases: string[];
+  };
   merge: { accounts: MergeChange<Account>[]; contacts: MergeChange<Contact>[] };
 }
 
@@ -22,7 +29,7 @@ export function undoRecord(plan: ImportPlan, storedTouches: readonly string[] = 
       sellers: ids(plan.create.sellers),
       accounts: ids(plan.create.accounts),
       contacts: ids(plan.create.contacts),
-      touches: [...storedTouches, ...ids(plan.create.touches)],
+      touches: [...storedTouches, ...plan.create.touches.map(({ id, contactId }) => ({ id, contactId }))],
       purchases: ids(plan.create.purchases),
     },
     merge: plan.merge,

@@ -145,20 +145,11 @@ async function measureBaseline(bench: BenchContext): Promise<{ median: number; p
     const out: number[] = [];
     for (const email of list) {
       const start = performance.now();
-      const tx = db.transaction(['contacts', 'touches']);
+      const tx = db.transaction(['contacts', 'touchLogs']);
       const contact = await asPromise(tx.objectStore('contacts').index('by-email').get(email));
-      const touches: { kind: string; at: number; summary?: string }[] = [];
-      await new Promise<void>((resolve) => {
-        const range = IDBKeyRange.bound([contact.id, 0], [contact.id, Number.MAX_SAFE_INTEGER]);
-        const cursor = tx.objectStore('touches').index('by-contact-at').openCursor(range, 'prev');
-        cursor.onsuccess = () => {
-          const c = cursor.result;
-          if (c && touches.length < 20) {
-            touches.push(c.value);
-            c.continue();
-          } else resolve();
-        };
-      });
+      // A contact's touches are one log (oldest first): its newest 20.
+      const log = await asPromise(tx.objectStore('touchLogs').get(contact.id));
+      const touches: { kind: string; at: number; summary?: string }[] = (log?.touches ?? []).slice(-20).reverse();
       const card = document.createElement('section');
       const name = document.createElement('h2');
       name.textContent = contact.name;

@@ -6,6 +6,7 @@ import type { RapportDB } from '@/lib/background/db/schema';
 import { protocol, type RequestType } from '@/lib/messaging/protocol';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { contact, touch } from '../../helpers/records';
+import { putTouch } from '../../helpers/touch-store';
 
 /**
  * The worker's boundary under abuse: messages far too large, nested without end, or made up at
@@ -20,7 +21,7 @@ const PROTOTYPE_BEFORE = Object.getOwnPropertyNames(Object.prototype);
 beforeAll(async () => {
   db = await startBackground();
   await db.put('contacts', contact());
-  await db.put('touches', touch());
+  await putTouch(db, touch());
 });
 
 const snapshot = async () => ({ counts: await countAll(db), meta: await db.getAllKeys('meta') });

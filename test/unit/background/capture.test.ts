@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { RapportDB } from '@/lib/background/db/schema';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { contact } from '../../helpers/records';
+import { countTouches, putTouch, storedTouches } from '../../helpers/touch-store';
 
 const ACCOUNT = 'me@ourco.example';
 let db: IDBPDatabase<RapportDB>;
@@ -21,7 +22,7 @@ const capture = (messages: unknown[], account = ACCOUNT) =>
   deliver(envelope('gmail.capture', { account, messages }), senders.content);
 const confirm = () => deliver(envelope('account.confirm', { account: ACCOUNT }), senders.frame);
 const touchesOf = async (contactId: string) =>
-  (await db.getAll('touches')).filter((t) => t.contactId === contactId).sort((a, b) => a.at - b.at);
+  (await storedTouches(db)).filter((t) => t.contactId === contactId).sort((a, b) => a.at - b.at);
 
 const msg = (id: string, from: string, to: string[], at = Number(id)) => ({
   id,
@@ -35,7 +36,7 @@ describe('gmail capture', () => {
   it('stores nothing until the seller confirms the account is a work account', async () => {
     const answer = await capture([msg('1000', 'jane@acme.example', [ACCOUNT])]);
     expect(answer).toMatchObject({ ok: true, data: { confirmed: false, stored: 0 } });
-    expect(await db.count('touches')).toBe(0);
+    expect(await countTouches(db)).toBe(0);
   });
 
   it('records inbound and outbound e-mails with tracked contacts, subject only', async () => {
@@ -63,12 +64,12 @@ describe('gmail capture', () => {
     await capture(thread);
     const again = await capture(thread);
     expect(again.data).toMatchObject({ stored: 0, duplicates: 2 });
-    expect(await db.count('touches')).toBe(2);
+    expect(await countTouches(db)).toBe(2);
   });
 
   it('a message stored before at another time (an older import of it) is a duplicate; the rest of the thread is stored', async () => {
     await confirm();
-    await db.put('touches', {
+    await putTouch(db, {
       id: 'imported-1000',
       contactId: 'jane',
       accountId: 'acct-1',
@@ -120,7 +121,7 @@ describe('gmail capture', () => {
       { ...msg('x', 'jane@acme.example', []), id: 'msg-a:r123' },
     ]);
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    expect(await db.count('touches')).toBe(0);
+    expect(await countTouches(db)).toBe(0);
   });
 });
 
@@ -193,7 +194,7 @@ describe('capture under concurrency and interruption', () => {
     expect(stored).toBe(150);
     expect(await touchesOf('jane')).toHaveLength(100);
     expect(await touchesOf('omar')).toHaveLength(50);
-    const sources = (await db.getAll('touches')).map((t) => `${t.sourceId} ${t.contactId}`);
+    const sources = (await storedTouches(db)).map((t) => `${t.sourceId} ${t.contactId}`);
     expect(new Set(sources).size).toBe(sources.length);
   });
 
@@ -201,23 +202,24 @@ describe('capture under concurrency and interruption', () => {
     await confirm();
     // A store refusing a write half-way aborts the capture's one transaction, as the worker
     // stopping does: nothing of it may stay.
-    const store = Object.getPrototypeOf(db.transaction('touches').objectStore('touches'));
-    const add = store.add;
+    // Its second contact's log is refused after the first one's is written.
+    const store = Object.getPrototypeOf(db.transaction('touchLogs').objectStore('touchLogs'));
+    const put = store.put;
     let calls = 0;
-    store.add = function (this: unknown, ...args: unknown[]) {
-      if (++calls === 60) throw new DOMException('The worker stopped', 'AbortError');
-      return add.apply(this, args);
+    store.put = function (this: unknown, ...args: unknown[]) {
+      if (++calls === 2) throw new DOMException('The worker stopped', 'AbortError');
+      return put.apply(this, args);
     };
     try {
       const cut = await capture(thread);
       expect(cut.ok).toBe(false);
     } finally {
-      store.add = add;
+      store.put = put;
     }
-    expect(calls).toBeGreaterThanOrEqual(60);
-    expect(await db.count('touches')).toBe(0);
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(await countTouches(db)).toBe(0);
     const again = await capture(thread);
     expect(again.data).toMatchObject({ stored: 150, duplicates: 0 });
-    expect(await db.count('touches')).toBe(150);
+    expect(await countTouches(db)).toBe(150);
   });
 });

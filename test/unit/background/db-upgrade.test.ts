@@ -5,6 +5,7 @@ import { DB_VERSION, type Migration, migrations } from '@/lib/background/db/migr
 import { openStore, toStoreError } from '@/lib/background/db/open';
 import { DATA_STORES, type RapportDB } from '@/lib/background/db/schema';
 import { account, contact, followUp, purchase, seller, touch } from '../../helpers/records';
+import { putTouch, storedTouches, touchesOfContact } from '../../helpers/touch-store';
 import { dataSet } from '../shared/export/arbitraries';
 
 /**
@@ -53,6 +54,21 @@ heldAtVersion[4] = {
 heldAtVersion[5] = heldAtVersion[4] as (typeof heldAtVersion)[number];
 // v6 added team sync's own store (empty until a team is set up): the same records.
 heldAtVersion[6] = heldAtVersion[4] as (typeof heldAtVersion)[number];
+// v7 moved touches into one log per contact: the same records, read through the logs.
+heldAtVersion[7] = heldAtVersion[4] as (typeof heldAtVersion)[number];
+
+/** A store's records at the newest version: touches as their contacts' logs hold them. */
+const heldNow = (db: IDBPDatabase<RapportDB>, store: (typeof DATA_STORES)[number]): Promise<unknown[]> =>
+  store === 'touches' ? storedTouches(db) : db.getAll(store);
+
+/** Every touch that names a seller is found by the logs' seller index. */
+async function expectFoundBySeller(db: IDBPDatabase<RapportDB>, touches: readonly unknown[]) {
+  for (const t of touches as { id: string; sellerId?: string }[]) {
+    if (!t.sellerId) continue;
+    const logs = await db.getAllFromIndex('touchLogs', 'by-seller', t.sellerId);
+    expect(logs.some((log) => log.touches.some((x) => x.id === t.id && x.sellerId === t.sellerId))).toBe(true);
+  }
+}
 
 let counter = 0;
 const fresh = () => `rapport-upgrade-test-${++counter}`;
@@ -72,9 +88,9 @@ describe('schema upgrades', () => {
     const db = await openAt(fresh(), 1);
     expect([...db.objectStoreNames].sort()).toEqual([...DATA_STORES, 'meta'].sort());
     expect(db.version).toBe(1);
-    const tx = db.transaction(['contacts', 'touches', 'followUps', 'accounts', 'purchases']);
+    const tx = db.transaction(['contacts', 'touches' as never, 'followUps', 'accounts', 'purchases']);
     expect([...tx.objectStore('contacts').indexNames].sort()).toEqual(['by-account', 'by-email', 'by-linkedin']);
-    expect([...tx.objectStore('touches').indexNames].sort()).toEqual([
+    expect([...tx.objectStore('touches' as never).indexNames].sort()).toEqual([
       'by-account-at',
       'by-at',
       'by-contact-at',
@@ -89,14 +105,10 @@ describe('schema upgrades', () => {
     expect([...tx.objectStore('purchases').indexNames]).toEqual(['by-account-at']);
   });
 
-  it('the newest version keeps the touches by contact, account, source and seller: not by time alone', async () => {
+  it('the newest version keeps touches in one log per contact, found by account and seller, and no store of single touches', async () => {
     const db = await openAt(fresh(), DB_VERSION);
-    expect([...db.transaction('touches').store.indexNames].sort()).toEqual([
-      'by-account-at',
-      'by-contact-at',
-      'by-seller',
-      'by-source',
-    ]);
+    expect(db.objectStoreNames.contains('touches' as never)).toBe(false);
+    expect([...db.transaction('touchLogs').store.indexNames].sort()).toEqual(['by-account', 'by-seller']);
   });
 
   it('the newest version is built from the numbered steps and has records for every older version', () => {
@@ -110,25 +122,25 @@ describe('schema upgrades', () => {
       const old = await openAt(name, version);
       const records = heldAtVersion[version];
       if (!records) throw new Error(`no records for v${version}`);
-      const tx = old.transaction(DATA_STORES, 'readwrite');
-      for (const store of DATA_STORES) for (const r of records[store]) await tx.objectStore(store).put(r as never);
+      const tx = old.transaction(DATA_STORES as never[], 'readwrite');
+      for (const store of DATA_STORES)
+        for (const r of records[store]) await tx.objectStore(store as never).put(r as never);
       await tx.done;
       old.close();
 
       const upgraded = await openAt(name, DB_VERSION);
       for (const store of DATA_STORES) {
-        expect(await upgraded.count(store), store).toBe(records[store].length);
+        expect((await heldNow(upgraded, store)).length, store).toBe(records[store].length);
       }
       // Records written before the owner index existed are in it after the upgrade.
       const owned = records.contacts.filter((c) => (c as { ownerId?: string }).ownerId).length;
       expect(await upgraded.countFromIndex('contacts', 'by-owner')).toBe(owned);
-      // And touches written before the seller index existed are in that one.
-      const bySeller = records.touches.filter((t) => (t as { sellerId?: string }).sellerId).length;
-      expect(await upgraded.countFromIndex('touches', 'by-seller')).toBe(bySeller);
+      // And touches written before the seller index existed are found by seller.
+      await expectFoundBySeller(upgraded, records.touches);
       // Every record comes back as it went in.
       for (const store of DATA_STORES) {
         const sort = (list: unknown[]) => [...(list as { id: string }[])].sort((a, b) => a.id.localeCompare(b.id));
-        expect(sort(await upgraded.getAll(store)), store).toEqual(sort(records[store]));
+        expect(sort(await heldNow(upgraded, store)), store).toEqual(sort(records[store]));
       }
     });
   }
@@ -142,10 +154,10 @@ describe('schema upgrades', () => {
         fc.asyncProperty(dataSet, async (data) => {
           const name = fresh();
           const old = await openAt(name, version);
-          const tx = old.transaction(DATA_STORES, 'readwrite');
+          const tx = old.transaction(DATA_STORES as never[], 'readwrite');
           await Promise.all(
             DATA_STORES.flatMap((store) =>
-              (data[store] as unknown[]).map((r) => tx.objectStore(store).put(r as never)),
+              (data[store] as unknown[]).map((r) => tx.objectStore(store as never).put(r as never)),
             ),
           );
           await tx.done;
@@ -153,12 +165,14 @@ describe('schema upgrades', () => {
           const upgraded = await openAt(name, DB_VERSION);
           const byId = (list: unknown[]) => [...(list as { id: string }[])].sort((a, b) => (a.id < b.id ? -1 : 1));
           for (const store of DATA_STORES) {
-            expect(byId(await upgraded.getAll(store)), store).toEqual(byId(data[store] as unknown[]));
+            expect(byId(await heldNow(upgraded, store)), store).toEqual(byId(data[store] as unknown[]));
             generatedRecords += (data[store] as unknown[]).length;
           }
-          expect(await upgraded.countFromIndex('touches', 'by-seller')).toBe(
-            data.touches.filter((t) => t.sellerId !== undefined).length,
-          );
+          await expectFoundBySeller(upgraded, data.touches);
+          // Each contact's log is in time order.
+          for (const log of await upgraded.getAll('touchLogs')) {
+            expect(log.touches.map((t) => t.at)).toEqual([...log.touches.map((t) => t.at)].sort((a, b) => a - b));
+          }
           expect(await upgraded.countFromIndex('contacts', 'by-owner')).toBe(
             data.contacts.filter((c) => c.ownerId !== undefined).length,
           );
@@ -203,13 +217,13 @@ describe('indexes', () => {
 
   it('refuses the same captured message twice for one contact, allows it for another', async () => {
     const db = await openAt(fresh(), DB_VERSION);
-    await db.put('touches', touch());
-    await expect(db.put('touches', touch({ id: 'touch-2' }))).rejects.toThrow();
-    await db.put('touches', touch({ id: 'touch-3', contactId: 'contact-2' }));
+    await putTouch(db, touch());
+    await expect(putTouch(db, touch({ id: 'touch-2' }))).rejects.toThrow();
+    await putTouch(db, touch({ id: 'touch-3', contactId: 'contact-2' }));
     // Manual touches have no source id and are never in the way of each other.
-    await db.put('touches', touch({ id: 'm1', sourceId: undefined }));
-    await db.put('touches', touch({ id: 'm2', sourceId: undefined }));
-    expect(await db.count('touches')).toBe(4);
+    await putTouch(db, touch({ id: 'm1', sourceId: undefined }));
+    await putTouch(db, touch({ id: 'm2', sourceId: undefined }));
+    expect((await storedTouches(db)).map((t) => t.id)).toEqual(['m1', 'm2', 'touch-1', 'touch-3']);
   });
 
   it('holds at most one live follow-up per contact, and any number of closed ones', async () => {
@@ -233,13 +247,11 @@ describe('indexes', () => {
       ['b', 10],
       ['c', 20],
     ] as const) {
-      await db.put('touches', touch({ id, at, sourceId: id }));
+      await putTouch(db, touch({ id, at, sourceId: id }));
     }
-    const range = IDBKeyRange.bound(['contact-1', 0], ['contact-1', Infinity]);
-    expect((await db.getAllFromIndex('touches', 'by-contact-at', range)).map((t) => t.id)).toEqual(['b', 'c', 'a']);
-    expect(
-      await db.countFromIndex('touches', 'by-account-at', IDBKeyRange.bound(['acct-1', 0], ['acct-1', Infinity])),
-    ).toBe(3);
+    expect((await touchesOfContact(db, 'contact-1')).map((t) => t.id)).toEqual(['b', 'c', 'a']);
+    const atAccount = await db.getAllFromIndex('touchLogs', 'by-account', 'acct-1');
+    expect(atAccount.flatMap((log) => log.touches.filter((t) => t.accountId === 'acct-1'))).toHaveLength(3);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { account, contact, purchase, touch } from '../../helpers/records';
+import { getTouch } from '../../helpers/touch-store';
 
 const NOW = Date.UTC(2026, 10, 23, 10);
 
@@ -57,7 +58,7 @@ describe('editing what Rapport knows', () => {
     });
     expect(await db.get('accounts', 'acme-eu')).toBeUndefined();
     expect((await db.get('contacts', 'kurt'))?.accountId).toBe('acme');
-    expect((await db.get('touches', 't1'))?.accountId).toBe('acme');
+    expect((await getTouch(db, 't1'))?.accountId).toBe('acme');
     expect((await db.get('purchases', 'p1'))?.accountId).toBe('acme');
   });
 

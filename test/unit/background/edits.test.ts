@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { account, contact, touch } from '../../helpers/records';
+import { touchesOfContact } from '../../helpers/touch-store';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 23, 10);
@@ -35,9 +36,7 @@ async function twoOfOne() {
 }
 
 const touchesOf = async (db: Awaited<ReturnType<typeof startBackground>>, id: string) =>
-  (await db.getAllFromIndex('touches', 'by-contact-at', IDBKeyRange.bound([id, 0], [id, Infinity]))).map(
-    (t) => t.sourceId,
-  );
+  (await touchesOfContact(db, id)).map((t) => t.sourceId);
 
 describe('merging two contacts who are one person', () => {
   it('keeps every touch of both (a shared e-mail once), their addresses and LinkedIn id, and removes the other', async () => {

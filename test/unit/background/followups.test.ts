@@ -4,6 +4,7 @@ import type { RapportDB } from '@/lib/background/db/schema';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { contact, followUp, touch } from '../../helpers/records';
+import { storedTouches } from '../../helpers/touch-store';
 
 const NOW = Date.UTC(2026, 10, 23, 10); // Monday 23 November 2026
 let db: IDBPDatabase<RapportDB>;
@@ -92,7 +93,7 @@ describe('the popup list', () => {
   it('done logs the touch with the check-in answer and plans the next touch', async () => {
     const answer = await deliver(envelope('followup.act', { type: 'done', id: 'today', happiness: 2 }), senders.popup);
     expect(answer).toMatchObject({ ok: true, data: { state: 'done' } });
-    const touches = (await db.getAll('touches')).filter((t) => t.contactId === 'b');
+    const touches = (await storedTouches(db)).filter((t) => t.contactId === 'b');
     expect(touches).toMatchObject([{ kind: 'check-in', happiness: 2, direction: 'outbound', source: 'manual' }]);
     const live = (await db.getAllFromIndex('followUps', 'by-contact', 'b')).filter((f) => f.state === 'open');
     expect(live).toHaveLength(1);

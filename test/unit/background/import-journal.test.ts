@@ -12,6 +12,7 @@ import type { Requester } from '@/lib/messaging/client';
 import { isLive } from '@/lib/shared/model';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { account, contact } from '../../helpers/records';
+import { countTouches } from '../../helpers/touch-store';
 
 /**
  * An import cut off anywhere (its tab closed while the file is read, the worker stopped before
@@ -122,7 +123,7 @@ describe('an import cut off', () => {
     );
     expect(report).toMatchObject({ imported: 12_000 });
     expect(shares.at(-1)).toBe(1);
-    expect(await db.count('touches')).toBe(12_000);
+    expect(await countTouches(db)).toBe(12_000);
     expect(await plans(db)).toEqual(uncut);
     // The cut-off import is gone, the new one is done, and no copy of the file is left.
     expect((await journals()).journals).toMatchObject([{ stage: 'done', interrupted: false }]);
@@ -133,15 +134,36 @@ describe('an import cut off', () => {
     const uncut = await plansUncut(6_000);
     void runImport(activities(6_000), tabUntil(commitThenStop));
     await expect.poll(async () => (await journals()).journals[0]?.stage, { timeout: 20_000 }).toBe('stored');
-    expect(await db.count('touches')).toBe(0);
+    expect(await countTouches(db)).toBe(0);
     const [journal] = (await journals()).journals;
     expect(journal).toMatchObject({ interrupted: true, applied: 0 });
     await call('import.finish', { importId: journal?.importId });
-    expect(await db.count('touches')).toBe(6_000);
+    expect(await countTouches(db)).toBe(6_000);
     expect(await db.count('contacts')).toBe(40);
     expect(uncut.length).toBeGreaterThan(0);
     expect(await plans(db)).toEqual(uncut);
     expect((await journals()).journals).toMatchObject([{ stage: 'done', interrupted: false }]);
+  }, 30_000);
+
+  it('the touches handed over as the file was read are cut again at commit, each contact’s in one part', async () => {
+    // The rows name the 40 contacts in turn, so each part as read holds every contact's touches.
+    void runImport(activities(12_000), tabUntil(commitThenStop));
+    await expect.poll(async () => (await journals()).journals[0]?.stage, { timeout: 20_000 }).toBe('stored');
+    const [journal] = await listJournals(db);
+    const parts = (await db.getAll(
+      'meta',
+      IDBKeyRange.bound(`import-part:${journal?.importId}:s:`, `import-part:${journal?.importId}:s;`),
+    )) as unknown as { records: { touches?: { contactId: string }[] } }[];
+    const partsOf = new Map<string, Set<number>>();
+    parts.forEach((part, n) => {
+      for (const t of part.records.touches ?? [])
+        partsOf.set(t.contactId, (partsOf.get(t.contactId) ?? new Set()).add(n));
+    });
+    expect(partsOf.size).toBe(40);
+    expect([...partsOf.values()].every((inParts) => inParts.size === 1)).toBe(true);
+    expect(parts.reduce((n, part) => n + (part.records.touches?.length ?? 0), 0)).toBe(12_000);
+    await call('import.finish', { importId: journal?.importId });
+    expect(await countTouches(db)).toBe(12_000);
   }, 30_000);
 
   it('while planning: the contacts to plan were kept first, and finish plans every one', async () => {
@@ -154,7 +176,7 @@ describe('an import cut off', () => {
     await expect(
       finishImport(db, journal.importId, async () => Promise.reject(new Error('the worker stopped')), Date.now),
     ).rejects.toThrow('the worker stopped');
-    expect(await db.count('touches')).toBe(3_000);
+    expect(await countTouches(db)).toBe(3_000);
     expect((await journals()).journals).toMatchObject([{ stage: 'settling', interrupted: true }]);
     await call('import.finish', { importId: journal.importId });
     expect(await plans(db)).toEqual(uncut);
@@ -172,7 +194,7 @@ describe('one piece of work on an import at a time', () => {
     ]);
     expect(answers.map((a) => a.ok).sort()).toEqual([false, true]);
     expect(answers.find((a) => !a.ok)?.error?.message).toMatch(/working on this import already/);
-    expect(await db.count('touches')).toBe(3_000);
+    expect(await countTouches(db)).toBe(3_000);
     expect((await journals()).journals).toMatchObject([{ stage: 'done' }]);
   }, 30_000);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { account, contact } from '../../helpers/records';
+import { touchesOfContact } from '../../helpers/touch-store';
 
 const DAY = 86_400_000;
 const ACME = { name: 'Acme Corp', linkedinCompanyId: '1000001' };
@@ -159,11 +160,7 @@ describe('LinkedIn messages and visits', () => {
       senders.content,
     );
     expect(again).toMatchObject({ ok: true, data: { stored: 0, duplicates: 1 } });
-    const touches = await db.getAllFromIndex(
-      'touches',
-      'by-contact-at',
-      IDBKeyRange.bound(['sam', 0], ['sam', Infinity]),
-    );
+    const touches = await touchesOfContact(db, 'sam');
     expect(touches.map((t) => [t.kind, t.direction])).toEqual([
       ['linkedin-message', 'outbound'],
       ['linkedin-message', 'inbound'],
@@ -182,11 +179,7 @@ describe('LinkedIn messages and visits', () => {
     });
     await deliver(report, senders.content);
     await deliver(report, senders.content);
-    const touches = await db.getAllFromIndex(
-      'touches',
-      'by-contact-at',
-      IDBKeyRange.bound(['sam', 0], ['sam', Infinity]),
-    );
+    const touches = await touchesOfContact(db, 'sam');
     expect(touches.map((t) => [t.kind, t.direction])).toEqual([['linkedin-visit', 'none']]);
     const card = await deliver(envelope('people.lookup', { linkedinIds: ['sam-synthetic'] }), senders.page);
     expect((card.data as { cards: { trust: { level: string } }[] }).cards[0]?.trust.level).toBe('none');

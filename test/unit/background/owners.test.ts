@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { RapportDB } from '@/lib/background/db/schema';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { account, contact, seller, touch } from '../../helpers/records';
+import { storedTouches } from '../../helpers/touch-store';
 
 const NOW = Date.UTC(2026, 10, 23, 10);
 const T0 = touch().at;
@@ -78,7 +79,7 @@ describe('which owner is you?', () => {
     expect((await db.get('contacts', 'c-jane'))?.ownerId).toBe('me');
     expect((await db.get('contacts', 'c-jane'))?.updatedAt).toBe(NOW);
     expect((await db.get('contacts', 'c-raj'))?.ownerId).toBe('s-alex');
-    expect((await db.getAll('touches')).map((t) => [t.id, t.sellerId])).toEqual([
+    expect((await storedTouches(db)).map((t) => [t.id, t.sellerId])).toEqual([
       ['t0', 'me'],
       ['t1', 'me'],
       ['t2', 'me'],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { leaveOutBadRecords } from '@/lib/background/prune';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { contact, touch } from '../../helpers/records';
+import { putTouch } from '../../helpers/touch-store';
 
 describe('leaveOutBadRecords', () => {
   const Card = z.object({
@@ -72,11 +73,11 @@ describe('a stored record that fails today’s schema', () => {
     const db = await startBackground();
     await db.put('contacts', contact({ id: 'good', emails: ['good@acme.example'] }));
     await db.put('contacts', { ...contact({ id: 'bad', emails: ['bad@acme.example'] }), status: 'vip' } as never);
-    await db.put('touches', {
+    await putTouch(db, {
       ...touch({ id: 't-bad', contactId: 'good', sourceId: 'gmail:1' }),
       kind: 'telepathy',
     } as never);
-    await db.put('touches', touch({ id: 't-good', contactId: 'good', sourceId: 'gmail:2' }));
+    await putTouch(db, touch({ id: 't-good', contactId: 'good', sourceId: 'gmail:2' }));
 
     const touches = await deliver(envelope('touch.list', { contactId: 'good', limit: 10 }), senders.page);
     expect(touches.ok).toBe(true);

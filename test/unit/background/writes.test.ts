@@ -33,7 +33,7 @@ describe('a full store', () => {
     // fake-indexeddb has no quota: its put throws what a browser's full store gives.
     const put = FakeObjectStore.prototype.put;
     vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (this.name === 'touches') throw new DOMException('the quota has been exceeded', 'QuotaExceededError');
+      if (this.name === 'touchLogs') throw new DOMException('the quota has been exceeded', 'QuotaExceededError');
       return put.apply(this, args as never);
     });
     const answer = await deliver(

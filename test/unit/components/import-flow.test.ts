@@ -6,6 +6,7 @@ import type { RapportDB } from '@/lib/background/db/schema';
 import { listJournals } from '@/lib/background/import-journal';
 import type { Requester } from '@/lib/messaging/client';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
+import { countTouches } from '../../helpers/touch-store';
 
 const CSV = 'Email,First Name,Last Name,Company\njane@acme.example,Jane,Doe,Acme\nnot-an-email,Bad,Row,Acme\n';
 
@@ -91,7 +92,7 @@ describe('runImport: the worker owns the import', () => {
       },
     });
     expect(stagedWhileReading).toBeGreaterThanOrEqual(2);
-    expect(await db.count('touches')).toBe(12_000);
+    expect(await countTouches(db)).toBe(12_000);
 
     // A fresh store (fake-indexeddb reads the first import's 12,000 source keys slowly).
     db = await startBackground(Date.now);

@@ -8,6 +8,7 @@ import type { Contact } from '@/lib/shared/model';
 // @ts-expect-error: a plain Node module without types (test/tools/sync-server.mjs)
 import { startSyncServer } from '../../../tools/sync-server.mjs';
 import { contact, touch } from '../../../helpers/records';
+import { countTouches, getTouch, putTouch } from '../../../helpers/touch-store';
 
 /**
  * The sync against a real CouchDB-compatible server (express-pouchdb in memory, on loopback),
@@ -44,13 +45,13 @@ describe('team sync with the server', () => {
     const sam = await sellerOn('echo', 'Sam', 'sam@ourco.example');
     await alex.db.put('contacts', contact({ id: 'jane' }));
     for (const n of [1, 2, 3])
-      await alex.db.put('touches', touch({ id: `t${n}`, contactId: 'jane', sourceId: `gmail:${n}` }));
+      await putTouch(alex.db, touch({ id: `t${n}`, contactId: 'jane', sourceId: `gmail:${n}` }));
 
     // Alex's seller record, Jane and her three touches.
     expect(await alex.sync()).toMatchObject({ pushed: 5, pulled: 0 });
     // Sam takes all five and sends only who Sam is.
     expect(await sam.sync()).toMatchObject({ pushed: 1, pulled: 5 });
-    expect(await sam.db.count('touches')).toBe(3);
+    expect(await countTouches(sam.db)).toBe(3);
     // Alex's own sends come back in the feed: none is written or sent again, none noted twice.
     expect(await alex.sync()).toMatchObject({ pushed: 0, pulled: 1 });
     expect((await knownIds(alex.db)).sort()).toEqual(['touch:t1', 'touch:t2', 'touch:t3']);
@@ -60,7 +61,7 @@ describe('team sync with the server', () => {
   it('a team database made anew (deleted and created again): each computer notices and sends everything again', async () => {
     const alex = await sellerOn('anew', 'Alex', 'alex@ourco.example');
     await alex.db.put('contacts', contact({ id: 'jane' }));
-    await alex.db.put('touches', touch({ id: 't1', contactId: 'jane' }));
+    await putTouch(alex.db, touch({ id: 't1', contactId: 'jane' }));
     expect(await alex.sync()).toMatchObject({ pushed: 3 });
     for (const method of ['DELETE', 'PUT']) await fetch(`${server.url}/anew`, { method });
 
@@ -68,7 +69,7 @@ describe('team sync with the server', () => {
     expect(await alex.sync()).toMatchObject({ pushed: 3, pulled: 0 });
     const sam = await sellerOn('anew', 'Sam', 'sam@ourco.example');
     expect(await sam.sync()).toMatchObject({ pulled: 3 });
-    expect(await sam.db.get('touches', 't1')).toBeDefined();
+    expect(await getTouch(sam.db, 't1')).toBeDefined();
     expect(await alex.sync()).toMatchObject({ pushed: 0 });
   });
 
