@@ -13,7 +13,15 @@ import {
   type StoreName,
   type WriteScope,
 } from './db/schema';
-import { addTouches, allTouches, deleteTouches, eachLog, logsIn, type TouchRef } from './db/touch-logs';
+import {
+  addTouches,
+  allTouches,
+  countTouches,
+  deleteTouches,
+  importedSources,
+  logsIn,
+  type TouchRef,
+} from './db/touch-logs';
 
 type Counts = ResponseOf<'data.counts'>;
 
@@ -22,11 +30,8 @@ export async function countAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
   const entries = await Promise.all(
     DATA_STORES.map(async (name) => [name, name === 'touches' ? 0 : await tx.objectStore(name).count()] as const),
   );
-  // Touches are counted from their logs: IndexedDB cannot count inside a record.
-  let touches = 0;
-  await eachLog(logsIn(tx), (log) => {
-    touches += log.touches.length;
-  });
+  // Touches are counted from their logs' sizes: IndexedDB cannot count inside a record.
+  const touches = await countTouches(tx.objectStore('touchLogs').index('by-size'));
   await tx.done;
   return { ...Object.fromEntries(entries), touches } as Counts;
 }
@@ -155,9 +160,6 @@ export async function exportDataSet(db: IDBPDatabase<RapportDB>): Promise<DataSe
   return Object.fromEntries(entries) as DataSet;
 }
 
-/** Every imported touch's source id starts so (see the import's row reader). */
-const IMPORTED = 'import:';
-
 /** What an import plans against (the `import.basis` request): no touch records, only imported keys. */
 export async function importBasis(db: IDBPDatabase<RapportDB>): Promise<ResponseOf<'import.basis'>> {
   const tx = db.transaction(['sellers', 'accounts', 'contacts', 'purchases', 'touchLogs']);
@@ -167,12 +169,7 @@ export async function importBasis(db: IDBPDatabase<RapportDB>): Promise<Response
     tx.objectStore('contacts').getAll(),
     tx.objectStore('purchases').getAll(),
   ]);
-  const importedTouches: { sourceId: string; contactId: string }[] = [];
-  await eachLog(logsIn(tx), (log) => {
-    for (const { sourceId } of log.touches) {
-      if (sourceId?.startsWith(IMPORTED)) importedTouches.push({ sourceId, contactId: log.contactId });
-    }
-  });
+  const importedTouches = await importedSources(logsIn(tx));
   await tx.done;
   return { sellers, accounts, contacts, purchases, importedTouches };
 }

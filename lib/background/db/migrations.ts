@@ -79,6 +79,8 @@ export const migrations: readonly Migration[] = [
     const logs = db.createObjectStore('touchLogs', { keyPath: 'contactId' });
     logs.createIndex('by-account', 'accountIds', { multiEntry: true });
     logs.createIndex('by-seller', 'sellerIds', { multiEntry: true });
+    logs.createIndex('by-size', 'size');
+    logs.createIndex('by-imported', 'imported');
     const raw = unwrap(tx);
     const rawLogs = raw.objectStore('touchLogs');
     const walk = raw.objectStore('touches').index('by-contact-at').openCursor();

@@ -53,7 +53,11 @@ export interface RapportDB extends DBSchema {
     indexes: { 'by-email': string; 'by-linkedin': string; 'by-account': string; 'by-owner': string };
   };
   /** Each contact's touches in one record (touch-logs.ts); there is no store of single touches since v7. */
-  touchLogs: { key: string; value: TouchLog; indexes: { 'by-account': string; 'by-seller': string } };
+  touchLogs: {
+    key: string;
+    value: TouchLog;
+    indexes: { 'by-account': string; 'by-seller': string; 'by-size': number; 'by-imported': string };
+  };
   purchases: { key: string; value: Purchase; indexes: { 'by-account-at': [string, number] } };
   followUps: {
     key: string;

@@ -20,7 +20,17 @@ export interface TouchLog {
   touches: Touch[];
   accountIds: string[];
   sellerIds: string[];
+  /** How many touches: indexed, so the store's touches are counted without reading a log (`countTouches`). */
+  size: number;
+  /**
+   * The contact's id again when a touch came from an import file (its source `import:…`):
+   * indexed, so an import reads only these logs to skip rows already imported (`importedSources`).
+   */
+  imported?: string;
 }
+
+/** Every imported touch's source id starts so (lib/shared/import/rows.ts). */
+const IMPORTED = 'import:';
 
 /**
  * The part of the `touchLogs` store these helpers use, from a transaction of any mode and
@@ -32,6 +42,17 @@ export interface LogStore {
   put(log: TouchLog): Promise<unknown>;
   delete(contactId: string): Promise<unknown>;
   index(name: 'by-account' | 'by-seller'): { getAll(key: string): Promise<TouchLog[]> };
+  index(name: 'by-imported'): { getAll(query: IDBKeyRange | null, count: number): Promise<TouchLog[]> };
+}
+
+/** The `by-size` index as `countTouches` walks it. */
+interface SizeIndex {
+  count(key: number): Promise<number>;
+  openKeyCursor(query: null, direction: 'nextunique'): Promise<SizeCursor | null>;
+}
+interface SizeCursor {
+  key: number;
+  continue(): Promise<SizeCursor | null>;
 }
 
 /** The `touchLogs` store of a transaction that has it in its scope. */
@@ -51,12 +72,21 @@ export function logOf(contactId: string, touches: Touch[]): TouchLog | undefined
   touches.sort((a, b) => a.at - b.at);
   const accountIds = new Set<string>();
   const sellerIds = new Set<string>();
+  let imported = false;
   for (const touch of touches) {
+    if (touch.sourceId?.startsWith(IMPORTED)) imported = true;
     if (touch.accountId) accountIds.add(touch.accountId);
     // Touches stored before v4 may have no seller.
     if (touch.sellerId) sellerIds.add(touch.sellerId);
   }
-  return { contactId, touches, accountIds: [...accountIds], sellerIds: [...sellerIds] };
+  return {
+    contactId,
+    touches,
+    accountIds: [...accountIds],
+    sellerIds: [...sellerIds],
+    size: touches.length,
+    ...(imported ? { imported: contactId } : {}),
+  };
 }
 
 /** Writes a contact's touches back: the log, or no log when none are left. */
@@ -151,16 +181,50 @@ export async function deleteTouches(logs: LogStore, refs: readonly (string | Tou
   return deleted;
 }
 
-/** Calls `visit` with every log, read a part at a time in contact id order. */
-export async function eachLog(logs: LogStore, visit: (log: TouchLog) => void): Promise<void> {
+/** Calls `visit` with every log (or every log with imported touches), read a part at a time in contact id order. */
+export async function eachLog(
+  logs: LogStore,
+  visit: (log: TouchLog) => void,
+  { onlyImported = false } = {},
+): Promise<void> {
   const PART = 1_000;
+  const source = onlyImported ? logs.index('by-imported') : logs;
   let after: string | undefined;
   for (;;) {
-    const part = await logs.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), PART);
+    const part = await source.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), PART);
     for (const log of part) visit(log);
     if (part.length < PART) return;
     after = part.at(-1)?.contactId;
   }
+}
+
+/**
+ * How many touches the store holds, from the `by-size` index alone: each distinct log size
+ * times how many logs have it. A request per distinct size (a few hundred in a book of 200,000
+ * touches), where reading every log took 0.46 s at that size.
+ */
+export async function countTouches(sizes: SizeIndex): Promise<number> {
+  const counting: Promise<number>[] = [];
+  for (let c = await sizes.openKeyCursor(null, 'nextunique'); c; c = await c.continue()) {
+    const size = c.key;
+    counting.push(sizes.count(size).then((logs) => logs * size));
+  }
+  return (await Promise.all(counting)).reduce((sum, n) => sum + n, 0);
+}
+
+/** Every imported touch's source, with its contact: what an import plans against to skip rows imported before. */
+export async function importedSources(logs: LogStore): Promise<{ sourceId: string; contactId: string }[]> {
+  const found: { sourceId: string; contactId: string }[] = [];
+  await eachLog(
+    logs,
+    (log) => {
+      for (const { sourceId } of log.touches) {
+        if (sourceId?.startsWith(IMPORTED)) found.push({ sourceId, contactId: log.contactId });
+      }
+    },
+    { onlyImported: true },
+  );
+  return found;
 }
 
 /** Every touch in the store. */

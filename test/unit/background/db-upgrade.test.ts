@@ -105,10 +105,15 @@ describe('schema upgrades', () => {
     expect([...tx.objectStore('purchases').indexNames]).toEqual(['by-account-at']);
   });
 
-  it('the newest version keeps touches in one log per contact, found by account and seller, and no store of single touches', async () => {
+  it('the newest version keeps touches in one log per contact, found by account and seller, counted by size, and no store of single touches', async () => {
     const db = await openAt(fresh(), DB_VERSION);
     expect(db.objectStoreNames.contains('touches' as never)).toBe(false);
-    expect([...db.transaction('touchLogs').store.indexNames].sort()).toEqual(['by-account', 'by-seller']);
+    expect([...db.transaction('touchLogs').store.indexNames].sort()).toEqual([
+      'by-account',
+      'by-imported',
+      'by-seller',
+      'by-size',
+    ]);
   });
 
   it('the newest version is built from the numbered steps and has records for every older version', () => {

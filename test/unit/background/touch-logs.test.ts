@@ -3,7 +3,14 @@ import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '@/lib/background/db/open';
 import type { RapportDB } from '@/lib/background/db/schema';
-import { addTouches, deleteTouches, logsIn, touchesOf } from '@/lib/background/db/touch-logs';
+import {
+  addTouches,
+  countTouches,
+  deleteTouches,
+  importedSources,
+  logsIn,
+  touchesOf,
+} from '@/lib/background/db/touch-logs';
 import type { Touch } from '@/lib/shared/model';
 import { touch } from '../../helpers/records';
 
@@ -58,6 +65,23 @@ describe('touch logs: a contact’s touches in one record', () => {
     expect(await logOf('contact-1')).toEqual([expect.objectContaining({ id: 't', summary: 'new' })]);
   });
 
+  it('an import reads only the logs holding imported touches, and of them only the imported sources', async () => {
+    await add([
+      touch({ id: 'a', contactId: 'c1', sourceId: 'import:h1' }),
+      touch({ id: 'b', contactId: 'c1', sourceId: 'gmail:1' }),
+      touch({ id: 'c', contactId: 'c2', sourceId: 'gmail:2' }),
+    ]);
+    expect((await db.getAllFromIndex('touchLogs', 'by-imported')).map((log) => log.contactId)).toEqual(['c1']);
+    expect(await importedSources(logsIn(db.transaction('touchLogs')))).toEqual([
+      { sourceId: 'import:h1', contactId: 'c1' },
+    ]);
+    // Deleted, the imported touch takes its log out of the index.
+    const tx = db.transaction('touchLogs', 'readwrite');
+    await deleteTouches(logsIn(tx), [{ id: 'a', contactId: 'c1' }]);
+    await tx.done;
+    expect(await db.getAllFromIndex('touchLogs', 'by-imported')).toEqual([]);
+  });
+
   it('deletes by id with the contact, or by bare id from any log; an emptied log goes', async () => {
     await add([
       touch({ id: 'a', sourceId: 'gmail:a' }),
@@ -91,6 +115,9 @@ describe('touch logs: a contact’s touches in one record', () => {
           expect(list.map((t) => t.at)).toEqual(list.map((t) => t.at).sort((a, b) => a - b));
           expect(list.every((t) => t.contactId === contactId)).toBe(true);
         }
+        // The count from the logs' sizes is every touch held.
+        const held = (await logOf('c1')).length + (await logOf('c2')).length;
+        expect(await countTouches(db.transaction('touchLogs').store.index('by-size'))).toBe(held);
         db.close();
       }),
       { numRuns: 40, seed: 20261206 },
