@@ -261,10 +261,7 @@ export async function deleteRecords(
   const deleted = new Set(ids.contacts);
   const logs = logsIn(tx);
   pending.push(
-    deleteTouches(
-      logs,
-      ids.touches.filter((t) => typeof t === 'string' || !deleted.has(t.contactId)),
-    ).then((touches) => {
+    deleteTouches(logs, ids.touches, deleted).then((touches) => {
       for (const touch of touches) contactIds.add(touch.contactId);
     }),
   );

@@ -160,11 +160,19 @@ export interface TouchRef {
  * entries of imports applied before v7) are looked for in every log, a part at a time.
  * Answers the deleted touches.
  */
-export async function deleteTouches(logs: LogStore, refs: readonly (string | TouchRef)[]): Promise<Touch[]> {
+export async function deleteTouches(
+  logs: LogStore,
+  refs: readonly (string | TouchRef)[],
+  /** Contacts whose logs are deleted whole in the same transaction: left alone here. */
+  goingWhole: ReadonlySet<string> = new Set(),
+): Promise<Touch[]> {
   const bare = new Set(refs.filter((r): r is string => typeof r === 'string'));
-  const named = groupByContact(refs.filter((r): r is TouchRef => typeof r !== 'string'));
+  const named = groupByContact(
+    refs.filter((r): r is TouchRef => typeof r !== 'string' && !goingWhole.has(r.contactId)),
+  );
   const deleted: Touch[] = [];
   const drop = (log: TouchLog, ids: ReadonlySet<string>) => {
+    if (goingWhole.has(log.contactId)) return undefined;
     const kept = log.touches.filter((t) => !ids.has(t.id));
     if (kept.length === log.touches.length) return undefined;
     deleted.push(...log.touches.filter((t) => ids.has(t.id)));

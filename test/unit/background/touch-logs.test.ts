@@ -96,6 +96,17 @@ describe('touch logs: a contact’s touches in one record', () => {
     expect(await db.get('touchLogs', 'contact-2')).toBeUndefined();
   });
 
+  it('leaves alone the log of a contact deleted whole in the same transaction (it is not written back half)', async () => {
+    await add([touch({ id: 'a', sourceId: 'gmail:a' }), touch({ id: 'b', sourceId: 'gmail:b' })]);
+    const tx = db.transaction('touchLogs', 'readwrite');
+    const logs = logsIn(tx);
+    const deleting = deleteTouches(logs, [{ id: 'a', contactId: 'contact-1' }], new Set(['contact-1']));
+    await logs.delete('contact-1');
+    expect(await deleting).toEqual([]);
+    await tx.done;
+    expect(await db.get('touchLogs', 'contact-1')).toBeUndefined();
+  });
+
   it('any touches written in any parts: each contact’s log holds each id once, one per source, in time order', async () => {
     const arbitraryTouch = fc.record({
       id: fc.constantFrom('t1', 't2', 't3', 't4', 't5', 't6'),
