@@ -3,6 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch } from '../../e2e/launch';
 
+// An experiment, not a scenario: `npx tsx test/bench/experiments/touch-indexes.ts` (a few minutes).
+// What a record per touch costs in Rapport's service worker, by the indexes it carries: 200,000
+// touches seeded in parts of 10,000, then 100,000 more in parts of 5,000 (an import), with the
+// four indexes touches had until v7, two, one and none, each with default and relaxed durability.
+// On this machine (session 9): 100,000 touches took 17.4-17.9 s with four indexes, 14.7-14.8 s
+// with one, 9.1-9.8 s with none; durability made no difference. The records themselves, not
+// only their index entries, cost 60-90 µs each: what made touches move into per-contact logs.
+
 const variant = (name: string, indexes: string, durability: string) => `(async () => {
   await new Promise((r) => { const d = indexedDB.deleteDatabase('ix-${name}'); d.onsuccess = d.onerror = r; });
   const db = await new Promise((resolve, reject) => {
