@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { batchesByAccount } from '@/lib/background/refresh';
+import { openStore } from '@/lib/background/db/open';
+import { batchesByAccount, refreshContacts } from '@/lib/background/refresh';
+import { withDefaults } from '@/lib/background/settings';
 import { contact } from '../../helpers/records';
+
+const NOW = Date.UTC(2026, 11, 6);
 
 const people = (accountId: string | undefined, n: number) =>
   Array.from({ length: n }, (_, i) => contact({ id: `${accountId ?? 'none'}-${i}`, accountId }));
@@ -39,5 +43,32 @@ describe('batchesByAccount: refresh batches never split an account', () => {
     for (const id of new Set(all.flatMap((c) => (c.accountId ? [c.accountId] : [])))) {
       expect(batches.filter((b) => b.some((c) => c.accountId === id))).toHaveLength(1);
     }
+  });
+});
+
+describe('refreshContacts: whom a write plans again', () => {
+  // A write naming a few contacts reads them and their accounts by index; one naming a quarter of
+  // the book or more reads every contact at once. Both must plan the same people.
+  it.each([
+    { name: 'one of twenty', named: ['a-0'] },
+    { name: 'most of the book', named: ['a-0', 'b-0', 'b-1', 'b-2', 'b-3', 'b-4', 'c-0', 'c-1', 'c-2', 'c-3', 'c-4'] },
+  ])('$name: the named contacts and everyone at their accounts, no one else', async ({ named }) => {
+    const db = await openStore({ name: `refresh-${named.length}` });
+    const book = [...people('a', 5), ...people('b', 5), ...people('c', 5), ...people('d', 5)];
+    for (const c of book) await db.put('contacts', { ...c, emails: [`${c.id}@example.com`] });
+    await refreshContacts(db, [...named, 'gone'], {
+      now: NOW,
+      newId: () => crypto.randomUUID(),
+      settings: withDefaults(undefined),
+    });
+    const accounts = new Set(named.map((id) => id.split('-')[0]));
+    const planned = ((await db.getAllKeys('summaries')) as string[]).sort();
+    expect(planned).toEqual(
+      book
+        .filter((c) => accounts.has(String(c.accountId)))
+        .map((c) => c.id)
+        .sort(),
+    );
+    db.close();
   });
 });
