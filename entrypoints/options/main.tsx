@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import '@/components/common/page.css';
 import { ApiContext } from '@/components/common/api';
 import { Dashboard } from '@/components/dashboard/Dashboard';
+import { withBulk } from '@/lib/messaging/bulk';
 import { request } from '@/lib/messaging/client';
 
 /**
@@ -15,8 +16,11 @@ async function askForOrigin(origin: string): Promise<void> {
   await browser.permissions.request(wanted).catch(() => false);
 }
 
+// An import's and a restore's parts reach the worker by postMessage (lib/messaging/bulk.ts).
+const api = withBulk(request);
+
 render(
-  <ApiContext.Provider value={request}>
+  <ApiContext.Provider value={api}>
     <Dashboard openUrl={(url) => void browser.tabs.create({ url })} askForOrigin={askForOrigin} />
   </ApiContext.Provider>,
   document.getElementById('app') as HTMLElement,

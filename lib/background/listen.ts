@@ -16,6 +16,32 @@ export function listen(handlers: Handlers): void {
     void route(message, sender).then(sendResponse);
     return true;
   });
+  listenForPosts(route);
+}
+
+/** A `message` event of the service worker: a page's `postMessage`, with the port it waits on. */
+interface PostEvent {
+  data: unknown;
+  source: { url?: string } | null;
+  ports: readonly MessagePort[];
+  waitUntil(done: Promise<unknown>): void;
+}
+
+/**
+ * The dashboard's bulk requests (lib/messaging/bulk.ts) arrive as `postMessage` to the service
+ * worker. Only pages of this extension's origin can reach it so; the router checks the sender
+ * as for any message (its URL must be one of ours) and validates the envelope the same way.
+ */
+function listenForPosts(route: ReturnType<typeof createRouter>): void {
+  // No service worker (Firefox's event page): the dashboard uses runtime messaging there.
+  if (typeof (globalThis as { skipWaiting?: unknown }).skipWaiting !== 'function') return;
+  globalThis.addEventListener('message', (event) => {
+    const post = event as unknown as PostEvent;
+    const reply = post.ports[0];
+    if (!reply) return;
+    const sender = { id: browser.runtime.id, ...(post.source?.url ? { url: post.source.url } : {}) };
+    post.waitUntil(route(post.data, sender).then((answer) => reply.postMessage(answer)));
+  });
 }
 
 /**

@@ -147,3 +147,31 @@ test('an import whose owners match nobody asks which one is the seller; the answ
   await expect(again).toHaveAttribute('data-merged', '3');
   await expect(page.getByTestId('owner-claim')).toHaveCount(0);
 });
+
+test('the dashboard’s bulk requests reach the worker by postMessage, through the same router and checks', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#import`);
+  // What lib/messaging/bulk.ts does, by hand: an envelope and a port to answer on.
+  const answers = (await page.evaluate(`(async () => {
+    const worker = (await navigator.serviceWorker.getRegistration()).active;
+    const ask = (message) => new Promise((resolve) => {
+      const { port1, port2 } = new MessageChannel();
+      port1.onmessage = (event) => resolve(event.data);
+      worker.postMessage(message, [port2]);
+    });
+    return [
+      await ask({ rapport: 1, type: 'import.stage', payload: { importId: 'none', records: {}, merges: { accounts: [], contacts: [] } } }),
+      await ask({ rapport: 1, type: 'import.stage', payload: { importId: 5 } }),
+      await ask({ hello: 'worker' }),
+    ];
+  })()`)) as { ok: boolean; error?: { code: string; message: string } }[];
+  expect(answers[0]).toMatchObject({
+    ok: false,
+    error: { code: 'failed', message: expect.stringMatching(/no import with that id/) },
+  });
+  expect(answers[1]).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  expect(answers[2]).toMatchObject({ ok: false, error: { code: 'invalid', message: 'not a Rapport request' } });
+});
