@@ -16,7 +16,7 @@ export interface ExistingRecords {
   sellerByEmail(email: string): Seller | undefined;
   /** By `personKey` of the seller's name. */
   sellerByKey(key: string): Seller | undefined;
-  /** Whether a touch with this source id is stored for this contact (the store's unique index). */
+  /** Whether a touch with this source id is stored for this contact (one per source in a contact's log). */
   hasTouch(sourceId: string, contactId: string): boolean;
   /** How many stored purchases have this `purchaseKey`: a file imported again adds none. */
   purchaseCount(key: string): number;

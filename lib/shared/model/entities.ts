@@ -123,10 +123,9 @@ export type Direction = z.infer<typeof Direction>;
 export const TouchSource = z.enum(['captured', 'manual', 'imported']);
 
 /**
- * One record per contact per interaction: a thread message with three customers on it is
- * three touches sharing a `sourceId`. That keeps both look-ups a plain compound index
- * (`[contactId, at]` and the unique `[sourceId, contactId]`); IndexedDB cannot index an
- * array of contacts and a time together.
+ * One per contact per interaction: a thread message with three customers on it is three
+ * touches sharing a `sourceId`, each in its own contact's log (lib/background/db/touch-logs.ts),
+ * which holds one touch per source.
  */
 export const Touch = z.object({
   id: Id,
