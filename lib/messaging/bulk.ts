@@ -16,7 +16,9 @@ export function withBulk(request: Requester): Requester {
   return (async (type, payload) => {
     if (!BULK_TYPES.has(type)) return request(type, payload);
     // Firefox runs the background as an event page: no service worker, so runtime messaging.
-    const worker = (await navigator.serviceWorker?.getRegistration())?.active;
+    const registration = await navigator.serviceWorker?.getRegistration();
+    // Registered but not active yet (the extension just started): it will be.
+    const worker = registration && (registration.active ?? (await navigator.serviceWorker.ready).active);
     if (!worker) return request(type, payload);
     return post(worker, { rapport: 1, type, payload });
   }) as Requester;

@@ -156,7 +156,7 @@ test('the dashboard’s bulk requests reach the worker by postMessage, through t
   await page.goto(`chrome-extension://${extensionId}/options.html#import`);
   // What lib/messaging/bulk.ts does, by hand: an envelope and a port to answer on.
   const answers = (await page.evaluate(`(async () => {
-    const worker = (await navigator.serviceWorker.getRegistration()).active;
+    const worker = (await navigator.serviceWorker.ready).active;
     const ask = (message) => new Promise((resolve) => {
       const { port1, port2 } = new MessageChannel();
       port1.onmessage = (event) => resolve(event.data);
