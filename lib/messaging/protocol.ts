@@ -605,7 +605,8 @@ export const protocol = {
   'data.export': define('page', z.object({}), DataSet),
   /**
    * One part of one store, in id order, for exports: a whole store can pass the 64 MB a browser
-   * message carries. `next` is the id to pass as `after` for the following part.
+   * message carries. `next` is the key to pass as `after` for the following part. Touches come
+   * as whole contacts' logs, in contact order, about `limit` of them (lib/background/data.ts).
    */
   'data.page': define(
     'page',
