@@ -28,12 +28,19 @@ type Counts = ResponseOf<'data.counts'>;
 export async function countAll(db: IDBPDatabase<RapportDB>): Promise<Counts> {
   const tx = db.transaction(DATA_SCOPE);
   const entries = await Promise.all(
-    DATA_STORES.map(async (name) => [name, name === 'touches' ? 0 : await tx.objectStore(name).count()] as const),
+    DATA_STORES.map(
+      async (name) =>
+        [
+          name,
+          // Touches are counted from their logs' sizes: IndexedDB cannot count inside a record.
+          name === 'touches'
+            ? await countTouches(tx.objectStore('touchLogs').index('by-size'))
+            : await tx.objectStore(name).count(),
+        ] as const,
+    ),
   );
-  // Touches are counted from their logs' sizes: IndexedDB cannot count inside a record.
-  const touches = await countTouches(tx.objectStore('touchLogs').index('by-size'));
   await tx.done;
-  return { ...Object.fromEntries(entries), touches } as Counts;
+  return Object.fromEntries(entries) as Counts;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { type Contact, emptyDataSet, isLive } from '@/lib/shared/model';
 import { deleteRecords, putRecords, settleWrites } from './data';
 import { DATA_SCOPE, type DeletedContact, type RapportDB, type WriteScope } from './db/schema';
-import { logsIn, saveLog, touchesOf } from './db/touch-logs';
+import { addTouches, logsIn, touchesOf } from './db/touch-logs';
 
 /**
  * The seller's corrections from the dashboard: two contacts who are one person merged into one
@@ -54,15 +54,14 @@ export async function mergeContacts(
   await contacts.put(merged);
 
   const logs = logsIn(tx);
-  const [kept, theirs] = await Promise.all([touchesOf(logs, keepId), touchesOf(logs, mergeId)]);
-  const sources = new Set(kept.flatMap((t) => (t.sourceId ? [t.sourceId] : [])));
-  let moved = 0;
-  for (const touch of theirs) {
-    if (touch.sourceId && sources.has(touch.sourceId)) continue;
-    kept.push({ ...touch, contactId: keepId, ...(merged.accountId ? { accountId: merged.accountId } : {}) });
-    moved++;
-  }
-  await Promise.all([logs.delete(mergeId), saveLog(logs, keepId, kept)]);
+  const theirs = (await touchesOf(logs, mergeId)).map((touch) => ({
+    ...touch,
+    contactId: keepId,
+    ...(merged.accountId ? { accountId: merged.accountId } : {}),
+  }));
+  // The kept log holds one touch per source: a message recorded for both stays once (a clash).
+  const [{ stored }] = await Promise.all([addTouches(logs, theirs), logs.delete(mergeId)]);
+  const moved = stored.length;
   const purchases = tx.objectStore('purchases');
   for (const purchase of await purchases.getAll()) {
     if (purchase.contactId === mergeId) await purchases.put({ ...purchase, contactId: keepId });

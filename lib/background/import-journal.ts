@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { applyMerge, diffRecord, type MergeChange } from '@/lib/shared/import/changes';
+import { groupBy, packGroups } from '@/lib/shared/groups';
 import { planUndo } from '@/lib/shared/import/undo';
 import { type Account, Contact, Account as AccountSchema } from '@/lib/shared/model';
 import { contactsAffectedNow } from './affected';
@@ -179,24 +180,10 @@ async function regroupTouches(meta: PartStore, importId: string, count: number):
     part.merges.accounts.length + part.merges.contacts.length === 0;
   const touchParts = parts.filter(onlyTouches);
   if (touchParts.length < 2) return count;
-  const byContact = new Map<string, { id: string }[]>();
-  for (const part of touchParts) {
-    for (const touch of (part.records.touches ?? []) as { id: string; contactId: string }[]) {
-      const list = byContact.get(touch.contactId);
-      if (list) list.push(touch);
-      else byContact.set(touch.contactId, [touch]);
-    }
-  }
-  const regrouped: ImportPart[] = [];
-  let current: { id: string }[] = [];
-  for (const list of byContact.values()) {
-    if (current.length > 0 && current.length + list.length > REGROUPED_PART) {
-      regrouped.push({ records: { touches: current }, merges: { accounts: [], contacts: [] } });
-      current = [];
-    }
-    current.push(...list);
-  }
-  if (current.length) regrouped.push({ records: { touches: current }, merges: { accounts: [], contacts: [] } });
+  const touches = touchParts.flatMap((part) => (part.records.touches ?? []) as TouchRef[]);
+  const regrouped = packGroups(groupBy(touches, (t) => t.contactId).values(), REGROUPED_PART).map(
+    (batch): ImportPart => ({ records: { touches: batch }, merges: { accounts: [], contacts: [] } }),
+  );
   const all = [...parts.filter((part) => !onlyTouches(part)), ...regrouped];
   await meta.delete(partsOf(importId, 's'));
   await Promise.all(all.map((part, n) => meta.put(part as never, partKey(importId, 's', n))));

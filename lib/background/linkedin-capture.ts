@@ -22,7 +22,6 @@ export async function captureLinkedIn(
     const byLinkedin = tx.objectStore('contacts').index('by-linkedin');
     const logs = logsIn(tx);
     const changed = new Set<string>();
-    let duplicates = 0;
     const touches: Touch[] = [];
     for (const conversation of input.conversations) {
       for (const linkedinId of conversation.participants) {
@@ -44,9 +43,8 @@ export async function captureLinkedIn(
     }
     // A message stored before (the thread shown again) is a clash by source: a duplicate.
     const { stored, clashes } = await addTouches(logs, touches);
-    duplicates += clashes.length;
     for (const touch of stored) changed.add(touch.contactId);
-    return { response: { stored: stored.length, duplicates }, changed: [...changed] };
+    return { response: { stored: stored.length, duplicates: clashes.length }, changed: [...changed] };
   });
 }
 

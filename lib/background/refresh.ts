@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
 import { type Contact, closeFollowUp, type FollowUp, isLive, type Settings, type Touch } from '@/lib/shared/model';
+import { groupBy, packGroups } from '@/lib/shared/groups';
 import { tierOf } from '@/lib/shared/relationship/context';
 import { nextTouch } from '@/lib/shared/relationship/next-touch';
 import { riskOf } from '@/lib/shared/relationship/risk';
@@ -109,24 +110,7 @@ async function contactsAndColleagues(store: ContactsStore, wanted: readonly stri
 
 /** Splits contacts into batches of about `size`, never splitting an account across two. */
 export function batchesByAccount(contacts: readonly Contact[], size: number): Contact[][] {
-  const groups = new Map<string, Contact[]>();
-  for (const c of contacts) {
-    const key = c.accountId ?? `\u0000${c.id}`;
-    const group = groups.get(key);
-    if (group) group.push(c);
-    else groups.set(key, [c]);
-  }
-  const batches: Contact[][] = [];
-  let current: Contact[] = [];
-  for (const group of groups.values()) {
-    if (current.length > 0 && current.length + group.length > size) {
-      batches.push(current);
-      current = [];
-    }
-    current.push(...group);
-  }
-  if (current.length) batches.push(current);
-  return batches;
+  return packGroups(groupBy(contacts, (c) => c.accountId ?? `\u0000${c.id}`).values(), size);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { groupBy } from '@/lib/shared/groups';
 import type { Touch } from '@/lib/shared/model';
 
 /**
@@ -95,7 +96,7 @@ export function saveLog(logs: LogStore, contactId: string, touches: Touch[]): Pr
   return log ? logs.put(log) : logs.delete(contactId);
 }
 
-export interface Written {
+export interface Added {
   /** Touches stored (new, or replacing one with the same id). */
   stored: Touch[];
   /** Touches not stored: the contact's log holds another touch from the same source. */
@@ -112,7 +113,7 @@ export async function addTouches(
   logs: LogStore,
   touches: readonly Touch[],
   { sameId = 'replace' }: { sameId?: 'replace' | 'keep' } = {},
-): Promise<Written> {
+): Promise<Added> {
   const byContact = groupByContact(touches);
   const stored: Touch[] = [];
   const clashes: Touch[] = [];
@@ -244,12 +245,5 @@ export async function allTouches(logs: LogStore): Promise<Touch[]> {
   return all;
 }
 
-function groupByContact<T extends { contactId: string }>(items: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(item.contactId);
-    if (group) group.push(item);
-    else groups.set(item.contactId, [item]);
-  }
-  return groups;
-}
+const groupByContact = <T extends { contactId: string }>(items: readonly T[]) =>
+  groupBy(items, (item) => item.contactId);
