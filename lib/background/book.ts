@@ -9,7 +9,7 @@ import { lifetimeValue } from '@/lib/shared/relationship/value';
 import type { RapportDB } from './db/schema';
 import { generation, isKept, keptAnswer } from './kept';
 import { lastView, keepView } from './views';
-import { type AccountFacts, buildSummary, contextWith, openReader, type Reader } from './relationship';
+import { type AccountFacts, contextWith, openReader, type Reader, summaryFrom } from './relationship';
 
 /**
  * The whole book of business, for the dashboard: every account with its coverage, value and
@@ -81,10 +81,20 @@ async function readBookNow(db: IDBPDatabase<RapportDB>, now: number): Promise<Bo
     tx.objectStore('purchases').getAll(),
     tx.objectStore('summaries').getAll(),
   ]);
-  const summaries = new Map(stored.filter((s) => s.version === SUMMARY_VERSION).map((s) => [s.contactId, s]));
-  // A summary missing or written by an older engine is worked out afresh, as the card does.
+  const summaries = new Map(stored.map((s) => [s.contactId, s]));
+  // As the card reads them (summaryOf): one written by an older engine is worked out afresh; a
+  // missing one is empty unless the contact has touches.
+  let logged: Promise<ReadonlySet<string>> | undefined;
+  const loggedAll = () =>
+    (logged ??= tx
+      .objectStore('touchLogs')
+      .getAllKeys()
+      .then((ids) => new Set(ids)));
   for (const contact of contacts) {
-    if (!summaries.has(contact.id)) summaries.set(contact.id, await buildSummary(reader as Reader, contact.id));
+    const summary = summaries.get(contact.id);
+    if (summary?.version !== SUMMARY_VERSION) {
+      summaries.set(contact.id, await summaryFrom(reader as Reader, contact.id, summary, loggedAll));
+    }
   }
   await tx.done;
   const sellerRecords = await db.getAll('sellers');

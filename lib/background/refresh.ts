@@ -6,7 +6,7 @@ import { nextTouch } from '@/lib/shared/relationship/next-touch';
 import { riskOf } from '@/lib/shared/relationship/risk';
 import type { StaggerItem } from '@/lib/shared/relationship/stagger';
 import { summarize } from '@/lib/shared/relationship/summarize';
-import { type ContactSummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
+import { type ContactSummary, emptySummary, isEmptySummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
 import { trust } from '@/lib/shared/relationship/trust';
 import type { RapportDB } from './db/schema';
 import { logsIn, touchesOf } from './db/touch-logs';
@@ -127,18 +127,19 @@ async function refreshBatch(
   const logs = logsIn(tx);
   const states = await Promise.all(
     contacts.map(async (contact): Promise<ContactState> => {
+      // Made by this import and given nothing else: nothing of theirs is stored, and an empty
+      // summary is not stored either (isEmptySummary).
       if (deps.blank?.has(contact.id)) {
-        return {
-          contact,
-          touches: [],
-          followUps: [],
-          summary: summarize({ contactId: contact.id, touches: [], followUps: [] }),
-        };
+        return { contact, touches: [], followUps: [], summary: emptySummary(contact.id), kept: true };
       }
       const followUpsNow = tx.objectStore('followUps').index('by-contact').getAll(contact.id);
       if (onlyTheirAccount.has(contact.id)) {
         const [stored, followUps] = await Promise.all([tx.objectStore('summaries').get(contact.id), followUpsNow]);
         if (stored?.version === SUMMARY_VERSION) return { contact, followUps, summary: stored, kept: true };
+        const touches = await touchesOf(logs, contact.id);
+        const summary = summarize({ contactId: contact.id, touches, followUps });
+        // Missing because there is nothing to say: it stays missing.
+        return { contact, touches, followUps, summary, kept: !stored && isEmptySummary(summary) };
       }
       const [touches, followUps] = await Promise.all([touchesOf(logs, contact.id), followUpsNow]);
       return { contact, touches, followUps, summary: summarize({ contactId: contact.id, touches, followUps }) };
@@ -149,6 +150,10 @@ async function refreshBatch(
   const facts = new Map(
     await Promise.all(accountIds.map(async (id) => [id, await readAccountFacts(tx, id, deps.now, fresh)] as const)),
   );
+  const summaries = tx.objectStore('summaries');
+  // A summary that says nothing is removed rather than stored: a missing one means exactly that.
+  const save = (summary: ContactSummary) =>
+    isEmptySummary(summary) ? summaries.delete(summary.contactId) : summaries.put(summary);
   const writes: Promise<unknown>[] = [];
   const planned: Planned[] = [];
   for (const state of states) {
@@ -159,9 +164,9 @@ async function refreshBatch(
       // The summary remembers when the last follow-up closed: closing one here changes it.
       const followUps = state.followUps.map((f) => (f.id === closed.id ? closed : f));
       const touches = state.touches ?? (await touchesOf(logs, state.contact.id));
-      writes.push(tx.objectStore('summaries').put(summarize({ contactId: state.contact.id, touches, followUps })));
+      writes.push(save(summarize({ contactId: state.contact.id, touches, followUps })));
     } else if (!state.kept) {
-      writes.push(tx.objectStore('summaries').put(state.summary));
+      writes.push(save(state.summary));
     }
     if (result.planned) planned.push(result.planned);
   }
@@ -174,7 +179,7 @@ interface ContactState {
   /** Absent when the stored summary was kept (`kept`): the touches were not read. */
   touches?: Touch[];
   followUps: FollowUp[];
-  /** The stored summary was current: it is not written again. */
+  /** The stored summary was current, or none is stored and none is needed: nothing is written. */
   kept?: boolean;
   summary: ContactSummary;
 }

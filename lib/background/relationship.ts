@@ -3,7 +3,7 @@ import type { Account, Contact, Settings } from '@/lib/shared/model';
 import { contextFor, type RelationshipContext } from '@/lib/shared/relationship/context';
 import { type Coverage, coverage } from '@/lib/shared/relationship/coverage';
 import { summarize } from '@/lib/shared/relationship/summarize';
-import { type ContactSummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
+import { type ContactSummary, emptySummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
 import type { RapportDB } from './db/schema';
 import { logsIn, touchesOf } from './db/touch-logs';
 import { withDefaults } from './settings';
@@ -43,10 +43,29 @@ export async function buildSummary(tx: Reader, contactId: string): Promise<Conta
   return summarize({ contactId, touches, followUps });
 }
 
-/** A stored summary, rebuilt when missing or written by an older engine. */
-export async function summaryOf(tx: Reader, contactId: string): Promise<ContactSummary> {
-  const stored = await tx.objectStore('summaries').get(contactId);
-  return stored?.version === SUMMARY_VERSION ? stored : buildSummary(tx, contactId);
+/**
+ * A stored summary, worked out again when written by an older engine or missing. A refresh
+ * stores no empty summary (isEmptySummary), so a reader of many contacts passes `logged`, the
+ * contacts it knows have touches: a missing summary of anyone else is empty, without two reads.
+ */
+export async function summaryOf(
+  tx: Reader,
+  contactId: string,
+  logged?: () => Promise<ReadonlySet<string>>,
+): Promise<ContactSummary> {
+  return summaryFrom(tx, contactId, await tx.objectStore('summaries').get(contactId), logged);
+}
+
+/** What summaryOf answers for the summary the store gave (`stored`, undefined when it has none). */
+export async function summaryFrom(
+  tx: Reader,
+  contactId: string,
+  stored: ContactSummary | undefined,
+  logged?: () => Promise<ReadonlySet<string>>,
+): Promise<ContactSummary> {
+  if (stored?.version === SUMMARY_VERSION) return stored;
+  if (!stored && logged && !(await logged()).has(contactId)) return emptySummary(contactId);
+  return buildSummary(tx, contactId);
 }
 
 /** What every contact of an account shares: the account, its coverage and its last purchase. */
@@ -69,7 +88,15 @@ export async function readAccountFacts(
   const account = await tx.objectStore('accounts').get(accountId);
   if (!account) return;
   const colleagues = await tx.objectStore('contacts').index('by-account').getAllKeys(accountId);
-  const summaries = await Promise.all(colleagues.map((id) => fresh?.get(id) ?? summaryOf(tx, id)));
+  // Asked once, and only if a colleague has no summary: who at the account has touches.
+  let logged: Promise<ReadonlySet<string>> | undefined;
+  const loggedHere = () =>
+    (logged ??= tx
+      .objectStore('touchLogs')
+      .index('by-account')
+      .getAllKeys(accountId)
+      .then((ids) => new Set(ids)));
+  const summaries = await Promise.all(colleagues.map((id) => fresh?.get(id) ?? summaryOf(tx, id, loggedHere)));
   const range = IDBKeyRange.bound([accountId, -Infinity], [accountId, Infinity]);
   const cursor = await tx.objectStore('purchases').index('by-account-at').openCursor(range, 'prev');
   return {

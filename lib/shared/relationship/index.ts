@@ -82,7 +82,15 @@ export { chooseKind, FEW_PRODUCTS, GIVES_BEFORE_ASK, isAsk } from './rotation';
 export { byPriority, DEFAULT_PER_DAY, type StaggerItem, type Staggered, stagger } from './stagger';
 export { convertedAt, customerSince, firstCustomerAt, statusAt, statusSince } from './status';
 export { type SummaryInput, summarize } from './summarize';
-export { ContactSummary, emptySummary, KEPT, RotationKind, SILENCE_MIN_DAYS, SUMMARY_VERSION } from './summary';
+export {
+  ContactSummary,
+  emptySummary,
+  isEmptySummary,
+  KEPT,
+  RotationKind,
+  SILENCE_MIN_DAYS,
+  SUMMARY_VERSION,
+} from './summary';
 export {
   activeOverride,
   effectiveScore,

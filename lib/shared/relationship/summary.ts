@@ -73,6 +73,19 @@ export const ContactSummary = z.object({
 });
 export type ContactSummary = z.infer<typeof ContactSummary>;
 
+/**
+ * Nothing known yet: no touch and no closed follow-up. The store keeps no such summary (a
+ * missing one means this), so importing 10,000 new contacts writes 10,000 fewer records.
+ */
+export function isEmptySummary(summary: ContactSummary): boolean {
+  const empty: Record<string, unknown> = emptySummary(summary.contactId);
+  const keys = Object.keys(summary) as (keyof ContactSummary)[];
+  return (
+    keys.length === Object.keys(empty).length &&
+    keys.every((key) => JSON.stringify(summary[key]) === JSON.stringify(empty[key]))
+  );
+}
+
 /** The summary of a contact with no touches yet. */
 export function emptySummary(contactId: string): ContactSummary {
   return {

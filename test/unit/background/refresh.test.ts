@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '@/lib/background/db/open';
 import { batchesByAccount, refreshContacts } from '@/lib/background/refresh';
 import { withDefaults } from '@/lib/background/settings';
-import { contact } from '../../helpers/records';
+import { contact, touch } from '../../helpers/records';
+import { putTouch } from '../../helpers/touch-store';
 
 const NOW = Date.UTC(2026, 11, 6);
+const DAY = 86_400_000;
 
 const people = (accountId: string | undefined, n: number) =>
   Array.from({ length: n }, (_, i) => contact({ id: `${accountId ?? 'none'}-${i}`, accountId }));
@@ -55,7 +57,11 @@ describe('refreshContacts: whom a write plans again', () => {
   ])('$name: the named contacts and everyone at their accounts, no one else', async ({ named }) => {
     const db = await openStore({ name: `refresh-${named.length}` });
     const book = [...people('a', 5), ...people('b', 5), ...people('c', 5), ...people('d', 5)];
-    for (const c of book) await db.put('contacts', { ...c, emails: [`${c.id}@example.com`] });
+    for (const c of book) {
+      await db.put('contacts', { ...c, emails: [`${c.id}@example.com`] });
+      // Each has a touch, so a planned contact has a summary to store (an empty one is not stored).
+      await putTouch(db, touch({ id: `t-${c.id}`, contactId: c.id, sourceId: `s-${c.id}`, at: NOW - DAY }));
+    }
     await refreshContacts(db, [...named, 'gone'], {
       now: NOW,
       newId: () => crypto.randomUUID(),

@@ -177,7 +177,52 @@ describe('import.settle with blank contacts', () => {
       senders.page,
     );
     expect(settled.ok).toBe(true);
-    expect(await db.get('summaries', 'contact-1')).toMatchObject({ touchCount: 0 });
-    expect((await cardOf('jane@acme.example'))?.followUp).toMatchObject({ state: 'open' });
+    // Nothing known yet: no summary is stored (a missing one means empty), the card still answers.
+    expect(await db.get('summaries', 'contact-1')).toBeUndefined();
+    const card = await cardOf('jane@acme.example');
+    expect(card?.followUp).toMatchObject({ state: 'open' });
+    expect(card?.recent).toEqual([]);
+  });
+});
+
+describe('an empty summary is not stored', () => {
+  it('a contact whose every touch is deleted loses their stored summary, and the card says nothing is known', async () => {
+    await deliver(
+      envelope('data.put', { accounts: [account()], contacts: [contact()], touches: weeklyHistory(2) }),
+      senders.page,
+    );
+    expect(await db.get('summaries', 'contact-1')).toBeDefined();
+    const ids = weeklyHistory(2).map((t) => t.id);
+    expect((await deliver(envelope('data.delete', { touches: ids }), senders.page)).ok).toBe(true);
+    expect(await db.get('summaries', 'contact-1')).toBeUndefined();
+    const card = await cardOf('jane@acme.example');
+    expect(card?.recent).toEqual([]);
+    expect(card?.trust.level).toBe('none');
+  });
+
+  it("reads a colleague's missing summary as empty only when they have no touches (coverage as if it were stored)", async () => {
+    const joe = contact({ id: 'contact-2', name: 'Joe Doe', emails: ['joe@acme.example'] });
+    const amy = contact({ id: 'contact-3', name: 'Amy Roe', emails: ['amy@acme.example'] });
+    const joesTouches = weeklyHistory(8).map((t) => ({
+      ...t,
+      id: `joe-${t.id}`,
+      sourceId: `joe-${t.sourceId}`,
+      contactId: 'contact-2',
+    }));
+    await deliver(
+      envelope('data.put', {
+        accounts: [account()],
+        contacts: [contact(), joe, amy],
+        touches: [...weeklyHistory(8), ...joesTouches],
+      }),
+      senders.page,
+    );
+    expect(await db.get('summaries', 'contact-3')).toBeUndefined();
+    const before = (await cardOf('jane@acme.example'))?.coverage;
+    expect(before).not.toBeNull();
+    // A store written before this rule could lack a summary of someone with touches: worked out again.
+    await db.delete('summaries', 'contact-2');
+    expect((await cardOf('jane@acme.example'))?.coverage).toEqual(before);
+    expect((await cardOf('amy@acme.example'))?.coverage).toEqual(before);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ContactSummary, KEPT, lastTwoWayBefore, summarize, summaryAsOf } from '@/lib/shared/relationship';
+import {
+  ContactSummary,
+  isEmptySummary,
+  KEPT,
+  lastTwoWayBefore,
+  summarize,
+  summaryAsOf,
+} from '@/lib/shared/relationship';
 import { checkIn, daysAgo, done, inbound, logged, meeting, outbound, summaryOf, weeklyExchanges } from './histories';
 
 describe('what counts as two-way contact', () => {
@@ -130,5 +137,29 @@ describe('the last Gmail thread', () => {
   ])('$name', ({ touches, thread }) => {
     expect(summaryOf(touches).lastThreadId).toBe(thread);
     expect(ContactSummary.safeParse(summaryOf(touches)).success).toBe(true);
+  });
+});
+
+describe('isEmptySummary: what the store leaves unwritten', () => {
+  it.each([
+    { name: 'no touches, no follow-ups', history: () => summarize({ contactId: 'c', touches: [] }), empty: true },
+    { name: 'one outbound e-mail', history: () => summaryOf([outbound(daysAgo(3))]), empty: false },
+    {
+      name: 'a profile visit only: recorded, but no contact, so nothing to say',
+      history: () => summaryOf([logged('linkedin-visit', daysAgo(3))]),
+      empty: true,
+    },
+    {
+      name: 'a follow-up done without a touch',
+      history: () =>
+        summarize({
+          contactId: 'c',
+          touches: [],
+          followUps: [{ kind: 'check-in', state: 'done', closedAt: daysAgo(2) }],
+        }),
+      empty: false,
+    },
+  ])('$name → $empty', ({ history, empty }) => {
+    expect(isEmptySummary(history())).toBe(empty);
   });
 });
