@@ -2,6 +2,7 @@ import { unescapeFormula } from '@/lib/shared/export/formula';
 import { type ContactStatus, type Direction, Email, LinkedInId, type TouchKind } from '@/lib/shared/model';
 import type { PersonRef } from './drafts';
 import { headerKey } from './fields';
+import { remembered } from './remembered';
 
 /** A cell as the seller meant it: trimmed, and without the quote an export put before a formula character. */
 export const cleanCell = (raw: string | undefined): string => unescapeFormula((raw ?? '').trim());
@@ -14,16 +15,18 @@ export const clip = (text: string, max: number): string => (text.length > max ? 
  * `Jane Doe <jane@acme.com>` gives the address in the brackets.
  */
 export function splitEmails(cell: string): string[] {
+  // Most cells hold one bare address: no pattern needed (and no garbage from one, per row).
+  if (!/[<;,:\s]/.test(cell)) return cell ? [cell] : [];
   const bracketed = [...cell.matchAll(/<([^<>\s]+@[^<>\s]+)>/g)].map((m) => m[1] ?? '');
   if (bracketed.length) return bracketed;
   return cell.split(/\s*:::\s*|[;,\s]+/).filter(Boolean);
 }
 
 /** The store's form of an address (trimmed, lower-case), or undefined when it is not one. */
-export function normaliseEmail(candidate: string): string | undefined {
+export const normaliseEmail: (candidate: string) => string | undefined = remembered((candidate) => {
   const result = Email.safeParse(candidate);
   return result.success ? result.data : undefined;
-}
+});
 
 /**
  * A phone number in the store's form (`+` and digits), or undefined when the cell holds none.
@@ -146,9 +149,7 @@ addKinds('value-add', ['valueadd', 'valueadds']);
 addKinds('offer', ['offer', 'offers', 'proposal', 'quote', 'upsell', 'crosssell']);
 
 /** Touch kinds by their own names too (`linkedin-message`, `check-in`). */
-export function parseKind(cell: string): KindWord | undefined {
-  return KIND_WORDS[headerKey(cell)];
-}
+export const parseKind: (cell: string) => KindWord | undefined = remembered((cell) => KIND_WORDS[headerKey(cell)]);
 
 const DIRECTION_WORDS: Record<string, Direction> = {};
 for (const w of [
@@ -168,9 +169,9 @@ for (const w of ['outbound', 'out', 'outgoing', 'sent', 'send', 'email', 'forwar
   DIRECTION_WORDS[w] = 'outbound';
 for (const w of ['none', 'internal', 'na', 'neither']) DIRECTION_WORDS[w] = 'none';
 
-export function parseDirection(cell: string): Direction | undefined {
-  return DIRECTION_WORDS[headerKey(cell)];
-}
+export const parseDirection: (cell: string) => Direction | undefined = remembered(
+  (cell) => DIRECTION_WORDS[headerKey(cell)],
+);
 
 /**
  * When the file gives no direction: notes and profile visits have none, and a meeting is

@@ -51,27 +51,29 @@ export class ContactPlan {
     private readonly accounts: AccountPlan,
   ) {}
 
+  /**
+   * The person's contact as the plan has it: made by this import, a working copy of a stored
+   * one this import changed, or the stored record itself while nothing changed it (copied on
+   * the first change only: an activity file names thousands of known contacts and changes none).
+   */
   find(emails: readonly string[], linkedinId?: string): Contact | undefined {
     for (const email of emails) {
       const id = this.byEmail.get(email);
       if (id) return this.book.get(id);
       const stored = this.existing.contactByEmail(email);
-      if (stored) return this.adopt(stored);
+      if (stored) return this.book.get(stored.id) ?? stored;
     }
     if (!linkedinId) return undefined;
     const id = this.byLinkedIn.get(linkedinId);
     if (id) return this.book.get(id);
     const stored = this.existing.contactByLinkedIn(linkedinId);
-    return stored && this.adopt(stored);
+    return stored && (this.book.get(stored.id) ?? stored);
   }
 
   /** Merges into the person's contact, or creates one; `created` says which. */
   upsert(facts: PersonFacts): { contact: Contact; created: boolean } {
     const found = this.find(facts.emails, facts.linkedinId);
-    if (found) {
-      this.merge(found, facts);
-      return { contact: found, created: false };
-    }
+    if (found) return { contact: this.merge(found, facts), created: false };
     return { contact: this.create(facts), created: true };
   }
 
@@ -103,32 +105,62 @@ export class ContactPlan {
     return contact;
   }
 
-  private merge(contact: Contact, facts: PersonFacts): void {
+  /**
+   * Fills in what the contact lacks; answers the contact as it is now. A stored contact is
+   * copied at its first change only (`adopt`, once): an activity file names thousands of known
+   * contacts and changes none of them. No closure here either: this runs once per row.
+   */
+  private merge(found: Contact, facts: PersonFacts): Contact {
+    let contact = found;
     for (const email of facts.emails) {
       // An address that belongs to someone else stays theirs: the store keeps addresses unique.
       if (contact.emails.includes(email) || this.ownerOfEmail(email)) continue;
+      contact = this.adopt(found);
       contact.emails.push(email);
       this.byEmail.set(email, contact.id);
     }
     if (facts.linkedinId && !contact.linkedinId && !this.ownerOfLinkedIn(facts.linkedinId)) {
+      contact = this.adopt(found);
       contact.linkedinId = facts.linkedinId;
       this.byLinkedIn.set(facts.linkedinId, contact.id);
     }
-    if (facts.name && isPlaceholderName(contact)) contact.name = facts.name;
-    if (facts.title && !contact.title) contact.title = facts.title;
-    const phones = unionPhones(contact.phones ?? [], facts.phones ?? []);
-    if (phones.length > (contact.phones?.length ?? 0)) contact.phones = phones;
-    if (facts.ownerId && !contact.ownerId) contact.ownerId = facts.ownerId;
+    if (facts.name && facts.name !== contact.name && isPlaceholderName(contact)) {
+      contact = this.adopt(found);
+      contact.name = facts.name;
+    }
+    if (facts.title && !contact.title) {
+      contact = this.adopt(found);
+      contact.title = facts.title;
+    }
+    if (facts.phones?.length) {
+      const phones = unionPhones(contact.phones ?? [], facts.phones);
+      if (phones.length > (contact.phones?.length ?? 0)) {
+        contact = this.adopt(found);
+        contact.phones = phones;
+      }
+    }
+    if (facts.ownerId && !contact.ownerId) {
+      contact = this.adopt(found);
+      contact.ownerId = facts.ownerId;
+    }
     if (!contact.accountId) {
       const accountId = facts.accountId ?? this.accountFor(facts)?.id;
-      if (accountId) contact.accountId = accountId;
+      if (accountId) {
+        contact = this.adopt(found);
+        contact.accountId = accountId;
+      }
     }
     const status = importedStatus(contact.status, incomingStatus(facts));
     if (status) {
+      contact = this.adopt(found);
       contact.status = status;
       contact.statusHistory = [...contact.statusHistory, { status, at: this.ids.now }];
     }
-    if (facts.customerSince !== undefined) contact.statusHistory = withCustomerSince(contact, facts.customerSince);
+    if (facts.customerSince !== undefined) {
+      contact = this.adopt(found);
+      contact.statusHistory = withCustomerSince(contact, facts.customerSince);
+    }
+    return contact;
   }
 
   private accountFor(facts: PersonFacts) {

@@ -1,3 +1,5 @@
+import { remembered } from './remembered';
+
 /**
  * Dates as exports write them, to milliseconds since the epoch.
  *
@@ -36,12 +38,22 @@ type Parts = [year: number, month: number, day: number, time: (string | undefine
 
 /** The instant a cell names, or undefined when it names none (or one before 1970). */
 export function parseDate(text: string, order: DateOrder = 'mdy'): number | undefined {
+  return DATES[order](text);
+}
+
+function parseDateNow(text: string, order: DateOrder): number | undefined {
   const value = text.trim().replace(WEEKDAY, '');
   if (/^\d{13}$/.test(value)) return Number(value);
   if (/^\d{10}$/.test(value)) return Number(value) * 1000;
   const parts = splitDate(value, order);
   return parts ? instant(...parts) : undefined;
 }
+
+/** A file repeats its days thousands of times: each is parsed once (remembered.ts). */
+const DATES: Record<DateOrder, (text: string) => number | undefined> = {
+  mdy: remembered((text) => parseDateNow(text, 'mdy')),
+  dmy: remembered((text) => parseDateNow(text, 'dmy')),
+};
 
 /** Settles the day/month order from dates that only read one way (`25/03/2024`). */
 export function inferDateOrder(values: readonly string[], fallback: DateOrder): DateOrder {
