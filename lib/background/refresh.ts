@@ -1,6 +1,7 @@
 import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
 import { type Contact, closeFollowUp, type FollowUp, isLive, type Settings, type Touch } from '@/lib/shared/model';
 import { groupBy, packGroups } from '@/lib/shared/groups';
+import { dateOf } from '@/lib/shared/relationship/calendar';
 import { tierOf } from '@/lib/shared/relationship/context';
 import { nextTouch } from '@/lib/shared/relationship/next-touch';
 import { riskOf } from '@/lib/shared/relationship/risk';
@@ -154,10 +155,11 @@ async function refreshBatch(
   // A summary that says nothing is removed rather than stored: a missing one means exactly that.
   const save = (summary: ContactSummary) =>
     isEmptySummary(summary) ? summaries.delete(summary.contactId) : summaries.put(summary);
+  const today = dateOf(deps.now, deps.settings.timeZone);
   const writes: Promise<unknown>[] = [];
   const planned: Planned[] = [];
   for (const state of states) {
-    const result = plan(state, state.contact.accountId ? facts.get(state.contact.accountId) : undefined, deps);
+    const result = plan(state, state.contact.accountId ? facts.get(state.contact.accountId) : undefined, deps, today);
     const closed = result.write && !isLive(result.write) ? result.write : undefined;
     if (result.write) writes.push(tx.objectStore('followUps').put(result.write));
     if (closed) {
@@ -194,6 +196,7 @@ function plan(
   { contact, followUps, summary }: ContactState,
   facts: AccountFacts | undefined,
   deps: RefreshDeps,
+  today: string,
 ): { write?: FollowUp; planned?: Planned } {
   const live = followUps.find(isLive);
   if (live && isSetByHand(live)) return {};
@@ -211,9 +214,13 @@ function plan(
     due: followUp.due,
     kind: followUp.kind,
     tier: tierOf(contact, facts?.account),
-    risk: riskOf(summary, context).state,
-    trustScore: trust(summary, context).score,
   };
+  // Staggering ranks only what is due by today; a later one keeps its date whatever its rank,
+  // so risk and trust are worked out only then (10,000 imported contacts are due in two weeks).
+  if (followUp.due <= today) {
+    rank.risk = riskOf(summary, context).state;
+    rank.trustScore = trust(summary, context).score;
+  }
   return { write: followUp, planned: { followUp, rank } };
 }
 
