@@ -72,9 +72,10 @@ export interface RapportDB extends DBSchema {
    */
   meta: { key: string; value: Settings | HealthReport | SidebarPrefs | OwnerQuestion | ReplanQueue | DeletedContact };
   /**
-   * Derived, one per contact: what trust and next touch need, kept current on every write so
-   * the sidebar and popup never read a contact's touches. Rebuilt from touches when missing or
-   * of an older `version`; not part of backups.
+   * Derived, one per contact with something to say: what trust and next touch need, kept
+   * current on every write so the sidebar and popup never read a contact's touches. None is
+   * stored for a contact with no touch and no closed follow-up (isEmptySummary); one missing
+   * for a contact with touches, or of an older `version`, is rebuilt from them. Not part of backups.
    */
   summaries: { key: string; value: ContactSummary };
   /**
