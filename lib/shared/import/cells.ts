@@ -130,7 +130,8 @@ export function parseStatus(cell: string): ContactStatus | undefined {
 }
 
 type KindWord = { kind: TouchKind; direction?: Direction };
-const KIND_WORDS: Record<string, KindWord> = {};
+// No prototype: a cell reading "constructor" must not find Object's own member.
+const KIND_WORDS: Record<string, KindWord> = Object.create(null);
 const addKinds = (kind: TouchKind, words: string[], direction?: Direction) => {
   for (const w of words) KIND_WORDS[w] = { kind, ...(direction ? { direction } : {}) };
 };
@@ -151,7 +152,7 @@ addKinds('offer', ['offer', 'offers', 'proposal', 'quote', 'upsell', 'crosssell'
 /** Touch kinds by their own names too (`linkedin-message`, `check-in`). */
 export const parseKind: (cell: string) => KindWord | undefined = remembered((cell) => KIND_WORDS[headerKey(cell)]);
 
-const DIRECTION_WORDS: Record<string, Direction> = {};
+const DIRECTION_WORDS: Record<string, Direction> = Object.create(null);
 for (const w of [
   'inbound',
   'in',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDirection, parseKind } from '@/lib/shared/import/cells';
 import { expectAccounted, fixtureText, importCsv } from './helpers';
 
 const errors = (fixture: string) => importCsv(fixtureText(fixture)).plan.errors.map((e) => [e.line, e.code]);
@@ -55,5 +56,12 @@ describe('bad rows', () => {
     const { plan } = importCsv('Name,Email\nJane,jane@x.example\n"Broken,b@x.example\nRest,rest@x.example\n');
     expect(plan.counts).toMatchObject({ imported: 1, skipped: 1 });
     expect(plan.errors[0]).toMatchObject({ line: 3, code: 'broken-quotes' });
+  });
+});
+
+describe('words that are names of Object members', () => {
+  it('"Constructor" is no activity type and no direction', () => {
+    expect(parseKind('Constructor')).toBeUndefined();
+    expect(parseDirection('constructor')).toBeUndefined();
   });
 });
