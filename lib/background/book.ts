@@ -9,7 +9,14 @@ import { lifetimeValue } from '@/lib/shared/relationship/value';
 import type { RapportDB } from './db/schema';
 import { generation, isKept, keptAnswer } from './kept';
 import { lastView, keepView } from './views';
-import { type AccountFacts, contextWith, openReader, type Reader, summaryFrom } from './relationship';
+import {
+  type AccountFacts,
+  contactsWithTouches,
+  contextWith,
+  openReader,
+  type Reader,
+  summaryFrom,
+} from './relationship';
 
 /**
  * The whole book of business, for the dashboard: every account with its coverage, value and
@@ -84,16 +91,11 @@ async function readBookNow(db: IDBPDatabase<RapportDB>, now: number): Promise<Bo
   const summaries = new Map(stored.map((s) => [s.contactId, s]));
   // As the card reads them (summaryOf): one written by an older engine is worked out afresh; a
   // missing one is empty unless the contact has touches.
-  let logged: Promise<ReadonlySet<string>> | undefined;
-  const loggedAll = () =>
-    (logged ??= tx
-      .objectStore('touchLogs')
-      .getAllKeys()
-      .then((ids) => new Set(ids)));
+  const logged = contactsWithTouches(reader as Reader);
   for (const contact of contacts) {
     const summary = summaries.get(contact.id);
     if (summary?.version !== SUMMARY_VERSION) {
-      summaries.set(contact.id, await summaryFrom(reader as Reader, contact.id, summary, loggedAll));
+      summaries.set(contact.id, await summaryFrom(reader as Reader, contact.id, summary, logged));
     }
   }
   await tx.done;

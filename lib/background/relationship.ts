@@ -56,6 +56,21 @@ export async function summaryOf(
   return summaryFrom(tx, contactId, await tx.objectStore('summaries').get(contactId), logged);
 }
 
+/**
+ * Who has touches (a touch log), for summaryOf's `logged`: at one account (its logs by index), or
+ * anyone. Asked once, on the first call, so a reader whose summaries are all stored never asks.
+ */
+export function contactsWithTouches(tx: Reader, accountId?: string): () => Promise<ReadonlySet<string>> {
+  let asked: Promise<ReadonlySet<string>> | undefined;
+  return () => {
+    const logs = tx.objectStore('touchLogs');
+    asked ??= (accountId === undefined ? logs.getAllKeys() : logs.index('by-account').getAllKeys(accountId)).then(
+      (ids) => new Set(ids),
+    );
+    return asked;
+  };
+}
+
 /** What summaryOf answers for the summary the store gave (`stored`, undefined when it has none). */
 export async function summaryFrom(
   tx: Reader,
@@ -88,15 +103,8 @@ export async function readAccountFacts(
   const account = await tx.objectStore('accounts').get(accountId);
   if (!account) return;
   const colleagues = await tx.objectStore('contacts').index('by-account').getAllKeys(accountId);
-  // Asked once, and only if a colleague has no summary: who at the account has touches.
-  let logged: Promise<ReadonlySet<string>> | undefined;
-  const loggedHere = () =>
-    (logged ??= tx
-      .objectStore('touchLogs')
-      .index('by-account')
-      .getAllKeys(accountId)
-      .then((ids) => new Set(ids)));
-  const summaries = await Promise.all(colleagues.map((id) => fresh?.get(id) ?? summaryOf(tx, id, loggedHere)));
+  const logged = contactsWithTouches(tx, accountId);
+  const summaries = await Promise.all(colleagues.map((id) => fresh?.get(id) ?? summaryOf(tx, id, logged)));
   const range = IDBKeyRange.bound([accountId, -Infinity], [accountId, Infinity]);
   const cursor = await tx.objectStore('purchases').index('by-account-at').openCursor(range, 'prev');
   return {
