@@ -1,8 +1,8 @@
 import type { Requester } from '@/lib/messaging/client';
 import { IMPORT_PLAN_MEASURE, IMPORT_STORE_MEASURE } from '@/lib/shared/marks';
 import { holdImportOpen } from '@/lib/messaging/client';
-import { MAX_IMPORT_TEXT, type Result } from '@/lib/messaging/protocol';
-import { handOver, NO_MERGES, PART, settle, writeInParts } from './transfer';
+import { MAX_IMPORT_TEXT, PART, type Result } from '@/lib/messaging/protocol';
+import { handOver, NO_MERGES, settle, writeInParts } from './transfer';
 import {
   type BackupRestore,
   createPlanner,

@@ -1,5 +1,5 @@
 import type { Requester } from '@/lib/messaging/client';
-import type { DataSet, RequestOf } from '@/lib/messaging/protocol';
+import { type DataSet, PART, type RequestOf } from '@/lib/messaging/protocol';
 import { emptyDataSet } from '@/lib/shared/model';
 
 /**
@@ -7,9 +7,6 @@ import { emptyDataSet } from '@/lib/shared/model';
  * most 64 MB (Chromium's limit), which a store of a few hundred thousand touches passes, so
  * nothing large travels in one message: records go and come in parts.
  */
-
-/** Records per message: a part serialises in milliseconds and never nears the limit. */
-export const PART = 5_000;
 
 const STORES = ['sellers', 'accounts', 'contacts', 'purchases', 'touches', 'followUps'] as const;
 

@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import { PART } from '@/lib/messaging/protocol';
 import { applyMerge, diffRecord, type MergeChange } from '@/lib/shared/import/changes';
 import { groupBy, packGroups } from '@/lib/shared/groups';
 import { planUndo } from '@/lib/shared/import/undo';
@@ -181,7 +182,7 @@ async function regroupTouches(meta: PartStore, importId: string, count: number):
   const touchParts = parts.filter(onlyTouches);
   if (touchParts.length < 2) return count;
   const touches = touchParts.flatMap((part) => (part.records.touches ?? []) as TouchRef[]);
-  const regrouped = packGroups(groupBy(touches, (t) => t.contactId).values(), REGROUPED_PART).map(
+  const regrouped = packGroups(groupBy(touches, (t) => t.contactId).values(), PART).map(
     (batch): ImportPart => ({ records: { touches: batch }, merges: { accounts: [], contacts: [] } }),
   );
   const all = [...parts.filter((part) => !onlyTouches(part)), ...regrouped];
@@ -189,9 +190,6 @@ async function regroupTouches(meta: PartStore, importId: string, count: number):
   await Promise.all(all.map((part, n) => meta.put(part as never, partKey(importId, 's', n))));
   return all.length;
 }
-
-/** Touches per part after regrouping: as many as the page hands over at once (components/importing/transfer.ts). */
-const REGROUPED_PART = 5_000;
 
 /**
  * Applies the parts not applied yet, then settles: the end of a commit, and what "finish" runs

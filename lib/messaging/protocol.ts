@@ -71,6 +71,13 @@ const Count = z.number().int().nonnegative();
  */
 export const MAX_IMPORT_TEXT = 48_000_000;
 
+/**
+ * Records per message when many move between the dashboard and the worker (an import's parts, a
+ * restore's, an export's pages): a part serialises in milliseconds and never nears the limit.
+ * The worker cuts an import's touches again into parts of this size (import-journal.ts).
+ */
+export const PART = 5_000;
+
 const TeamServer = z.object({
   url: z.string().max(2_000),
   database: z.string().min(1).max(200),

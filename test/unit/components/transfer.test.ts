@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PART, readEverything, settle, writeInParts } from '@/components/importing/transfer';
+import { readEverything, settle, writeInParts } from '@/components/importing/transfer';
+import { PART } from '@/lib/messaging/protocol';
 import type { Requester } from '@/lib/messaging/client';
 
 const records = (n: number, prefix: string) =>
