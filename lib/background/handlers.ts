@@ -173,7 +173,7 @@ function createEachHandler(deps: HandlerDeps & { team: TeamSync; refresh: Return
     await workOn(importId, () =>
       finishImport(database, importId, (contactIds, blank) => refresh(database, contactIds, { blank }), now),
     );
-    return countAll(database);
+    return {};
   };
   return {
     ping: async () => ({ version: deps.version, bootId: deps.bootId, startedAt: deps.startedAt }),
@@ -425,7 +425,7 @@ function createEachHandler(deps: HandlerDeps & { team: TeamSync; refresh: Return
     'import.rollback': async ({ importId }) => {
       const database = await db();
       await workOn(importId, async () => refresh(database, await rollbackImport(database, importId, now)));
-      return countAll(database);
+      return {};
     },
     'import.journals': async () => ({
       journals: (await listJournals(await db())).map(({ settle: _, ...journal }) => ({
