@@ -58,8 +58,14 @@ export type WriteTransaction = IDBPTransaction<RapportDB, WriteScope, 'readwrite
  * Queues the puts of these records in a transaction over the data stores and `meta`, with the
  * contacts whose plan they change added to the replan queue in the same transaction (so no part
  * can land without it: the settle, or should the worker stop first the next one, plans them again).
+ * `replan`: what the records are about, when the caller knows better than `writtenIn`.
  */
-export function putRecords(tx: WriteTransaction, data: Partial<DataSet>, now: number): Promise<unknown>[] {
+export function putRecords(
+  tx: WriteTransaction,
+  data: Partial<DataSet>,
+  now: number,
+  replan: Written = writtenIn(data),
+): Promise<unknown>[] {
   const writes: Promise<unknown>[] = [];
   if (data.touches?.length) writes.push(putTouches(tx, data.touches));
   for (const name of DATA_STORES) {
@@ -79,7 +85,7 @@ export function putRecords(tx: WriteTransaction, data: Partial<DataSet>, now: nu
       );
     }
   }
-  writes.push(addToReplan(tx, data));
+  writes.push(addToReplan(tx, replan));
   return writes;
 }
 
@@ -125,8 +131,8 @@ async function makeWayFor(tx: WriteTransaction, incoming: FollowUp, now: number)
 /** Contacts whose records were written but whose follow-ups are not planned again yet. */
 export const REPLAN = 'replan';
 
-async function addToReplan(tx: WriteTransaction, data: Partial<DataSet>): Promise<void> {
-  const affected = await contactsAffected(tx as never, writtenIn(data));
+async function addToReplan(tx: WriteTransaction, written: Written): Promise<void> {
+  const affected = await contactsAffected(tx as never, written);
   if (affected.size === 0) return;
   const meta = tx.objectStore('meta');
   const waiting = ((await meta.get(REPLAN)) as ReplanQueue | undefined)?.contactIds ?? [];

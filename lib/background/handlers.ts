@@ -141,7 +141,7 @@ function refresher({ now, newId, afterWrite }: HandlerDeps) {
   return async (
     database: IDBPDatabase<RapportDB>,
     contactIds: Iterable<string>,
-    options: Pick<RefreshDeps, 'blank'> = {},
+    options: Pick<RefreshDeps, 'blank' | 'stored'> = {},
   ) => {
     const settings = await getSettings(database);
     const planned = await refreshContacts(database, contactIds, { now: now(), newId, settings, ...options });
@@ -171,7 +171,7 @@ function createEachHandler(deps: HandlerDeps & { team: TeamSync; refresh: Return
   };
   const finishHeld = async (database: IDBPDatabase<RapportDB>, importId: string) => {
     await workOn(importId, () =>
-      finishImport(database, importId, (contactIds, blank) => refresh(database, contactIds, { blank }), now),
+      finishImport(database, importId, (ids, blank, stored) => refresh(database, ids, { blank, stored }), now),
     );
     return {};
   };

@@ -1,14 +1,15 @@
 import type { IDBPDatabase } from 'idb';
-import { PART } from '@/lib/messaging/protocol';
+import { type DataSet, PART } from '@/lib/messaging/protocol';
 import { applyMerge, diffRecord, type MergeChange } from '@/lib/shared/import/changes';
 import { groupBy, packGroups } from '@/lib/shared/groups';
 import { planUndo } from '@/lib/shared/import/undo';
 import { type Account, Contact, Account as AccountSchema } from '@/lib/shared/model';
-import { contactsAffectedNow } from './affected';
+import { contactsAffectedNow, writtenIn } from './affected';
 import { deleteRecords, putRecords, REPLAN, settleWrites, type WriteTransaction } from './data';
 import { allOrNothing } from './db/all-or-nothing';
 import { DATA_SCOPE, type RapportDB, type ReplanQueue, type StoreName, type WriteScope } from './db/schema';
 import type { TouchRef } from './db/touch-logs';
+import type { JustStored } from './refresh';
 
 /**
  * An import is owned by the worker through a journal kept in the store, so no tab, crash or
@@ -193,29 +194,42 @@ async function regroupTouches(meta: PartStore, importId: string, count: number):
 
 /**
  * Applies the parts not applied yet, then settles: the end of a commit, and what "finish" runs
- * after an interruption. `plan` brings the named contacts' follow-ups up to date (refresh).
+ * after an interruption. `plan` brings the named contacts' follow-ups up to date (refresh),
+ * told what the parts applied here stored, so it need not read that back (after an
+ * interruption, what parts applied before stored is read).
  */
 export async function finishImport(
   db: Db,
   importId: string,
-  plan: (contactIds: string[], blank: Set<string>) => Promise<void>,
+  plan: (contactIds: string[], blank: Set<string>, stored: JustStored) => Promise<void>,
   now: () => number,
 ): Promise<void> {
+  const stored = { contacts: new Map<string, Contact>(), newAccounts: new Set<string>() };
   let journal = await readJournal(db, importId);
   if (journal.stage === 'reading') {
     throw new Error('not every row of this file reached Rapport: roll it back, then import the file again');
   }
   if (journal.stage === 'rolling-back') throw new Error('this import is being rolled back: roll it back again');
-  while (journal.stage === 'stored' && journal.applied < journal.staged) journal = await applyPart(db, journal, now());
+  while (journal.stage === 'stored' && journal.applied < journal.staged) {
+    journal = await applyPart(db, journal, now(), stored);
+  }
   if (journal.stage === 'stored') journal = await startSettle(db, journal);
   if (journal.stage === 'settling') {
-    await plan(journal.settle?.contactIds ?? [], new Set(journal.settle?.blank ?? []));
+    await plan(journal.settle?.contactIds ?? [], new Set(journal.settle?.blank ?? []), stored);
     await db.put('meta', { ...journal, stage: 'done', finishedAt: now() } as never, journalKey(importId));
   }
 }
 
-/** One part live, its undo entry and the journal's progress in one transaction. */
-async function applyPart(db: Db, journal: ImportJournal, now: number): Promise<ImportJournal> {
+/**
+ * One part live, its undo entry and the journal's progress in one transaction; what it stored
+ * goes into `stored` once the transaction has committed.
+ */
+async function applyPart(
+  db: Db,
+  journal: ImportJournal,
+  now: number,
+  stored: { contacts: Map<string, Contact>; newAccounts: Set<string> },
+): Promise<ImportJournal> {
   const n = journal.applied;
   const tx = db.transaction([...DATA_SCOPE, 'meta'] as WriteScope, 'readwrite');
   return allOrNothing(tx, async () => {
@@ -225,15 +239,19 @@ async function applyPart(db: Db, journal: ImportJournal, now: number): Promise<I
     const accounts = await mergeInto(tx, 'accounts', part.merges.accounts, now);
     const contacts = await mergeInto(tx, 'contacts', part.merges.contacts, now);
     const records = part.records;
-    const writes = putRecords(
-      tx,
-      {
-        ...records,
-        accounts: [...(records.accounts ?? []), ...accounts.map((m) => m.after)],
-        contacts: [...(records.contacts ?? []), ...contacts.map((m) => m.after)],
-      } as never,
-      now,
-    );
+    const data = {
+      ...records,
+      accounts: [...(records.accounts ?? []), ...accounts.map((m) => m.after)],
+      contacts: [...(records.contacts ?? []), ...contacts.map((m) => m.after)],
+    } as Partial<DataSet>;
+    // An account this import created has nobody at it but the import's own contacts, whom the
+    // settle plans anyway: nobody is looked for there (500 look-ups for 10,000 contacts).
+    const about = writtenIn(data);
+    const newAccounts = new Set((records.accounts ?? []).map((a) => a.id));
+    const writes = putRecords(tx, data, now, {
+      ...about,
+      accountIds: [...about.accountIds].filter((id) => !newAccounts.has(id)),
+    });
     const created = {
       ...Object.fromEntries(
         (['sellers', 'accounts', 'contacts', 'purchases'] as const).map((name) => [
@@ -251,6 +269,9 @@ async function applyPart(db: Db, journal: ImportJournal, now: number): Promise<I
       meta.put(next as never, journalKey(journal.importId)),
     );
     await settleWrites(tx, writes);
+    for (const contact of (records.contacts ?? []) as Contact[]) stored.contacts.set(contact.id, contact);
+    for (const change of contacts) stored.contacts.set(change.id, change.after);
+    for (const account of records.accounts ?? []) stored.newAccounts.add(account.id);
     return next;
   });
 }

@@ -93,24 +93,33 @@ export interface AccountFacts {
 /** Account facts already read, by account id, for a look-up that shows many contacts (the popup's rows). */
 export type AccountCache = Map<string, Promise<AccountFacts | undefined>>;
 
-/** `fresh`: summaries worked out but not necessarily written yet (a refresh in progress). */
-export async function readAccountFacts(
+/** An account's facts, its colleagues' summaries read from the store (or worked out when missing). */
+export async function readAccountFacts(tx: Reader, accountId: string, now: number): Promise<AccountFacts | undefined> {
+  const colleagues = await tx.objectStore('contacts').index('by-account').getAllKeys(accountId);
+  const logged = contactsWithTouches(tx, accountId);
+  return accountFactsWith(tx, accountId, now, await Promise.all(colleagues.map((id) => summaryOf(tx, id, logged))));
+}
+
+/**
+ * An account's facts from the summaries of everyone at it, in hand (a refresh has just made
+ * them): only the account and its last purchase are read, both at once.
+ */
+export async function accountFactsWith(
   tx: Reader,
   accountId: string,
   now: number,
-  fresh?: ReadonlyMap<string, ContactSummary>,
+  summaries: readonly ContactSummary[],
 ): Promise<AccountFacts | undefined> {
-  const account = await tx.objectStore('accounts').get(accountId);
-  if (!account) return;
-  const colleagues = await tx.objectStore('contacts').index('by-account').getAllKeys(accountId);
-  const logged = contactsWithTouches(tx, accountId);
-  const summaries = await Promise.all(colleagues.map((id) => fresh?.get(id) ?? summaryOf(tx, id, logged)));
   const range = IDBKeyRange.bound([accountId, -Infinity], [accountId, Infinity]);
-  const cursor = await tx.objectStore('purchases').index('by-account-at').openCursor(range, 'prev');
+  const [account, lastPurchase] = await Promise.all([
+    tx.objectStore('accounts').get(accountId),
+    tx.objectStore('purchases').index('by-account-at').openCursor(range, 'prev'),
+  ]);
+  if (!account) return;
   return {
     account,
     coverage: coverage(summaries, now),
-    ...(cursor ? { lastPurchaseAt: cursor.value.at } : {}),
+    ...(lastPurchase ? { lastPurchaseAt: lastPurchase.value.at } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '@/lib/background/db/open';
 import { batchesByAccount, refreshContacts } from '@/lib/background/refresh';
 import { withDefaults } from '@/lib/background/settings';
-import { contact, touch } from '../../helpers/records';
+import { account, contact, touch } from '../../helpers/records';
 import { putTouch } from '../../helpers/touch-store';
 
 const NOW = Date.UTC(2026, 11, 6);
@@ -76,5 +76,60 @@ describe('refreshContacts: whom a write plans again', () => {
         .sort(),
     );
     db.close();
+  });
+});
+
+describe('refreshContacts: what the write stored is not read back', () => {
+  // An import tells the refresh the contacts its parts stored and the accounts it created: the
+  // plan must be the one reading the store would give, for them and for their new colleagues.
+  it('plans the same follow-ups as reading the store', async () => {
+    const plans = await Promise.all(
+      [false, true].map(async (told) => {
+        const db = await openStore({ name: `refresh-stored-${told}` });
+        await db.put('accounts', account({ id: 'old', products: ['p'] }));
+        await db.put('accounts', account({ id: 'new' }));
+        const known = people('old', 3);
+        for (const c of known) {
+          await db.put('contacts', { ...c, emails: [`${c.id}@example.com`] });
+          await putTouch(db, touch({ id: `t-${c.id}`, contactId: c.id, sourceId: `s-${c.id}`, at: NOW - 40 * DAY }));
+        }
+        const imported = [
+          ...people('new', 4),
+          ...people('old', 5).slice(3),
+          contact({ id: 'loner', accountId: undefined }),
+        ].map((c) => ({ ...c, emails: [`${c.id}@example.com`] }));
+        for (const c of imported) await db.put('contacts', c);
+        const ids = imported.map((c) => c.id);
+        await refreshContacts(db, ids, {
+          now: NOW,
+          newId: () => crypto.randomUUID(),
+          settings: withDefaults(undefined),
+          blank: new Set(ids),
+          ...(told
+            ? { stored: { contacts: new Map(imported.map((c) => [c.id, c])), newAccounts: new Set(['new']) } }
+            : {}),
+        });
+        const followUps = await db.getAll('followUps');
+        db.close();
+        return followUps
+          .map(({ contactId, due, kind, reason, state }) => ({ contactId, due, kind, reason, state }))
+          .sort((a, b) => a.contactId.localeCompare(b.contactId));
+      }),
+    );
+    const [read, told] = plans;
+    // Everyone imported and the old colleagues, whose account now has more people, are planned.
+    expect(read?.map((f) => f.contactId)).toEqual([
+      'loner',
+      'new-0',
+      'new-1',
+      'new-2',
+      'new-3',
+      'old-0',
+      'old-1',
+      'old-2',
+      'old-3',
+      'old-4',
+    ]);
+    expect(told).toEqual(read);
   });
 });

@@ -6,6 +6,7 @@ import type { RapportDB } from '@/lib/background/db/schema';
 import { listJournals } from '@/lib/background/import-journal';
 import type { Requester } from '@/lib/messaging/client';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
+import { account, contact } from '../../helpers/records';
 import { countTouches } from '../../helpers/touch-store';
 
 const CSV = 'Email,First Name,Last Name,Company\njane@acme.example,Jane,Doe,Acme\nnot-an-email,Bad,Row,Acme\n';
@@ -108,4 +109,20 @@ describe('runImport: the worker owns the import', () => {
     expect(cancelled.staged.length).toBeGreaterThan(0);
     await nothingOf();
   }, 30_000);
+
+  it('a purchase at a known account plans a check-in with everyone there, also those the file does not name', async () => {
+    await db.put('accounts', account({ id: 'acct-acme', name: 'Acme Inc.', domains: ['acme.example'] }));
+    for (const id of ['jane', 'bob']) {
+      await db.put('contacts', contact({ id, emails: [`${id}@acme.example`], accountId: 'acct-acme' }));
+    }
+    const bought = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const csv = `Date,Account,Amount,Currency,Product\n${bought},Acme Inc.,100,USD,Training\n`;
+    const report = await runImport(csvSource(csv, 'purchases.csv'), dashboard().request);
+    expect(report).toMatchObject({ imported: 1, skipped: 0 });
+    const live = (await db.getAll('followUps')).filter((f) => f.state === 'open');
+    expect(live.map((f) => [f.contactId, f.kind, f.reason.code]).sort()).toEqual([
+      ['bob', 'check-in', 'purchase'],
+      ['jane', 'check-in', 'purchase'],
+    ]);
+  });
 });
