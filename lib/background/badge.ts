@@ -7,12 +7,14 @@ import { STARTUP_DELAY_MS } from './reminders';
 import { getSettings } from './settings';
 
 const MIDNIGHT = 'rapport:midnight';
+/** The badge has room for three digits. */
+const MOST_SHOWN = 999;
 
 /** The toolbar badge: how many follow-ups are due today or overdue (empty when none). */
 export async function updateBadge(db: IDBPDatabase<RapportDB>, now: number): Promise<void> {
   const { timeZone } = await getSettings(db);
-  const count = await dueCount(db, dateOf(now, timeZone));
-  await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });
+  const count = await dueCount(db, dateOf(now, timeZone), MOST_SHOWN);
+  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
   await browser.action.setBadgeBackgroundColor({ color: '#cf222e' });
 }
 
