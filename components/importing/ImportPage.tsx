@@ -4,7 +4,7 @@ import { missingFields } from '@/lib/shared/import';
 import type { Settings } from '@/lib/shared/model';
 import { useApi } from '../common/api';
 import { fieldWords } from '../common/words';
-import { type Report, readSource, runImport, type Source } from './flow';
+import { type AskedBasis, askBasis, type Report, readSource, runImport, type Source } from './flow';
 import { RecentImports } from './Journals';
 import { OwnerClaim } from './OwnerClaim';
 import { readEverything } from './transfer';
@@ -28,12 +28,16 @@ export function ImportPage({
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [error, setError] = useState('');
   const cancel = useRef<AbortController | null>(null);
+  // The store is read for the import while the seller checks the mapping (askBasis).
+  const basis = useRef<AskedBasis | undefined>(undefined);
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
     setError('');
     try {
-      setStage({ step: 'map', source: await readSource(file) });
+      const source = await readSource(file);
+      basis.current = source.kind === 'backup' ? undefined : askBasis(api);
+      setStage({ step: 'map', source });
     } catch (e) {
       setError(`Rapport could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -43,7 +47,10 @@ export function ImportPage({
     cancel.current = new AbortController();
     setStage({ step: 'run', share: 0 });
     try {
+      const asked = basis.current;
+      basis.current = undefined;
       const report = await runImport(source, api, {
+        ...(asked ? { basis: asked } : {}),
         signal: cancel.current.signal,
         onProgress: (share) => setStage({ step: 'run', share }),
         onSaving: (rows) => setStage({ step: 'run', share: 1, saving: rows }),

@@ -1,7 +1,7 @@
 import type { Requester } from '@/lib/messaging/client';
 import { IMPORT_PLAN_MEASURE, IMPORT_STORE_MEASURE } from '@/lib/shared/marks';
 import { holdImportOpen } from '@/lib/messaging/client';
-import { MAX_IMPORT_TEXT, PART, type Result } from '@/lib/messaging/protocol';
+import { MAX_IMPORT_TEXT, PART, type ResponseOf, type Result } from '@/lib/messaging/protocol';
 import { handOver, NO_MERGES, settle, writeInParts } from './transfer';
 import {
   type BackupRestore,
@@ -92,6 +92,8 @@ export async function runImport(
     onProgress?: (share: number) => void;
     /** Reading is done and the rows are being stored: one step that cannot be cancelled (undo can). */
     onSaving?: (rows: number) => void;
+    /** What the import plans against, asked for while the seller checked the mapping (`askBasis`). */
+    basis?: AskedBasis;
   } = {},
 ): Promise<Report | 'cancelled'> {
   if (source.kind === 'backup') {
@@ -102,8 +104,7 @@ export async function runImport(
     return { imported: restored, merged: 0, skipped, errors: source.restore.errors };
   }
   const started = performance.now();
-  const [stored, settings] = await Promise.all([request('import.basis', {}), request('settings.get', {})]);
-  if (!stored.ok) throw new Error(stored.error.message);
+  const [basis, settings] = await Promise.all([currentBasis(request, options.basis), request('settings.get', {})]);
   const importId = crypto.randomUUID();
   // The file is kept with the journal while it is read, so a closed tab can be finished later.
   const file =
@@ -118,7 +119,7 @@ export async function runImport(
       importId,
       now: Date.now(),
       newId: () => crypto.randomUUID(),
-      existing: indexRecords({ ...stored.data, touches: stored.data.importedTouches }),
+      existing: indexRecords({ ...basis, touches: basis.importedTouches }),
       ...(settings.ok ? { me: settings.data.me, internalDomains: settings.data.internalDomains } : {}),
     });
     const early = handOverWhileReading(planner, importId, request);
@@ -186,6 +187,31 @@ export async function runImport(
   } finally {
     holding.release();
   }
+}
+
+type Basis = Exclude<ResponseOf<'import.basis'>, { unchanged: true }>;
+export type AskedBasis = Promise<Result<ResponseOf<'import.basis'>>>;
+
+/**
+ * Asks for what an import plans against as soon as the file is chosen, so the store is read
+ * while the seller checks the mapping rather than after "Import" (0.2-0.4 s on the bench's book).
+ */
+export const askBasis = (request: Requester): AskedBasis => request('import.basis', {});
+
+/**
+ * The basis asked for earlier if nothing was written since (the worker compares its stamp: one
+ * short round trip), else read now: an import never plans against a store that changed.
+ */
+async function currentBasis(request: Requester, asked: AskedBasis | undefined): Promise<Basis> {
+  const held = await asked?.catch(() => undefined);
+  if (held?.ok && 'stamp' in held.data && held.data.stamp) {
+    const check = must(await request('import.basis', { unless: held.data.stamp }));
+    if ('unchanged' in check) return held.data;
+    return check;
+  }
+  const fresh = must(await request('import.basis', {}));
+  if ('unchanged' in fresh) throw new Error('Rapport answered a question it was not asked: try the import again');
+  return fresh;
 }
 
 function must<T>(result: Result<T>): T {

@@ -5,7 +5,7 @@ import { contactsAffectedNow } from './affected';
 import { checkStore } from './check';
 import { accountPage } from './account-page';
 import { bookAccounts, bookBucket, bookContacts } from './book';
-import { keptAnswer, whileWriting } from './kept';
+import { generation, keptAnswer, whileWriting } from './kept';
 import { createTeamSync, type TeamSync } from './sync';
 import { noteMergeForTeam } from './sync/replicate';
 import { forgetViews } from './views';
@@ -433,7 +433,14 @@ function createEachHandler(deps: HandlerDeps & { team: TeamSync; refresh: Return
         interrupted: isInterrupted(journal),
       })),
     }),
-    'import.basis': async () => importBasis(await db()),
+    'import.basis': async ({ unless }) => {
+      // Where this worker's writes stand (kept.ts): the same stamp later means nothing was written since.
+      const stamp = () => (generation() < 0 ? undefined : `${deps.bootId}:${generation()}`);
+      const before = stamp();
+      if (unless !== undefined && unless === before) return { unchanged: true as const };
+      const basis = await importBasis(await db());
+      return before !== undefined && stamp() === before ? { ...basis, stamp: before } : basis;
+    },
     'data.delete': async (ids) => {
       const database = await db();
       const written = await deleteRecords(database, ids);

@@ -730,14 +730,23 @@ export const protocol = {
    */
   'import.basis': define(
     'page',
-    z.object({}),
-    z.object({
-      sellers: z.array(Seller),
-      accounts: z.array(Account),
-      contacts: z.array(Contact),
-      purchases: z.array(Purchase),
-      importedTouches: z.array(z.object({ sourceId: z.string(), contactId: Id })),
-    }),
+    /**
+     * `unless`: the stamp of a basis the page read earlier (while the seller checked the
+     * mapping); the answer is `{ unchanged: true }` when nothing was written since.
+     */
+    z.object({ unless: z.string().optional() }),
+    z.union([
+      z.object({ unchanged: z.literal(true) }),
+      z.object({
+        sellers: z.array(Seller),
+        accounts: z.array(Account),
+        contacts: z.array(Contact),
+        purchases: z.array(Purchase),
+        importedTouches: z.array(z.object({ sourceId: z.string(), contactId: Id })),
+        /** Present when no write ran while it was read: what `unless` takes later. */
+        stamp: z.string().optional(),
+      }),
+    ]),
   ),
   /** Deletes records by id (an import's undo), with the follow-ups of the contacts removed. */
   'data.delete': define(

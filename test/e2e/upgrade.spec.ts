@@ -81,5 +81,6 @@ test('a v6 store with 1,200 touches upgrades to touch logs in Chromium: every to
   const exported = await api('data.export', {});
   expect(new Set(exported.touches.map((t) => t.id)).size).toBe(1_200);
   // Imported before, so importing the same rows again would skip them: the basis lists them all.
-  expect((await api('import.basis', {})).importedTouches).toHaveLength(1_200);
+  const basis = await api('import.basis', {});
+  expect('importedTouches' in basis ? basis.importedTouches : []).toHaveLength(1_200);
 });

@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runImport, sourceOf } from '@/components/importing/flow';
+import { askBasis, runImport, sourceOf } from '@/components/importing/flow';
 import { countAll } from '@/lib/background/data';
 import type { RapportDB } from '@/lib/background/db/schema';
 import { listJournals } from '@/lib/background/import-journal';
@@ -124,5 +124,28 @@ describe('runImport: the worker owns the import', () => {
       ['bob', 'check-in', 'purchase'],
       ['jane', 'check-in', 'purchase'],
     ]);
+  });
+
+  it('a basis asked for while the mapping is checked: used when nothing was written since, read again when something was', async () => {
+    const { calls, request } = dashboard();
+    const unchanged = askBasis(request);
+    const first = await runImport(csvSource(CSV, 'contacts.csv'), request, { basis: unchanged });
+    expect(first).toMatchObject({ imported: 1 });
+    // One full read (asked ahead), then one stamp check at the click that answered "unchanged".
+    const basisCalls = calls.filter((c) => c === 'import.basis');
+    expect(basisCalls).toHaveLength(2);
+
+    // Asked ahead; then Sam is added elsewhere (Gmail, another tab) before the click. Planning
+    // against the earlier read would make Sam twice, which the store refuses.
+    const ahead = askBasis(request);
+    await ahead;
+    await deliver(envelope('contact.track', { name: 'Sam', email: 'sam@globex.example' }), senders.page);
+    const second = await runImport(
+      csvSource('Email,First Name,Last Name,Company\nsam@globex.example,Sam,Lee,Globex\n', 'more.csv'),
+      request,
+      { basis: ahead },
+    );
+    expect(second).toMatchObject({ imported: 0, merged: 1 });
+    expect((await db.getAll('contacts')).filter((c) => c.emails.includes('sam@globex.example'))).toHaveLength(1);
   });
 });
