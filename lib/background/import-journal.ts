@@ -271,7 +271,7 @@ async function applyPart(
     await settleWrites(tx, writes);
     for (const contact of (records.contacts ?? []) as Contact[]) stored.contacts.set(contact.id, contact);
     for (const change of contacts) stored.contacts.set(change.id, change.after);
-    for (const account of records.accounts ?? []) stored.newAccounts.add(account.id);
+    for (const id of newAccounts) stored.newAccounts.add(id);
     return next;
   });
 }
