@@ -9,36 +9,47 @@ import { expect, test } from './harness';
 // What v6 held, written by hand as v1-v6 created it (lib/background/db/migrations.ts).
 const BUILD_V6 = `(async () => {
   const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-  // The worker's own connection steps aside for the delete (its 'blocking' handler closes it).
-  await request(indexedDB.deleteDatabase('rapport'));
-  const open = indexedDB.open('rapport', 6);
-  open.onupgradeneeded = () => {
-    const db = open.result;
-    db.createObjectStore('sellers', { keyPath: 'id' }).createIndex('by-email', 'emails', { multiEntry: true });
-    const accounts = db.createObjectStore('accounts', { keyPath: 'id' });
-    accounts.createIndex('by-domain', 'domains', { multiEntry: true });
-    accounts.createIndex('by-linkedin-company', 'linkedinCompanyId');
-    accounts.createIndex('by-name', 'name');
-    const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
-    contacts.createIndex('by-email', 'emails', { multiEntry: true, unique: true });
-    contacts.createIndex('by-linkedin', 'linkedinId', { unique: true });
-    contacts.createIndex('by-account', 'accountId');
-    contacts.createIndex('by-owner', 'ownerId');
-    const touches = db.createObjectStore('touches', { keyPath: 'id' });
-    touches.createIndex('by-contact-at', ['contactId', 'at']);
-    touches.createIndex('by-account-at', ['accountId', 'at']);
-    touches.createIndex('by-source', ['sourceId', 'contactId'], { unique: true });
-    touches.createIndex('by-seller', 'sellerId');
-    db.createObjectStore('purchases', { keyPath: 'id' }).createIndex('by-account-at', ['accountId', 'at']);
-    const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
-    followUps.createIndex('by-state-due', ['state', 'due']);
-    followUps.createIndex('by-contact', 'contactId');
-    followUps.createIndex('by-live-contact', 'liveFor', { unique: true });
-    db.createObjectStore('meta');
-    db.createObjectStore('summaries', { keyPath: 'contactId' });
-    db.createObjectStore('team');
+  const build = () => {
+    const open = indexedDB.open('rapport', 6);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      db.createObjectStore('sellers', { keyPath: 'id' }).createIndex('by-email', 'emails', { multiEntry: true });
+      const accounts = db.createObjectStore('accounts', { keyPath: 'id' });
+      accounts.createIndex('by-domain', 'domains', { multiEntry: true });
+      accounts.createIndex('by-linkedin-company', 'linkedinCompanyId');
+      accounts.createIndex('by-name', 'name');
+      const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
+      contacts.createIndex('by-email', 'emails', { multiEntry: true, unique: true });
+      contacts.createIndex('by-linkedin', 'linkedinId', { unique: true });
+      contacts.createIndex('by-account', 'accountId');
+      contacts.createIndex('by-owner', 'ownerId');
+      const touches = db.createObjectStore('touches', { keyPath: 'id' });
+      touches.createIndex('by-contact-at', ['contactId', 'at']);
+      touches.createIndex('by-account-at', ['accountId', 'at']);
+      touches.createIndex('by-source', ['sourceId', 'contactId'], { unique: true });
+      touches.createIndex('by-seller', 'sellerId');
+      db.createObjectStore('purchases', { keyPath: 'id' }).createIndex('by-account-at', ['accountId', 'at']);
+      const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
+      followUps.createIndex('by-state-due', ['state', 'due']);
+      followUps.createIndex('by-contact', 'contactId');
+      followUps.createIndex('by-live-contact', 'liveFor', { unique: true });
+      db.createObjectStore('meta');
+      db.createObjectStore('summaries', { keyPath: 'contactId' });
+      db.createObjectStore('team');
+    };
+    return request(open);
   };
-  const db = await request(open);
+  // The worker's own connection steps aside for the delete (its 'blocking' handler closes it).
+  // Its start-up work (the badge, reminders, the import notice, 1.5 s after it starts) may open
+  // the store again, as v7, between the delete and this open: then it is deleted again.
+  let db;
+  for (let attempt = 1; !db; attempt++) {
+    await request(indexedDB.deleteDatabase('rapport'));
+    db = await build().catch((error) => {
+      if (error.name !== 'VersionError' || attempt === 5) throw error;
+      return new Promise((resolve) => setTimeout(resolve, 200));
+    });
+  }
   const tx = db.transaction(['accounts', 'contacts', 'touches'], 'readwrite');
   const now = Date.now();
   tx.objectStore('accounts').put({ id: 'acme', name: 'Acme', domains: ['acme.example'], products: [], tier: 'standard', notes: '', createdAt: now, updatedAt: now });
