@@ -1,5 +1,5 @@
 import { groupBy } from '@/lib/shared/groups';
-import type { Touch } from '@/lib/shared/model';
+import { IMPORTED_SOURCE, type Touch } from '@/lib/shared/model';
 
 /**
  * Every touch of a contact in one record, oldest first: the `touchLogs` store (schema v7).
@@ -29,9 +29,6 @@ export interface TouchLog {
    */
   imported?: string;
 }
-
-/** Every imported touch's source id starts so (lib/shared/import/rows.ts). */
-const IMPORTED = 'import:';
 
 /**
  * The part of the `touchLogs` store these helpers use, from a transaction of any mode and
@@ -75,7 +72,7 @@ export function logOf(contactId: string, touches: Touch[]): TouchLog | undefined
   const sellerIds = new Set<string>();
   let imported = false;
   for (const touch of touches) {
-    if (touch.sourceId?.startsWith(IMPORTED)) imported = true;
+    if (touch.sourceId?.startsWith(IMPORTED_SOURCE)) imported = true;
     if (touch.accountId) accountIds.add(touch.accountId);
     // Touches stored before v4 may have no seller.
     if (touch.sellerId) sellerIds.add(touch.sellerId);
@@ -228,7 +225,7 @@ export async function importedSources(logs: LogStore): Promise<{ sourceId: strin
     logs,
     (log) => {
       for (const { sourceId } of log.touches) {
-        if (sourceId?.startsWith(IMPORTED)) found.push({ sourceId, contactId: log.contactId });
+        if (sourceId?.startsWith(IMPORTED_SOURCE)) found.push({ sourceId, contactId: log.contactId });
       }
     },
     { onlyImported: true },

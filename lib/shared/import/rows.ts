@@ -1,4 +1,4 @@
-import { Currency } from '@/lib/shared/model';
+import { Currency, IMPORTED_SOURCE } from '@/lib/shared/model';
 import { registrableDomain } from '@/lib/shared/domains';
 import { parseAmount } from './amounts';
 import {
@@ -158,8 +158,8 @@ function activityRow(row: CsvRow, mapping: ActivityMapping): Outcome<ActivityDra
   const contactName = clip(cell('contactName'), 200);
   const externalId = cell('externalId');
   const sourceId = externalId
-    ? `import:${mapping.format}:${clip(externalId, 200)}`
-    : `import:h${hash53([at, typed.kind, direction, cell('seller').toLowerCase(), summary].join('\u0000'))}`;
+    ? `${IMPORTED_SOURCE}${mapping.format}:${clip(externalId, 200)}`
+    : `${IMPORTED_SOURCE}h${hash53([at, typed.kind, direction, cell('seller').toLowerCase(), summary].join('\u0000'))}`;
   // Field by field, not spread: one row of 100,000 (see remembered.ts).
   const draft: ActivityDraft = { line: row.line, at, kind: typed.kind, direction, contactEmails, sourceId };
   if (linkedin) draft.contactLinkedinId = linkedin;

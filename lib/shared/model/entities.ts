@@ -149,6 +149,9 @@ export const Touch = z.object({
 });
 export type Touch = z.infer<typeof Touch>;
 
+/** How every `sourceId` of a touch from an import file begins: an import skips rows whose source is stored. */
+export const IMPORTED_SOURCE = 'import:';
+
 export const Currency = z
   .string()
   .trim()
