@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { contactsToCsv, contactsToVCard, toBackupJson } from '@/lib/shared/export';
 import { missingFields } from '@/lib/shared/import';
 import type { Settings } from '@/lib/shared/model';
@@ -28,15 +28,18 @@ export function ImportPage({
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [error, setError] = useState('');
   const cancel = useRef<AbortController | null>(null);
-  // The store is read for the import while the seller checks the mapping (askBasis).
+  // The store is read for the next import while the seller chooses the file (askBasis).
   const basis = useRef<AskedBasis | undefined>(undefined);
+  useEffect(() => {
+    basis.current = askBasis(api);
+  }, [api]);
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
     setError('');
     try {
       const source = await readSource(file);
-      basis.current = source.kind === 'backup' ? undefined : askBasis(api);
+      if (source.kind !== 'backup') basis.current = askBasis(api, basis.current);
       setStage({ step: 'map', source });
     } catch (e) {
       setError(`Rapport could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
@@ -47,8 +50,7 @@ export function ImportPage({
     cancel.current = new AbortController();
     setStage({ step: 'run', share: 0 });
     try {
-      const asked = basis.current;
-      basis.current = undefined;
+      const asked = source.kind === 'backup' ? undefined : basis.current;
       const report = await runImport(source, api, {
         ...(asked ? { basis: asked } : {}),
         signal: cancel.current.signal,
@@ -60,6 +62,8 @@ export function ImportPage({
       setError(e instanceof Error ? e.message : String(e));
       setStage({ step: 'choose' });
     }
+    // The import wrote: the next one's basis is read while the seller looks at the report.
+    basis.current = askBasis(api);
     onImportEnded?.();
   };
 

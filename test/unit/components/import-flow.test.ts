@@ -148,4 +148,35 @@ describe('runImport: the worker owns the import', () => {
     expect(second).toMatchObject({ imported: 0, merged: 1 });
     expect((await db.getAll('contacts')).filter((c) => c.emails.includes('sam@globex.example'))).toHaveLength(1);
   });
+
+  it('a basis asked when the import view opens is checked again when the file is chosen: read once when nothing changed, again when something did', async () => {
+    const { request: deliverIt } = dashboard();
+    // What each basis request was: a full read, or a stamp check (it carries `unless`).
+    const asked: string[] = [];
+    const request = (async (type: string, payload: { unless?: string }) => {
+      if (type === 'import.basis') asked.push(payload.unless ? 'check' : 'read');
+      return deliverIt(type as never, payload as never);
+    }) as unknown as Requester;
+    const opened = askBasis(request);
+    const chosen = askBasis(request, opened);
+    const first = await runImport(csvSource(CSV, 'contacts.csv'), request, { basis: chosen });
+    expect(first).toMatchObject({ imported: 1 });
+    // Opened: the one read; chosen and clicked: a stamp check each.
+    expect(asked).toEqual(['read', 'check', 'check']);
+
+    // The view opened before Sam was added; the file is chosen after: the check at the choice
+    // sees the write and reads again, so the import merges Sam instead of making a twin.
+    const before = askBasis(request);
+    await before;
+    await deliver(envelope('contact.track', { name: 'Sam', email: 'sam@globex.example' }), senders.page);
+    const after = askBasis(request, before);
+    const held = await after;
+    expect(held?.contacts.map((c) => c.emails).flat()).toContain('sam@globex.example');
+    const second = await runImport(
+      csvSource('Email,First Name,Last Name,Company\nsam@globex.example,Sam,Lee,Globex\n', 'more.csv'),
+      request,
+      { basis: after },
+    );
+    expect(second).toMatchObject({ imported: 0, merged: 1 });
+  });
 });
