@@ -3,13 +3,13 @@ import { type DataSet, PART } from '@/lib/messaging/protocol';
 import { applyMerge, diffRecord, type MergeChange } from '@/lib/shared/import/changes';
 import { groupBy, packGroups } from '@/lib/shared/groups';
 import { planUndo } from '@/lib/shared/import/undo';
-import { type Account, Contact, Account as AccountSchema } from '@/lib/shared/model';
+import { type Account, Contact, Account as AccountSchema, type Purchase } from '@/lib/shared/model';
 import { contactsAffectedNow, writtenIn } from './affected';
 import { deleteRecords, putRecords, REPLAN, settleWrites, type WriteTransaction } from './data';
 import { allOrNothing } from './db/all-or-nothing';
 import { DATA_SCOPE, type RapportDB, type ReplanQueue, type StoreName, type WriteScope } from './db/schema';
 import type { TouchRef } from './db/touch-logs';
-import type { JustStored } from './refresh';
+import type { JustStored, NewAccount } from './refresh';
 
 /**
  * An import is owned by the worker through a journal kept in the store, so no tab, crash or
@@ -204,7 +204,7 @@ export async function finishImport(
   plan: (contactIds: string[], blank: Set<string>, stored: JustStored) => Promise<void>,
   now: () => number,
 ): Promise<void> {
-  const stored = { contacts: new Map<string, Contact>(), newAccounts: new Set<string>() };
+  const stored: StoredSoFar = { contacts: new Map(), newAccounts: new Map() };
   let journal = await readJournal(db, importId);
   if (journal.stage === 'reading') {
     throw new Error('not every row of this file reached Rapport: roll it back, then import the file again');
@@ -224,12 +224,7 @@ export async function finishImport(
  * One part live, its undo entry and the journal's progress in one transaction; what it stored
  * goes into `stored` once the transaction has committed.
  */
-async function applyPart(
-  db: Db,
-  journal: ImportJournal,
-  now: number,
-  stored: { contacts: Map<string, Contact>; newAccounts: Set<string> },
-): Promise<ImportJournal> {
+async function applyPart(db: Db, journal: ImportJournal, now: number, stored: StoredSoFar): Promise<ImportJournal> {
   const n = journal.applied;
   const tx = db.transaction([...DATA_SCOPE, 'meta'] as WriteScope, 'readwrite');
   return allOrNothing(tx, async () => {
@@ -271,9 +266,21 @@ async function applyPart(
     await settleWrites(tx, writes);
     for (const contact of (records.contacts ?? []) as Contact[]) stored.contacts.set(contact.id, contact);
     for (const change of contacts) stored.contacts.set(change.id, change.after);
-    for (const id of newAccounts) stored.newAccounts.add(id);
+    for (const account of (records.accounts ?? []) as Account[]) stored.newAccounts.set(account.id, { account });
+    // Parts go in the order they were handed over, accounts before purchases: a new account's
+    // purchases all come in this run's later parts.
+    for (const { accountId, at } of (records.purchases ?? []) as Purchase[]) {
+      const made = stored.newAccounts.get(accountId);
+      if (made && (made.lastPurchaseAt ?? Number.NEGATIVE_INFINITY) < at) made.lastPurchaseAt = at;
+    }
     return next;
   });
+}
+
+/** What the parts applied in this run stored (`JustStored`), filled part by part. */
+interface StoredSoFar {
+  contacts: Map<string, Contact>;
+  newAccounts: Map<string, NewAccount>;
 }
 
 /**

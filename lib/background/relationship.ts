@@ -116,11 +116,17 @@ export async function accountFactsWith(
     tx.objectStore('purchases').index('by-account-at').openCursor(range, 'prev'),
   ]);
   if (!account) return;
-  return {
-    account,
-    coverage: coverage(summaries, now),
-    ...(lastPurchase ? { lastPurchaseAt: lastPurchase.value.at } : {}),
-  };
+  return accountFactsFrom(account, lastPurchase?.value.at, summaries, now);
+}
+
+/** An account's facts from its record, its last purchase and everyone's summaries, all in hand. */
+export function accountFactsFrom(
+  account: Account,
+  lastPurchaseAt: number | undefined,
+  summaries: readonly ContactSummary[],
+  now: number,
+): AccountFacts {
+  return { account, coverage: coverage(summaries, now), ...(lastPurchaseAt === undefined ? {} : { lastPurchaseAt }) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '@/lib/background/db/open';
 import { batchesByAccount, refreshContacts } from '@/lib/background/refresh';
 import { withDefaults } from '@/lib/background/settings';
-import { account, contact, touch } from '../../helpers/records';
+import { account, contact, purchase, touch } from '../../helpers/records';
 import { putTouch } from '../../helpers/touch-store';
 
 const NOW = Date.UTC(2026, 11, 6);
@@ -87,7 +87,11 @@ describe('refreshContacts: what the write stored is not read back', () => {
       [false, true].map(async (told) => {
         const db = await openStore({ name: `refresh-stored-${told}` });
         await db.put('accounts', account({ id: 'old', products: ['p'] }));
-        await db.put('accounts', account({ id: 'new' }));
+        const created = account({ id: 'new' });
+        await db.put('accounts', created);
+        // Bought in the same file: its new contacts are owed the aftercare a purchase brings.
+        const bought = purchase({ id: 'p-new', accountId: 'new', at: NOW - 2 * DAY });
+        await db.put('purchases', bought);
         const known = people('old', 3);
         for (const c of known) {
           await db.put('contacts', { ...c, emails: [`${c.id}@example.com`] });
@@ -106,7 +110,12 @@ describe('refreshContacts: what the write stored is not read back', () => {
           settings: withDefaults(undefined),
           blank: new Set(ids),
           ...(told
-            ? { stored: { contacts: new Map(imported.map((c) => [c.id, c])), newAccounts: new Set(['new']) } }
+            ? {
+                stored: {
+                  contacts: new Map(imported.map((c) => [c.id, c])),
+                  newAccounts: new Map([['new', { account: created, lastPurchaseAt: bought.at }]]),
+                },
+              }
             : {}),
         });
         const followUps = await db.getAll('followUps');
@@ -130,6 +139,7 @@ describe('refreshContacts: what the write stored is not read back', () => {
       'old-3',
       'old-4',
     ]);
+    expect(read?.find((f) => f.contactId === 'new-0')?.reason.code).toBe('purchase');
     expect(told).toEqual(read);
   });
 });

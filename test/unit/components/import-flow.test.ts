@@ -126,6 +126,16 @@ describe('runImport: the worker owns the import', () => {
     ]);
   });
 
+  it('a purchase at an account the same file creates: its new buyer is planned the aftercare of that purchase', async () => {
+    const bought = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const csv = `Date,Account,Contact Email,Amount,Currency,Product\n${bought},Initech,joe@initech.example,100,USD,Training\n`;
+    const report = await runImport(csvSource(csv, 'purchases.csv'), dashboard().request);
+    expect(report).toMatchObject({ imported: 1, skipped: 0 });
+    const [joe] = await db.getAll('contacts');
+    const live = (await db.getAll('followUps')).filter((f) => f.state === 'open');
+    expect(live.map((f) => [f.contactId, f.reason.code])).toEqual([[joe?.id, 'purchase']]);
+  });
+
   it('a basis asked for while the mapping is checked: used when nothing was written since, read again when something was', async () => {
     const { calls, request } = dashboard();
     const unchanged = askBasis(request);
