@@ -30,19 +30,29 @@ export const NO_MERGES: Merges = { accounts: [], contacts: [] };
  * live until the import is committed. Throws on the first part refused.
  */
 export async function handOver(importId: string, records: Creates, merges: Merges, request: Requester): Promise<void> {
-  const stage = async (part: Creates, partMerges: Merges) => {
-    // Stores a part does not name default to none.
-    const staged = await request('import.stage', { importId, records: part, merges: partMerges });
-    if (!staged.ok) throw new Error(staged.error.message);
-  };
+  const parts: [Creates, Merges][] = [];
   for (const name of ['sellers', 'accounts', 'contacts', 'purchases', 'touches'] as const) {
     const list = records[name] ?? [];
-    for (let i = 0; i < list.length; i += PART) await stage({ [name]: list.slice(i, i + PART) }, NO_MERGES);
+    for (let i = 0; i < list.length; i += PART) parts.push([{ [name]: list.slice(i, i + PART) }, NO_MERGES]);
   }
   for (const name of ['accounts', 'contacts'] as const) {
     const list = merges[name];
-    for (let i = 0; i < list.length; i += PART) await stage({}, { ...NO_MERGES, [name]: list.slice(i, i + PART) });
+    for (let i = 0; i < list.length; i += PART) parts.push([{}, { ...NO_MERGES, [name]: list.slice(i, i + PART) }]);
   }
+  // The next part is sent while the worker stores this one (the worker takes them in the order
+  // sent): its copying and checking overlap the write. Two at most, so memory stays bounded.
+  let previous: Promise<void> | undefined;
+  for (const [part, partMerges] of parts) {
+    // Stores a part does not name default to none.
+    const sending = request('import.stage', { importId, records: part, merges: partMerges }).then((staged) => {
+      if (!staged.ok) throw new Error(staged.error.message);
+    });
+    // Awaited below or in the next turn; this only keeps a failure from being reported as unhandled meanwhile.
+    sending.catch(() => undefined);
+    await previous;
+    previous = sending;
+  }
+  await previous;
 }
 
 /**

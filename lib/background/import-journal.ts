@@ -40,6 +40,11 @@ export interface ImportJournal {
   /** Parts handed over, and of those the ones applied. */
   staged: number;
   applied: number;
+  /**
+   * Of the parts handed over, those holding only touches (regroupTouches); absent from a journal
+   * begun before 6 December 2026, whose parts are read to find them.
+   */
+  touchParts?: number;
   /** Set at commit: whom to plan, and of them the created contacts with nothing to read. */
   settle?: { contactIds: string[]; blank: string[] };
   counts?: { imported: number; merged: number; skipped: number };
@@ -120,6 +125,7 @@ export async function beginImport(
     stage: 'reading',
     staged: 0,
     applied: 0,
+    touchParts: 0,
     ...(file ? { fileKept: true } : {}),
   };
   await tx.store.put(journal as never, journalKey(start.importId));
@@ -142,7 +148,9 @@ export async function stagePart(db: Db, importId: string, part: ImportPart): Pro
   if (journal.stage !== 'reading')
     throw new Error(`this import is ${describeStage(journal.stage)}: it takes no more rows`);
   await tx.store.put(part as never, partKey(importId, 's', journal.staged));
-  await tx.store.put({ ...journal, staged: journal.staged + 1 } as never, journalKey(importId));
+  const touchParts =
+    journal.touchParts === undefined ? {} : { touchParts: journal.touchParts + (onlyTouches(part) ? 1 : 0) };
+  await tx.store.put({ ...journal, staged: journal.staged + 1, ...touchParts } as never, journalKey(importId));
   await tx.done;
 }
 
@@ -157,7 +165,11 @@ export async function commitImport(
   const journal = await journalIn(tx.store as unknown as Meta, importId);
   if (journal.stage !== 'reading') throw new Error(`this import is ${describeStage(journal.stage)} already`);
   const { fileKept: _, ...rest } = journal;
-  const staged = await regroupTouches(tx.store as unknown as PartStore, importId, journal.staged);
+  // Fewer than two parts of touches: there is nothing to cut again, and no part is read.
+  const staged =
+    journal.touchParts !== undefined && journal.touchParts < 2
+      ? journal.staged
+      : await regroupTouches(tx.store as unknown as PartStore, importId, journal.staged);
   await tx.store.put({ ...rest, staged, stage: 'stored', settle, counts } as never, journalKey(importId));
   await tx.store.delete(fileKey(importId));
   await tx.done;
@@ -176,10 +188,6 @@ type PartStore = Meta & { delete(key: IDBKeyRange): Promise<unknown> };
 async function regroupTouches(meta: PartStore, importId: string, count: number): Promise<number> {
   const parts: ImportPart[] = [];
   for (let n = 0; n < count; n++) parts.push((await meta.get(partKey(importId, 's', n))) as ImportPart);
-  const onlyTouches = (part: ImportPart) =>
-    // The protocol fills every store a part does not name with an empty list.
-    Object.entries(part.records).every(([name, records]) => name === 'touches' || !records?.length) &&
-    part.merges.accounts.length + part.merges.contacts.length === 0;
   const touchParts = parts.filter(onlyTouches);
   if (touchParts.length < 2) return count;
   const touches = touchParts.flatMap((part) => (part.records.touches ?? []) as TouchRef[]);
@@ -191,6 +199,11 @@ async function regroupTouches(meta: PartStore, importId: string, count: number):
   await Promise.all(all.map((part, n) => meta.put(part as never, partKey(importId, 's', n))));
   return all.length;
 }
+
+const onlyTouches = (part: ImportPart) =>
+  // The protocol fills every store a part does not name with an empty list.
+  Object.entries(part.records).every(([name, records]) => name === 'touches' || !records?.length) &&
+  part.merges.accounts.length + part.merges.contacts.length === 0;
 
 /**
  * Applies the parts not applied yet, then settles: the end of a commit, and what "finish" runs
@@ -216,7 +229,10 @@ export async function finishImport(
   if (journal.stage === 'stored') journal = await startSettle(db, journal);
   if (journal.stage === 'settling') {
     await plan(journal.settle?.contactIds ?? [], new Set(journal.settle?.blank ?? []), stored);
-    await db.put('meta', { ...journal, stage: 'done', finishedAt: now() } as never, journalKey(importId));
+    // Whom to plan is not needed any more; kept, it made every later read of the journal
+    // (the dashboard's list, the next import's start) carry two lists of 10,000 ids.
+    const { settle: _, ...done } = journal;
+    await db.put('meta', { ...done, stage: 'done', finishedAt: now() } as never, journalKey(importId));
   }
 }
 
@@ -239,12 +255,15 @@ async function applyPart(db: Db, journal: ImportJournal, now: number, stored: St
       accounts: [...(records.accounts ?? []), ...accounts.map((m) => m.after)],
       contacts: [...(records.contacts ?? []), ...contacts.map((m) => m.after)],
     } as Partial<DataSet>;
-    // An account this import created has nobody at it but the import's own contacts, whom the
-    // settle plans anyway: nobody is looked for there (500 look-ups for 10,000 contacts).
+    // What the settle plans anyway is not queued for a replan as well: the contacts its list
+    // names (10,000 ids written into the queue and merged back, for 10,000 imported contacts),
+    // and the accounts this import created, where nobody works but its own contacts (500
+    // look-ups).
     const about = writtenIn(data);
+    const settling = new Set(journal.settle?.contactIds);
     const newAccounts = new Set((records.accounts ?? []).map((a) => a.id));
     const writes = putRecords(tx, data, now, {
-      ...about,
+      contactIds: [...about.contactIds].filter((id) => !settling.has(id)),
       accountIds: [...about.accountIds].filter((id) => !newAccounts.has(id)),
     });
     const created = {
