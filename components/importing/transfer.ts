@@ -39,8 +39,9 @@ export async function handOver(importId: string, records: Creates, merges: Merge
     const list = merges[name];
     for (let i = 0; i < list.length; i += PART) parts.push([{}, { ...NO_MERGES, [name]: list.slice(i, i + PART) }]);
   }
-  // The next part is sent while the worker stores this one (the worker takes them in the order
-  // sent): its copying and checking overlap the write. Two at most, so memory stays bounded.
+  // The next part is sent while the worker stores this one, so its copying and checking overlap
+  // the write; two at most, so memory stays bounded. Nothing depends on the order they land in
+  // (finishImport, regroupTouches).
   let previous: Promise<void> | undefined;
   for (const [part, partMerges] of parts) {
     // Stores a part does not name default to none.

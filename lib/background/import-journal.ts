@@ -217,7 +217,7 @@ export async function finishImport(
   plan: (contactIds: string[], blank: Set<string>, stored: JustStored) => Promise<void>,
   now: () => number,
 ): Promise<void> {
-  const stored: StoredSoFar = { contacts: new Map(), newAccounts: new Map() };
+  const stored: StoredSoFar = { contacts: new Map(), newAccounts: new Map(), purchases: [] };
   let journal = await readJournal(db, importId);
   if (journal.stage === 'reading') {
     throw new Error('not every row of this file reached Rapport: roll it back, then import the file again');
@@ -225,6 +225,11 @@ export async function finishImport(
   if (journal.stage === 'rolling-back') throw new Error('this import is being rolled back: roll it back again');
   while (journal.stage === 'stored' && journal.applied < journal.staged) {
     journal = await applyPart(db, journal, now(), stored);
+  }
+  // Whatever order the parts came in, a new account's last purchase is the latest applied there.
+  for (const { accountId, at } of stored.purchases) {
+    const made = stored.newAccounts.get(accountId);
+    if (made && (made.lastPurchaseAt ?? Number.NEGATIVE_INFINITY) < at) made.lastPurchaseAt = at;
   }
   if (journal.stage === 'stored') journal = await startSettle(db, journal);
   if (journal.stage === 'settling') {
@@ -286,12 +291,7 @@ async function applyPart(db: Db, journal: ImportJournal, now: number, stored: St
     for (const contact of (records.contacts ?? []) as Contact[]) stored.contacts.set(contact.id, contact);
     for (const change of contacts) stored.contacts.set(change.id, change.after);
     for (const account of (records.accounts ?? []) as Account[]) stored.newAccounts.set(account.id, { account });
-    // Parts go in the order they were handed over, accounts before purchases: a new account's
-    // purchases all come in this run's later parts.
-    for (const { accountId, at } of (records.purchases ?? []) as Purchase[]) {
-      const made = stored.newAccounts.get(accountId);
-      if (made && (made.lastPurchaseAt ?? Number.NEGATIVE_INFINITY) < at) made.lastPurchaseAt = at;
-    }
+    for (const { accountId, at } of (records.purchases ?? []) as Purchase[]) stored.purchases.push({ accountId, at });
     return next;
   });
 }
@@ -300,6 +300,8 @@ async function applyPart(db: Db, journal: ImportJournal, now: number, stored: St
 interface StoredSoFar {
   contacts: Map<string, Contact>;
   newAccounts: Map<string, NewAccount>;
+  /** Every purchase applied, for the new accounts' last purchase once all parts are in. */
+  purchases: Pick<Purchase, 'accountId' | 'at'>[];
 }
 
 /**
