@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
 import type { DataSet, RequestOf, RequestType, ResponseOf } from '@/lib/messaging/protocol';
-import { launch, openSidePanelPage, requestFrom } from './launch';
+import { describeFailure, launch, openSidePanelPage, requestFrom } from './launch';
 
 export { evaluateInContentScript, gmailSidebar, launch, PAGES, requestFrom, serveGmail } from './launch';
 
@@ -31,9 +31,10 @@ export const test = base.extend<Fixtures>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  context: async ({ userDataDir }, use) => {
+  context: async ({ userDataDir }, use, testInfo) => {
     const { context } = await launch(userDataDir);
     await use(context);
+    if (testInfo.status !== testInfo.expectedStatus) await describeFailure(context);
     await context.close();
   },
   worker: async ({ context }, use) => {

@@ -183,3 +183,28 @@ export async function gmailSidebar(page: Page): Promise<Frame> {
   }
   throw new Error(`no Rapport sidebar frame on ${page.url()}`);
 }
+
+/**
+ * Prints what a seller would have seen when a test failed: every page, the text of every Rapport
+ * sidebar frame on it, and the page reports the sidebar reads. CI keeps only the run's output, so
+ * a failure that does not come back on a second run can still be read from it.
+ */
+export async function describeFailure(context: BrowserContext): Promise<void> {
+  const lines: string[] = ['— what the browser showed when the test failed —'];
+  for (const page of context.pages()) {
+    lines.push(`page ${page.url()}`);
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.isDetached()) continue;
+      const text = await frame
+        .evaluate(() => document.body?.innerText ?? '')
+        .catch((error: unknown) => `(unreadable: ${String(error)})`);
+      lines.push(`  frame ${frame.url()}: ${JSON.stringify(text.slice(0, 600))}`);
+    }
+  }
+  const worker = context.serviceWorkers()[0];
+  const reports = await worker
+    ?.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)))
+    .catch((error: unknown) => `(unreadable: ${String(error)})`);
+  lines.push(`page reports: ${(reports ?? '(no worker)').slice(0, 2000)}`);
+  console.log(lines.join('\n'));
+}
