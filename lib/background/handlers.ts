@@ -5,7 +5,7 @@ import { contactsAffectedNow } from './affected';
 import { checkStore } from './check';
 import { accountPage } from './account-page';
 import { bookAccounts, bookBucket, bookContacts } from './book';
-import { generation, keptAnswer, whileWriting } from './kept';
+import { generation, whileWriting } from './kept';
 import { createTeamSync, type TeamSync } from './sync';
 import { noteMergeForTeam } from './sync/replicate';
 import { forgetViews } from './views';
@@ -18,7 +18,7 @@ import { captureLinkedIn, recordVisit } from './linkedin-capture';
 import { linkProfile, matchProfiles, moveToCompany } from './linkedin-match';
 import { keepPageReport } from './pages';
 import { perTabLimit } from './rate';
-import { actOnFollowUp, listFollowUps } from './followups';
+import { actOnFollowUp, keptFollowUps } from './followups';
 import { lookupMarkers } from './markers';
 import { findContact, setStatus, setTrust, trackContact } from './contacts';
 import {
@@ -350,13 +350,7 @@ function createEachHandler(deps: HandlerDeps & { team: TeamSync; refresh: Return
       return response;
     },
     // The popup opened again with nothing written since answers at once (kept.ts).
-    'followup.list': async (query) => {
-      const database = await db();
-      const at = now();
-      return keptAnswer(database, `followups:${query.team}`, { now: at, maxAgeMs: 30_000 }, () =>
-        listFollowUps(database, query, at),
-      );
-    },
+    'followup.list': async (query) => keptFollowUps(await db(), query, now()),
     'followup.act': async (action) => {
       const database = await db();
       const followUp = await actOnFollowUp(database, action, now(), newId);
