@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/protocol';
-import { type Contact, isLive, type Settings } from '@/lib/shared/model';
+import type { Contact, Settings } from '@/lib/shared/model';
 import { riskOf } from '@/lib/shared/relationship/risk';
 import { trust } from '@/lib/shared/relationship/trust';
 import { lifetimeValue } from '@/lib/shared/relationship/value';
@@ -36,7 +36,6 @@ export async function lookupCards(
 async function cardOf(tx: Reader, contact: Contact, deps: { now: number; settings: Settings }): Promise<Card> {
   const summary = await summaryOf(tx, contact.id);
   const { context, coverage } = await contextOf(tx, contact, deps);
-  const followUps = await tx.objectStore('followUps').index('by-contact').getAll(contact.id);
   const account = contact.accountId ? await tx.objectStore('accounts').get(contact.accountId) : undefined;
   const purchases = account
     ? await tx
@@ -50,7 +49,7 @@ async function cardOf(tx: Reader, contact: Contact, deps: { now: number; setting
   return {
     contactId: contact.id,
     trust: { level: t.level, score: Math.round(t.score), overridden: t.overridden, reasons: t.reasons },
-    followUp: followUps.find(isLive) ?? null,
+    followUp: (await tx.objectStore('followUps').index('by-live-contact').get(contact.id)) ?? null,
     risk: { state: risk.state, reasons: risk.reasons },
     recent,
     touchesByMonth: summary.twoWayByMonth,

@@ -1,10 +1,11 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { DataSet, ResponseOf } from '@/lib/messaging/protocol';
-import { closeFollowUp, type FollowUp, type Touch } from '@/lib/shared/model';
+import { closeFollowUp, type FollowUp, type Touch, withContactKeys } from '@/lib/shared/model';
 import { contactsAffected, type Written, writtenIn } from './affected';
 import { problemOf } from './check';
 import { allOrNothing } from './db/all-or-nothing';
 import { toStoreError } from './db/open';
+import { followUpIdsOf } from './db/follow-ups';
 import {
   DATA_SCOPE,
   DATA_STORES,
@@ -71,7 +72,9 @@ export function putRecords(
   for (const name of DATA_STORES) {
     if (name === 'touches') continue;
     const store = tx.objectStore(name);
-    for (const record of data[name] ?? []) {
+    for (const given of data[name] ?? []) {
+      // A follow-up names its contact in the index its state belongs to (withContactKeys).
+      const record = name === 'followUps' ? withContactKeys(given as FollowUp) : given;
       const before = name === 'followUps' ? makeWayFor(tx, record as FollowUp, now) : Promise.resolve();
       writes.push(
         before
@@ -296,11 +299,9 @@ export async function deleteRecords(
         .then((contact) => {
           if (contact?.accountId) accountIds.add(contact.accountId);
         }),
-      tx
-        .objectStore('followUps')
-        .index('by-contact')
-        .getAllKeys(id)
-        .then((keys) => Promise.all(keys.map((key) => tx.objectStore('followUps').delete(key)))),
+      followUpIdsOf(tx.objectStore('followUps'), id).then((keys) =>
+        Promise.all(keys.map((key) => tx.objectStore('followUps').delete(key))),
+      ),
       logs.delete(id),
       tx.objectStore('summaries').delete(id),
       tx.objectStore('contacts').delete(id),

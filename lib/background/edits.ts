@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
-import { type Contact, emptyDataSet, isLive } from '@/lib/shared/model';
+import { type Contact, emptyDataSet, isLive, withContactKeys } from '@/lib/shared/model';
 import { deleteRecords, putRecords, settleWrites } from './data';
+import { followUpsOf } from './db/follow-ups';
 import { DATA_SCOPE, type DeletedContact, type RapportDB, type WriteScope } from './db/schema';
 import { addTouches, logsIn, touchesOf } from './db/touch-logs';
 
@@ -67,9 +68,9 @@ export async function mergeContacts(
     if (purchase.contactId === mergeId) await purchases.put({ ...purchase, contactId: keepId });
   }
   const followUps = tx.objectStore('followUps');
-  for (const followUp of await followUps.index('by-contact').getAll(mergeId)) {
+  for (const followUp of await followUpsOf(followUps, mergeId)) {
     if (isLive(followUp)) await followUps.delete(followUp.id);
-    else await followUps.put({ ...followUp, contactId: keepId });
+    else await followUps.put(withContactKeys({ ...followUp, contactId: keepId }));
   }
   await tx.objectStore('summaries').delete(mergeId);
   await tx.done;
@@ -91,7 +92,7 @@ export async function deleteContact(
   if (!contact) throw new Error(`no contact with id ${contactId}`);
   const [touches, followUps] = await Promise.all([
     touchesOf(logsIn(read), contactId),
-    read.objectStore('followUps').index('by-contact').getAll(contactId),
+    followUpsOf(read.objectStore('followUps'), contactId),
   ]);
   await read.done;
   const undo: DeletedContact = {

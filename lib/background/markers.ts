@@ -1,6 +1,5 @@
 import type { IDBPDatabase } from 'idb';
 import type { ResponseOf } from '@/lib/messaging/protocol';
-import { isLive } from '@/lib/shared/model';
 import { dateOf } from '@/lib/shared/relationship/calendar';
 import { trust } from '@/lib/shared/relationship/trust';
 import type { RapportDB } from './db/schema';
@@ -26,7 +25,7 @@ export async function lookupMarkers(
   for (const email of new Set(emails)) {
     const contact = await tx.objectStore('contacts').index('by-email').get(email);
     if (!contact) continue;
-    const live = (await tx.objectStore('followUps').index('by-contact').getAll(contact.id)).find(isLive);
+    const live = await tx.objectStore('followUps').index('by-live-contact').get(contact.id);
     if (live?.state === 'open' && live.kind === 'reply' && live.due <= today) {
       markers.push({ email, reason: 'reply', name: contact.name });
     } else if (live?.state === 'open' && live.due < today) {

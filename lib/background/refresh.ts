@@ -17,6 +17,7 @@ import type { StaggerItem } from '@/lib/shared/relationship/stagger';
 import { summarize } from '@/lib/shared/relationship/summarize';
 import { type ContactSummary, emptySummary, isEmptySummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
 import { trust } from '@/lib/shared/relationship/trust';
+import { followUpsOf } from './db/follow-ups';
 import type { RapportDB } from './db/schema';
 import { logsIn, touchesOf } from './db/touch-logs';
 import {
@@ -175,7 +176,7 @@ async function refreshBatch(
       if (deps.blank?.has(contact.id)) {
         return { contact, touches: [], followUps: [], summary: emptySummary(contact.id), kept: true };
       }
-      const followUpsNow = tx.objectStore('followUps').index('by-contact').getAll(contact.id);
+      const followUpsNow = followUpsOf(tx.objectStore('followUps'), contact.id);
       if (onlyTheirAccount.has(contact.id)) {
         const [stored, followUps] = await Promise.all([tx.objectStore('summaries').get(contact.id), followUpsNow]);
         if (stored?.version === SUMMARY_VERSION) return { contact, followUps, summary: stored, kept: true };

@@ -4,6 +4,7 @@ import { contextFor, type RelationshipContext } from '@/lib/shared/relationship/
 import { type Coverage, coverage } from '@/lib/shared/relationship/coverage';
 import { summarize } from '@/lib/shared/relationship/summarize';
 import { type ContactSummary, emptySummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
+import { followUpsOf } from './db/follow-ups';
 import type { RapportDB } from './db/schema';
 import { logsIn, touchesOf } from './db/touch-logs';
 import { withDefaults } from './settings';
@@ -38,7 +39,7 @@ export async function openReader(db: IDBPDatabase<RapportDB>) {
 export async function buildSummary(tx: Reader, contactId: string): Promise<ContactSummary> {
   const [touches, followUps] = await Promise.all([
     touchesOf(logsIn(tx), contactId),
-    tx.objectStore('followUps').index('by-contact').getAll(contactId),
+    followUpsOf(tx.objectStore('followUps'), contactId),
   ]);
   return summarize({ contactId, touches, followUps });
 }

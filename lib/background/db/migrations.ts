@@ -1,5 +1,5 @@
 import { type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap } from 'idb';
-import type { Touch } from '@/lib/shared/model';
+import type { FollowUp, Touch } from '@/lib/shared/model';
 import type { RapportDB } from './schema';
 import { logOf } from './touch-logs';
 
@@ -39,7 +39,7 @@ export const migrations: readonly Migration[] = [
 
     const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
     followUps.createIndex('by-state-due', ['state', 'due']);
-    followUps.createIndex('by-contact', 'contactId');
+    followUps.createIndex('by-contact' as never, 'contactId');
     // `liveFor` exists only on open or snoozed follow-ups: at most one live per contact.
     followUps.createIndex('by-live-contact', 'liveFor', { unique: true });
 
@@ -105,6 +105,46 @@ export const migrations: readonly Migration[] = [
       }
       touches.push(touch);
       cursor.continue();
+    };
+  },
+  // v8: a contact's follow-ups by two sparse indexes, `liveFor` (live) and `closedFor` (closed),
+  // in place of one on `contactId` that every follow-up paid a third index entry for. Each
+  // follow-up is brought to that form (withContactKeys in lib/shared/model/followup.ts): closed
+  // ones get `closedFor`; a live one whose `liveFor` is missing or names someone else (only a
+  // hand-made data set could store one) takes its contact's live place if it is free, else is
+  // dismissed. No request may fail inside the upgrade, so first every `liveFor` not in its place
+  // is removed (the walk), then the homeless live ones are placed (after it).
+  (_db, tx) => {
+    const followUps = unwrap(tx).objectStore('followUps');
+    followUps.deleteIndex('by-contact');
+    followUps.createIndex('by-closed-contact', 'closedFor');
+    const placed = new Set<string>();
+    const homeless: FollowUp[] = [];
+    const walk = followUps.openCursor();
+    walk.onsuccess = () => {
+      const cursor = walk.result;
+      if (cursor) {
+        const { liveFor, closedFor: _closedFor, ...rest } = cursor.value as FollowUp;
+        const live = rest.state === 'open' || rest.state === 'snoozed';
+        if (!live) cursor.update({ ...rest, closedFor: rest.contactId });
+        else if (liveFor === rest.contactId) placed.add(liveFor);
+        else {
+          homeless.push(rest);
+          cursor.update(rest);
+        }
+        cursor.continue();
+        return;
+      }
+      const at = Date.now();
+      for (const followUp of homeless) {
+        const { snoozedUntil: _snooze, plannedDue: _staggered, ...rest } = followUp;
+        if (placed.has(followUp.contactId)) {
+          followUps.put({ ...rest, state: 'dismissed', closedFor: followUp.contactId, closedAt: at });
+        } else {
+          placed.add(followUp.contactId);
+          followUps.put({ ...followUp, liveFor: followUp.contactId });
+        }
+      }
     };
   },
 ];

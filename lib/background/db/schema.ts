@@ -62,7 +62,7 @@ export interface RapportDB extends DBSchema {
   followUps: {
     key: string;
     value: FollowUp;
-    indexes: { 'by-state-due': [string, string]; 'by-contact': string; 'by-live-contact': string };
+    indexes: { 'by-state-due': [string, string]; 'by-live-contact': string; 'by-closed-contact': string };
   };
   /**
    * Single records by name: `settings`, `health` (the last page-reader report), `sidebar:<site>`,

@@ -3,7 +3,9 @@ import { deleteDB, type IDBPDatabase, openDB } from 'idb';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION, type Migration, migrations } from '@/lib/background/db/migrations';
 import { openStore, toStoreError } from '@/lib/background/db/open';
+import { followUpsOf } from '@/lib/background/db/follow-ups';
 import { DATA_STORES, type RapportDB } from '@/lib/background/db/schema';
+import { emptyDataSet, type FollowUp, isLive, type Touch, withContactKeys } from '@/lib/shared/model';
 import { account, contact, followUp, purchase, seller, touch } from '../../helpers/records';
 import { putTouch, storedTouches, touchesOfContact } from '../../helpers/touch-store';
 import { dataSet } from '../shared/export/arbitraries';
@@ -56,6 +58,49 @@ heldAtVersion[5] = heldAtVersion[4] as (typeof heldAtVersion)[number];
 heldAtVersion[6] = heldAtVersion[4] as (typeof heldAtVersion)[number];
 // v7 moved touches into one log per contact: the same records, read through the logs.
 heldAtVersion[7] = heldAtVersion[4] as (typeof heldAtVersion)[number];
+// v8 found follow-ups by `liveFor` and `closedFor`: the same records, closed ones naming their
+// contact in `closedFor` (asStoredNow).
+heldAtVersion[8] = heldAtVersion[4] as (typeof heldAtVersion)[number];
+
+/** How the newest version holds records written at an older one: follow-ups in withContactKeys' form. */
+const asStoredNow = (store: (typeof DATA_STORES)[number], records: unknown[]): unknown[] =>
+  store === 'followUps' ? (records as FollowUp[]).map(withContactKeys) : records;
+
+/**
+ * Follow-ups after v8, against what was written: each one kept, in the form withContactKeys
+ * gives; a live one that had no place of its own (its `liveFor` missing or another contact's)
+ * kept live if its contact had no other, else dismissed; at most one live per contact; and each
+ * found through followUpsOf by its contact.
+ */
+async function expectFollowUpsUpgraded(db: IDBPDatabase<RapportDB>, written: readonly FollowUp[]) {
+  const now = new Map((await db.getAll('followUps')).map((f) => [f.id, f]));
+  expect([...now.keys()].sort()).toEqual(written.map((f) => f.id).sort());
+  const placed = new Set(written.filter((f) => isLive(f) && f.liveFor === f.contactId).map((f) => f.contactId));
+  for (const before of written) {
+    const after = now.get(before.id) as FollowUp;
+    const homeless = isLive(before) && before.liveFor !== before.contactId;
+    if (homeless && !isLive(after)) {
+      expect(
+        placed.has(before.contactId) || written.some((o) => o !== before && o.contactId === before.contactId),
+      ).toBe(true);
+      const { snoozedUntil: _s, plannedDue: _p, closedAt: _c, ...kept } = withContactKeys(before);
+      expect(after).toMatchObject({ ...kept, state: 'dismissed', liveFor: undefined, closedFor: before.contactId });
+    } else {
+      expect(after).toEqual(withContactKeys(before));
+    }
+  }
+  const live = [...now.values()].filter(isLive).map((f) => f.contactId);
+  expect(new Set(live).size).toBe(live.length);
+  for (const contactId of new Set(written.map((f) => f.contactId))) {
+    const found = await followUpsOf(db.transaction('followUps').store, contactId);
+    expect(found.map((f) => f.id).sort()).toEqual(
+      written
+        .filter((f) => f.contactId === contactId)
+        .map((f) => f.id)
+        .sort(),
+    );
+  }
+}
 
 /** A store's records at the newest version: touches as their contacts' logs hold them. */
 const heldNow = (db: IDBPDatabase<RapportDB>, store: (typeof DATA_STORES)[number]): Promise<unknown[]> =>
@@ -68,6 +113,20 @@ async function expectFoundBySeller(db: IDBPDatabase<RapportDB>, touches: readonl
     const logs = await db.getAllFromIndex('touchLogs', 'by-seller', t.sellerId);
     expect(logs.some((log) => log.touches.some((x) => x.id === t.id && x.sellerId === t.sellerId))).toBe(true);
   }
+}
+
+/** Writes records as a version stored them: touches in their contacts' logs from v7 on. */
+async function writeAt(
+  db: IDBPDatabase<RapportDB>,
+  version: number,
+  data: Record<(typeof DATA_STORES)[number], unknown[]>,
+) {
+  const inLogs = version >= 7;
+  const stores = DATA_STORES.filter((store) => !(inLogs && store === 'touches'));
+  const tx = db.transaction(stores as never[], 'readwrite');
+  await Promise.all(stores.flatMap((store) => data[store].map((r) => tx.objectStore(store as never).put(r as never))));
+  await tx.done;
+  if (inLogs) for (const t of data.touches) await putTouch(db, t as Touch);
 }
 
 let counter = 0;
@@ -127,10 +186,7 @@ describe('schema upgrades', () => {
       const old = await openAt(name, version);
       const records = heldAtVersion[version];
       if (!records) throw new Error(`no records for v${version}`);
-      const tx = old.transaction(DATA_STORES as never[], 'readwrite');
-      for (const store of DATA_STORES)
-        for (const r of records[store]) await tx.objectStore(store as never).put(r as never);
-      await tx.done;
+      await writeAt(old, version, records as never);
       old.close();
 
       const upgraded = await openAt(name, DB_VERSION);
@@ -145,7 +201,7 @@ describe('schema upgrades', () => {
       // Every record comes back as it went in.
       for (const store of DATA_STORES) {
         const sort = (list: unknown[]) => [...(list as { id: string }[])].sort((a, b) => a.id.localeCompare(b.id));
-        expect(sort(await heldNow(upgraded, store)), store).toEqual(sort(records[store]));
+        expect(sort(await heldNow(upgraded, store)), store).toEqual(sort(asStoredNow(store, records[store])));
       }
     });
   }
@@ -159,20 +215,17 @@ describe('schema upgrades', () => {
         fc.asyncProperty(dataSet, async (data) => {
           const name = fresh();
           const old = await openAt(name, version);
-          const tx = old.transaction(DATA_STORES as never[], 'readwrite');
-          await Promise.all(
-            DATA_STORES.flatMap((store) =>
-              (data[store] as unknown[]).map((r) => tx.objectStore(store as never).put(r as never)),
-            ),
-          );
-          await tx.done;
+          await writeAt(old, version, data);
           old.close();
           const upgraded = await openAt(name, DB_VERSION);
           const byId = (list: unknown[]) => [...(list as { id: string }[])].sort((a, b) => (a.id < b.id ? -1 : 1));
           for (const store of DATA_STORES) {
-            expect(byId(await heldNow(upgraded, store)), store).toEqual(byId(data[store] as unknown[]));
+            if (store !== 'followUps') {
+              expect(byId(await heldNow(upgraded, store)), store).toEqual(byId(data[store] as unknown[]));
+            }
             generatedRecords += (data[store] as unknown[]).length;
           }
+          await expectFollowUpsUpgraded(upgraded, data.followUps);
           await expectFoundBySeller(upgraded, data.touches);
           // Each contact's log is in time order.
           for (const log of await upgraded.getAll('touchLogs')) {
@@ -192,6 +245,31 @@ describe('schema upgrades', () => {
     console.log(
       `schema upgrades: ${generatedRecords} generated records written at v1-v${DB_VERSION - 1}, each kept by the upgrade`,
     );
+  });
+
+  it("v7 → v8: live follow-ups out of place take their contact's place when it is free, else are dismissed", async () => {
+    const name = fresh();
+    const old = await openAt(name, 7);
+    const written = [
+      followUp({ id: 'a', contactId: 'c1', liveFor: 'c1' }),
+      followUp({ id: 'b', contactId: 'c1', liveFor: undefined, snoozedUntil: '2026-02-01', state: 'snoozed' }),
+      // Holds c3's place in the index, and comes after d: it must give it up before d takes it.
+      followUp({ id: 'x', contactId: 'c2', liveFor: 'c3' }),
+      followUp({ id: 'd', contactId: 'c3', liveFor: undefined }),
+      followUp({ id: 'e', contactId: 'c2', liveFor: 'c9', state: 'done', closedAt: 5 }),
+    ];
+    await writeAt(old, 7, { ...emptyDataSet(), followUps: written } as never);
+    old.close();
+    const db = await openAt(name, DB_VERSION);
+    const byId = Object.fromEntries((await db.getAll('followUps')).map((f) => [f.id, f]));
+    expect(byId.a).toEqual(written[0]);
+    expect(byId.b).toMatchObject({ state: 'dismissed', closedFor: 'c1' });
+    expect(byId.b?.liveFor).toBeUndefined();
+    expect(byId.b?.snoozedUntil).toBeUndefined();
+    expect(byId.x).toEqual({ ...written[2], liveFor: 'c2' });
+    expect(byId.d).toEqual({ ...written[3], liveFor: 'c3' });
+    expect(byId.e).toEqual({ ...withContactKeys(written[4] as FollowUp) });
+    expect((await followUpsOf(db.transaction('followUps').store, 'c2')).map((f) => f.id)).toEqual(['e', 'x']);
   });
 
   it('a database from a newer Rapport is refused with a message that says so, and left untouched', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { followUpsOf } from '@/lib/background/db/follow-ups';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { account, contact, touch } from '../../helpers/records';
 import { touchesOfContact } from '../../helpers/touch-store';
@@ -56,7 +57,7 @@ describe('merging two contacts who are one person', () => {
     });
     expect(await touchesOf(db, 'jane')).toEqual(['gmail:1', 'gmail:2', 'gmail:3', 'linkedin:x']);
     expect(await db.get('contacts', 'jd')).toBeUndefined();
-    expect(await db.getAllFromIndex('followUps', 'by-contact', 'jd')).toEqual([]);
+    expect(await followUpsOf(db.transaction('followUps').store, 'jd')).toEqual([]);
     // The other's address now finds the kept contact.
     expect(await deliver(envelope('contact.find', { email: 'j.example@gmail.example' }), senders.page)).toMatchObject({
       data: { id: 'jane' },

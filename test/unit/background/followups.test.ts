@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { followUpsOf } from '@/lib/background/db/follow-ups';
 import type { RapportDB } from '@/lib/background/db/schema';
 import { keepFollowUpsAhead, listFollowUps } from '@/lib/background/followups';
 import { isKept, whileWriting } from '@/lib/background/kept';
@@ -97,7 +98,7 @@ describe('the popup list', () => {
     expect(answer).toMatchObject({ ok: true, data: { state: 'done' } });
     const touches = (await storedTouches(db)).filter((t) => t.contactId === 'b');
     expect(touches).toMatchObject([{ kind: 'check-in', happiness: 2, direction: 'outbound', source: 'manual' }]);
-    const live = (await db.getAllFromIndex('followUps', 'by-contact', 'b')).filter((f) => f.state === 'open');
+    const live = (await followUpsOf(db.transaction('followUps').store, 'b')).filter((f) => f.state === 'open');
     expect(live).toHaveLength(1);
     expect(live[0]?.id).not.toBe('today');
   });
@@ -203,5 +204,35 @@ describe('the popup list made ahead', () => {
     finish();
     await writing;
     expect(await until(keptNow)).toBe(true);
+  });
+});
+
+describe('follow-ups from a data set (a backup, an undo)', () => {
+  it('are kept under their contact whatever index keys they came with, shown, and removed with the contact', async () => {
+    await deliver(
+      envelope('data.put', {
+        contacts: [contact({ id: 'z', emails: ['z@x.example'], name: 'Zoe' })],
+        followUps: [
+          followUp({ id: 'z-old', contactId: 'z', liveFor: undefined, state: 'done', closedAt: NOW - 1 }),
+          // Live, but without its key (a hand-made backup): the store's one live follow-up for Zoe.
+          followUp({ id: 'z-next', contactId: 'z', liveFor: undefined, due: '2026-11-23', setByHand: true }),
+        ],
+      }),
+      senders.page,
+    );
+    const keys = (await followUpsOf(db.transaction('followUps').store, 'z')).map((f) => [f.id, f.liveFor, f.closedFor]);
+    expect(keys).toEqual([
+      ['z-next', 'z', undefined],
+      ['z-old', undefined, 'z'],
+    ]);
+    expect((await list()).rows.map((r) => r.followUp.id)).toContain('z-next');
+    const card = await deliver(
+      envelope('people.lookup', { emails: ['z@x.example'], linkedinIds: [], profiles: [] }),
+      senders.page,
+    );
+    expect((card.data as ResponseOf<'people.lookup'>).cards[0]?.followUp?.id).toBe('z-next');
+
+    await deliver(envelope('contact.delete', { contactId: 'z' }), senders.page);
+    expect(await db.count('followUps', IDBKeyRange.bound('z-', 'z-\uffff'))).toBe(0);
   });
 });

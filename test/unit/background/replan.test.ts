@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { followUpsOf } from '@/lib/background/db/follow-ups';
 import type { RapportDB } from '@/lib/background/db/schema';
 import type { DataSet } from '@/lib/messaging/protocol';
 import { type FollowUp, isLive } from '@/lib/shared/model';
@@ -106,7 +107,7 @@ async function known(db: IDBPDatabase<RapportDB>, id: string) {
 }
 
 async function liveOf(db: IDBPDatabase<RapportDB>, id: string): Promise<FollowUp | undefined> {
-  return (await db.getAllFromIndex('followUps', 'by-contact', id)).find(isLive);
+  return (await followUpsOf(db.transaction('followUps').store, id)).find(isLive);
 }
 
 /** Carries out one step through the protocol, the way the dashboard, popup and content scripts do. */

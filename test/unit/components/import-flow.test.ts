@@ -183,7 +183,7 @@ describe('runImport: the worker owns the import', () => {
     await deliver(envelope('contact.track', { name: 'Sam', email: 'sam@globex.example' }), senders.page);
     const after = askBasis(request, before);
     const held = await after;
-    expect(held?.contacts.map((c) => c.emails).flat()).toContain('sam@globex.example');
+    expect(held?.contacts.flatMap((c) => c.emails)).toContain('sam@globex.example');
     const second = await runImport(
       csvSource('Email,First Name,Last Name,Company\nsam@globex.example,Sam,Lee,Globex\n', 'more.csv'),
       request,
