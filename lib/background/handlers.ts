@@ -101,6 +101,14 @@ const READS: ReadonlySet<RequestType> = new Set<RequestType>([
   'team.view',
 ]);
 
+/**
+ * Requests that mark their own writes (`whileWriting` around the part that writes): most of them
+ * write nothing to the store. A Gmail page's report only says who is on the page, at every thread
+ * the seller opens; counted as a write, it dropped every kept answer each time (the popup's list
+ * made ahead among them).
+ */
+const OWN_WRITES: ReadonlySet<RequestType> = new Set<RequestType>(['page.report']);
+
 /** Requests that remove people or their records: the dashboard's kept answers go first. */
 const FORGETS: ReadonlySet<RequestType> = new Set<RequestType>([
   'contact.delete',
@@ -117,7 +125,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { team: TeamSync }
   const team = createTeamSync({ db: deps.db, now: deps.now, refresh });
   const handlers = createEachHandler({ ...deps, team, refresh });
   for (const type of Object.keys(handlers) as RequestType[]) {
-    if (READS.has(type)) continue;
+    if (READS.has(type) || OWN_WRITES.has(type)) continue;
     const handle = handlers[type] as (...args: unknown[]) => Promise<unknown>;
     (handlers as Record<RequestType, unknown>)[type] = (...args: unknown[]) =>
       whileWriting(async () => {
@@ -271,18 +279,19 @@ function createEachHandler(deps: HandlerDeps & { team: TeamSync; refresh: Return
     'page.report': async (report, _from, { tabId }) => {
       if (tabId === undefined) throw new Error('a page report comes from a tab');
       const profile = report.site === 'linkedin' ? report.people[0] : undefined;
-      if (profile?.linkedinId && profile.company) {
-        const database = await db();
-        const changed = await learnFromProfile(
-          database,
-          { linkedinId: profile.linkedinId, company: profile.company },
-          now(),
-          newId,
-        );
-        if (changed.length) await refresh(database, changed);
+      // Only a LinkedIn profile writes to the store: its company, and the visit.
+      const linkedinId = profile?.linkedinId;
+      if (linkedinId) {
+        await whileWriting(async () => {
+          const database = await db();
+          if (profile.company) {
+            const changed = await learnFromProfile(database, { linkedinId, company: profile.company }, now(), newId);
+            if (changed.length) await refresh(database, changed);
+          }
+          // A tracked contact's profile looked at: kept, never counted as contact with them.
+          await recordVisit(database, linkedinId, now(), newId);
+        });
       }
-      // A tracked contact's profile looked at: kept, never counted as contact with them.
-      if (profile?.linkedinId) await recordVisit(await db(), profile.linkedinId, now(), newId);
       await keepPageReport(tabId, { ...report, at: now() });
       return {};
     },

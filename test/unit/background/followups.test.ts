@@ -207,6 +207,20 @@ describe('the popup list made ahead', () => {
   });
 });
 
+describe('page reports and the kept list', () => {
+  it('a Gmail page saying who is on it keeps the popup list; a LinkedIn profile, which writes the visit, drops it', async () => {
+    await list();
+    const kept = () => isKept(db, 'followups:false', { now: NOW, maxAgeMs: 30_000 });
+    expect(kept()).toBe(true);
+    const gmail = envelope('page.report', { site: 'gmail', people: [{ email: 'a@x.example', name: 'Ann' }] });
+    expect((await deliver(gmail, senders.content)).ok).toBe(true);
+    expect(kept()).toBe(true);
+    const linkedin = envelope('page.report', { site: 'linkedin', people: [{ name: 'Ann', linkedinId: 'ann-x' }] });
+    expect((await deliver(linkedin, senders.content)).ok).toBe(true);
+    expect(kept()).toBe(false);
+  });
+});
+
 describe('follow-ups from a data set (a backup, an undo)', () => {
   it('are kept under their contact whatever index keys they came with, shown, and removed with the contact', async () => {
     await deliver(
