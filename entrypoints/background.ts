@@ -2,18 +2,15 @@ import { browser } from 'wxt/browser';
 import { keepBadgeCurrent, updateBadge } from '@/lib/background/badge';
 import { listenToCommands } from '@/lib/background/commands';
 import { store } from '@/lib/background/db/open';
-import { keepFollowUpsAhead } from '@/lib/background/followups';
 import { createHandlers } from '@/lib/background/handlers';
 import { announceInterruptedImports } from '@/lib/background/import-notice';
 import { listen, listenForImportTabs } from '@/lib/background/listen';
 import { openOnboardingOnInstall } from '@/lib/background/onboarding';
 import { forgetClosedTabs } from '@/lib/background/pages';
-import { armReminders, keepRemindersCurrent, STARTUP_DELAY_MS } from '@/lib/background/reminders';
+import { armReminders, keepRemindersCurrent } from '@/lib/background/reminders';
 import { keepTeamInSync } from '@/lib/background/sync';
 
 export default defineBackground(() => {
-  // After the start-up catch-up (reminders.ts), which writes what it announced.
-  const followUpsAhead = keepFollowUpsAhead(store, Date.now, { startDelayMs: STARTUP_DELAY_MS + 500 });
   // Listeners register synchronously at start, so an event that woke the worker is not missed.
   const handlers = createHandlers({
     db: store,
@@ -27,7 +24,6 @@ export default defineBackground(() => {
     afterWrite: async (db) => {
       await updateBadge(db, Date.now());
       await armReminders(db, Date.now());
-      followUpsAhead();
     },
   });
   listen(handlers);

@@ -5,7 +5,7 @@ import { addDays, dateOf } from '@/lib/shared/relationship/calendar';
 import { trust } from '@/lib/shared/relationship/trust';
 import type { RapportDB } from './db/schema';
 import { logsIn, saveLog, touchesOf } from './db/touch-logs';
-import { generation, keptAnswer } from './kept';
+import { keptAnswer } from './kept';
 import { type AccountCache, contextOf, openReader, summaryOf } from './relationship';
 
 type Row = ResponseOf<'followup.list'>['rows'][number];
@@ -19,43 +19,12 @@ export const HORIZON_DAYS = 7;
  * minutes old is the same answer, but for the first minutes after midnight.
  */
 const LIST_KEPT_MS = 10 * 60_000;
-/**
- * Writes quiet this long before the list is worked out ahead of the popup: the seller has paused.
- * Sooner, it ran while they were still at work (a second after a change in the dashboard, 70-150
- * ms of the worker's time with 10,000 contacts) and one of the bench's search keystrokes then
- * missed its frame.
- */
-const QUIET_MS = 5_000;
 
 /** The popup's list, kept between opens (kept.ts) while nothing was written. */
 export function keptFollowUps(db: IDBPDatabase<RapportDB>, query: ParsedRequestOf<'followup.list'>, now: number) {
   return keptAnswer(db, `followups:${query.team}`, { now, maxAgeMs: LIST_KEPT_MS }, () =>
     listFollowUps(db, query, now),
   );
-}
-
-/**
- * Works the seller's own list out before the popup asks for it: once the worker has started and
- * once writes have been quiet for a while. The popup then opens on an answer already made
- * (about 70 ms sooner with 10,000 contacts: the bench's popup scenario) instead of reading the
- * store while the seller waits. Returns what to call after every write.
- */
-export function keepFollowUpsAhead(
-  db: () => Promise<IDBPDatabase<RapportDB>>,
-  now: () => number,
-  { startDelayMs, quietMs = QUIET_MS }: { startDelayMs: number; quietMs?: number },
-) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const soon = (delay = quietMs) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      // A write still runs (an import's parts): after it.
-      if (generation() === -1) return soon();
-      void db().then((database) => keptFollowUps(database, { team: false }, now()));
-    }, delay);
-  };
-  soon(startDelayMs);
-  return () => soon();
 }
 
 /**

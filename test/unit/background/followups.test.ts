@@ -2,8 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { followUpsOf } from '@/lib/background/db/follow-ups';
 import type { RapportDB } from '@/lib/background/db/schema';
-import { keepFollowUpsAhead, listFollowUps } from '@/lib/background/followups';
-import { isKept, whileWriting } from '@/lib/background/kept';
+import { isKept } from '@/lib/background/kept';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { deliver, envelope, senders, startBackground } from '../../helpers/background';
 import { contact, followUp, touch } from '../../helpers/records';
@@ -174,36 +173,6 @@ describe('after an import', () => {
       '2026-11-25',
       '2026-11-26',
     ]);
-  });
-});
-
-describe('the popup list made ahead', () => {
-  const keptNow = () => isKept(db, 'followups:false', { now: NOW, maxAgeMs: 30_000 });
-  const until = async (done: () => boolean) => {
-    for (let waited = 0; !done() && waited < 2_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
-    return done();
-  };
-
-  it('is worked out when the worker starts and again once writes are quiet, never while one runs', async () => {
-    const afterWrite = keepFollowUpsAhead(
-      async () => db,
-      () => NOW,
-      { startDelayMs: 0, quietMs: 20 },
-    );
-    expect(await until(keptNow)).toBe(true);
-    // The popup's request is then answered from it: what reading the store gives.
-    expect(await list()).toEqual(await listFollowUps(db, { team: false }, NOW));
-
-    let finish = () => {};
-    const writing = whileWriting(() => new Promise<void>((resolve) => (finish = resolve)));
-    expect(keptNow()).toBe(false);
-    afterWrite();
-    await new Promise((r) => setTimeout(r, 100));
-    // Worked out while the write ran, the list could miss what it writes: it waits.
-    expect(keptNow()).toBe(false);
-    finish();
-    await writing;
-    expect(await until(keptNow)).toBe(true);
   });
 });
 
