@@ -12,7 +12,8 @@
 // Session 12 added `nobycontact`: the follow-ups without their `by-contact` index (three runs
 // each, interleaved): 10,000 follow-ups 0.98-1.11 s against 1.19-1.42 s with it (through idb
 // 1.01-1.19 s against 1.19-1.32 s). That index is the one whose entries a live follow-up
-// shares with `by-live-contact`; what dropping it would take is in the README (session 12).
+// shares with `by-live-contact`. Session 13 dropped it (schema v8: closed follow-ups are found
+// by `closedFor`); the variant stays to measure the difference again.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
