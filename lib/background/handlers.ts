@@ -105,7 +105,7 @@ const READS: ReadonlySet<RequestType> = new Set<RequestType>([
  * Requests that mark their own writes (`whileWriting` around the part that writes): most of them
  * write nothing to the store. A Gmail page's report only says who is on the page, at every thread
  * the seller opens; counted as a write, it dropped every kept answer each time (the popup's list
- * made ahead among them).
+ * and the dashboard's views among them).
  */
 const OWN_WRITES: ReadonlySet<RequestType> = new Set<RequestType>(['page.report']);
 

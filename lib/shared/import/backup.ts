@@ -6,7 +6,7 @@ import {
   type BackupData,
   type BackupStore,
 } from '@/lib/shared/export/backup';
-import { emptyDataSet } from '@/lib/shared/model';
+import { emptyDataSet, isLive } from '@/lib/shared/model';
 import { stripBom } from './decode';
 import type { RowError } from './drafts';
 import { arrayElementLines } from './json-lines';
@@ -40,7 +40,8 @@ const UNIQUE_KEYS: Partial<Record<BackupStore, (record: never) => string[]>> = {
   ],
   touches: (t: BackupData['touches'][number]) =>
     t.sourceId ? [`source ${t.sourceId} for contact ${t.contactId}`] : [],
-  followUps: (f: BackupData['followUps'][number]) => (f.liveFor ? [`live follow-up for contact ${f.liveFor}`] : []),
+  // As the store keys it (withContactKeys): a live follow-up under its contact, `liveFor` or not.
+  followUps: (f: BackupData['followUps'][number]) => (isLive(f) ? [`live follow-up for contact ${f.contactId}`] : []),
 };
 
 /**

@@ -37,6 +37,23 @@ describe('parseBackup', () => {
     expect(restored.counts).toEqual({ records: 13, restored: 8, skipped: 5 });
   });
 
+  it('reports a second live follow-up for a contact even when it lacks liveFor, as the store would refuse it', () => {
+    const base = { contactId: 'c1', due: '2026-01-12', kind: 'check-in', reason: { code: 'cadence', params: {} } };
+    const data = {
+      followUps: [
+        { id: 'f1', ...base, state: 'open', liveFor: 'c1', createdAt: 1 },
+        { id: 'f2', ...base, state: 'snoozed', createdAt: 2 },
+        { id: 'f3', ...base, state: 'done', createdAt: 3, closedAt: 4 },
+      ],
+    };
+    const restored = parseBackup(JSON.stringify(data, null, 2));
+    expect(restored.errors.map((e) => e.code)).toEqual(['duplicate-record']);
+    expect(restored.errors[0]?.reason).toMatch(
+      /^follow-up f2: live follow-up for contact c1 is already on follow-up f1/,
+    );
+    expect(restored.data.followUps.map((f) => f.id)).toEqual(['f1', 'f3']);
+  });
+
   it('accepts the bare data set the store exports', () => {
     const data = JSON.parse(fixtureText('backup.json')).data;
     expect(parseBackup(JSON.stringify(data)).data).toEqual(data);
