@@ -223,8 +223,10 @@ export async function finishImport(
     throw new Error('not every row of this file reached Rapport: roll it back, then import the file again');
   }
   if (journal.stage === 'rolling-back') throw new Error('this import is being rolled back: roll it back again');
+  // Whom the settle plans, set at commit: the same list for every part.
+  const settling = new Set(journal.settle?.contactIds);
   while (journal.stage === 'stored' && journal.applied < journal.staged) {
-    journal = await applyPart(db, journal, now(), stored);
+    journal = await applyPart(db, journal, now(), stored, settling);
   }
   // Whatever order the parts came in, a new account's last purchase is the latest applied there.
   for (const { accountId, at } of stored.purchases) {
@@ -243,9 +245,15 @@ export async function finishImport(
 
 /**
  * One part live, its undo entry and the journal's progress in one transaction; what it stored
- * goes into `stored` once the transaction has committed.
+ * goes into `stored` once the transaction has committed. `settling`: the contacts the settle plans.
  */
-async function applyPart(db: Db, journal: ImportJournal, now: number, stored: StoredSoFar): Promise<ImportJournal> {
+async function applyPart(
+  db: Db,
+  journal: ImportJournal,
+  now: number,
+  stored: StoredSoFar,
+  settling: ReadonlySet<string>,
+): Promise<ImportJournal> {
   const n = journal.applied;
   const tx = db.transaction([...DATA_SCOPE, 'meta'] as WriteScope, 'readwrite');
   return allOrNothing(tx, async () => {
@@ -265,7 +273,6 @@ async function applyPart(db: Db, journal: ImportJournal, now: number, stored: St
     // and the accounts this import created, where nobody works but its own contacts (500
     // look-ups).
     const about = writtenIn(data);
-    const settling = new Set(journal.settle?.contactIds);
     const newAccounts = new Set((records.accounts ?? []).map((a) => a.id));
     const writes = putRecords(tx, data, now, {
       contactIds: [...about.contactIds].filter((id) => !settling.has(id)),
