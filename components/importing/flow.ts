@@ -1,5 +1,5 @@
 import type { Requester } from '@/lib/messaging/client';
-import { IMPORT_PLAN_MEASURE, IMPORT_STORE_MEASURE } from '@/lib/shared/marks';
+import { IMPORT_BASIS_MARK, IMPORT_PLAN_MEASURE, IMPORT_STORE_MEASURE } from '@/lib/shared/marks';
 import { holdImportOpen } from '@/lib/messaging/client';
 import { MAX_IMPORT_TEXT, PART, type ResponseOf, type Result } from '@/lib/messaging/protocol';
 import { handOver, NO_MERGES, settle, writeInParts } from './transfer';
@@ -200,7 +200,13 @@ export type AskedBasis = Promise<Basis | undefined>;
  * (0.3 s on the bench's book of 10,000 contacts).
  */
 export const askBasis = (request: Requester, earlier?: AskedBasis): AskedBasis =>
-  currentBasis(request, earlier).catch(() => undefined);
+  currentBasis(request, earlier).then(
+    (basis) => {
+      performance.mark(IMPORT_BASIS_MARK);
+      return basis;
+    },
+    () => undefined,
+  );
 
 /**
  * The basis asked for earlier if nothing was written since (the worker compares its stamp: one

@@ -16,5 +16,7 @@ export const WORK_MEASURE = 'rapport:work';
 /** An import's phases in the dashboard: the file read and planned, then the rows stored. */
 export const IMPORT_PLAN_MEASURE = 'rapport:import:plan';
 export const IMPORT_STORE_MEASURE = 'rapport:import:store';
+/** The import view holds what an import plans against (askBasis): read while the seller picks a file. */
+export const IMPORT_BASIS_MARK = 'rapport:import:basis';
 /** In the worker: a capture's touches are written (its transaction committed), readable by any request. */
 export const CAPTURED_MARK = 'rapport:capture:stored';

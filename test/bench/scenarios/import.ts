@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { IMPORT_PLAN_MEASURE, IMPORT_STORE_MEASURE } from '@/lib/shared/marks';
+import { IMPORT_BASIS_MARK, IMPORT_PLAN_MEASURE, IMPORT_STORE_MEASURE } from '@/lib/shared/marks';
 import { BUDGETS } from '../budgets';
 import { type BenchContext, type Scenario, verdict } from '../types';
 
@@ -59,6 +59,16 @@ function watchForReport(name: string) {
  * the bench than about the import; it is reported beside the rise.
  */
 async function timeImport(page: Page, file: string) {
+  // A seller opens the import view, then picks the file in the browser's file dialog, which
+  // takes seconds; the view reads the store meanwhile (askBasis). Until 6 December (session
+  // 14) the bench chose the file 0.2 s after opening the view, before any seller could, and
+  // so timed part of that read (the click waited 0.1-0.2 s for it) as the import's.
+  const ready = await page.waitForFunction(
+    (mark) => performance.getEntriesByName(mark, 'mark')[0]?.startTime,
+    IMPORT_BASIS_MARK,
+    { timeout: 60_000 },
+  );
+  const basisMs = (await ready.jsonValue()) as number;
   await page.getByTestId('import-file').setInputFiles(file);
   await page.getByTestId('import-confirm').waitFor();
   const cdp = await page.context().newCDPSession(page);
@@ -94,11 +104,18 @@ async function timeImport(page: Page, file: string) {
   await sample;
   await cdp.detach();
   const [planMs = 0, storeMs = 0] = phases;
-  return { ms, planMs, storeMs, heapMb: (peak - before) / 1024 / 1024, absoluteMb: peak / 1024 / 1024 };
+  return {
+    ms,
+    planMs,
+    storeMs,
+    basisMs,
+    heapMb: (peak - before) / 1024 / 1024,
+    absoluteMb: peak / 1024 / 1024,
+  };
 }
 
-const phasesOf = (r: { planMs: number; storeMs: number }) =>
-  `read and planned in ${(r.planMs / 1000).toFixed(1)} s, stored (write, summaries, follow-ups) in ${(r.storeMs / 1000).toFixed(1)} s`;
+const phasesOf = (r: { planMs: number; storeMs: number; basisMs: number }) =>
+  `the view had read the store ${Math.round(r.basisMs)} ms after it opened; read and planned in ${(r.planMs / 1000).toFixed(2)} s, stored (write, summaries, follow-ups) in ${(r.storeMs / 1000).toFixed(2)} s`;
 
 /** Importing contact rows and ten times as many activity rows through the dashboard. */
 export const importing: Scenario = {
