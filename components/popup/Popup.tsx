@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { ResponseOf } from '@/lib/messaging/protocol';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ResponseOf, Result } from '@/lib/messaging/protocol';
 import { TODAY_MARK } from '@/lib/shared/marks';
 import { daysBetween } from '@/lib/shared/relationship/calendar';
 import { calendarDay } from '@/lib/shared/relationship/describe';
@@ -64,25 +64,32 @@ export function Popup({
   openDashboard,
   openUrl,
   openSidePanel,
+  firstList,
 }: {
   openDashboard: (section: string) => void;
   openUrl: (url: string) => void;
   /** Absent where there is no side panel (the dashboard's Today page). */
   openSidePanel?: () => void;
+  /** The seller's own list, asked for before the popup was first drawn (entrypoints/popup/main.tsx). */
+  firstList?: Promise<Result<List>>;
 }) {
   const api = useApi();
   const [settings, setSettings] = useState<Settings>();
   const [list, setList] = useState<List>();
   const [team, setTeam] = useState(false);
   const [error, setError] = useState('');
-  const load = useCallback(
-    () => api('followup.list', { team }).then((r) => (r.ok ? setList(r.data) : setError(r.error.message))),
-    [api, team],
-  );
+  const asked = useRef(firstList);
+  const load = useCallback(() => {
+    const answer = (!team && asked.current) || api('followup.list', { team });
+    asked.current = undefined;
+    return answer.then((r) => (r.ok ? setList(r.data) : setError(r.error.message)));
+  }, [api, team]);
   useEffect(() => {
     void api('settings.get', {}).then((r) => (r.ok ? setSettings(r.data) : setError(r.error.message)));
   }, [api]);
-  useEffect(() => {
+  // Before the first paint, not after it (useEffect waits a frame): the list is what the
+  // seller opened the popup for, and its request should not wait for an empty one to be drawn.
+  useLayoutEffect(() => {
     void load();
   }, [load]);
   useLayoutEffect(() => {
