@@ -21,9 +21,9 @@ export default defineBackground(() => {
     startedAt: Date.now(),
     // A tab whose page has no content script of ours (closed meanwhile) has nobody to answer.
     tellTab: (tabId, message) => browser.tabs.sendMessage(tabId, message).catch(() => undefined),
+    // Side by side: each is a few reads and a call to the browser, and every write waits for both.
     afterWrite: async (db) => {
-      await updateBadge(db, Date.now());
-      await armReminders(db, Date.now());
+      await Promise.all([updateBadge(db, Date.now()), armReminders(db, Date.now())]);
     },
   });
   listen(handlers);

@@ -23,7 +23,7 @@ export async function armReminders(db: IDBPDatabase<RapportDB>, now: number): Pr
   const today = dateOf(now, timeZone);
   const later = (state: 'open' | 'snoozed') =>
     db.getFromIndex('followUps', 'by-state-due', IDBKeyRange.bound([state, today], [state, LAST_DATE], true));
-  const next = [await later('open'), await later('snoozed')]
+  const next = (await Promise.all([later('open'), later('snoozed')]))
     .map((f) => f?.due)
     .filter((d): d is string => !!d)
     .sort()[0];
