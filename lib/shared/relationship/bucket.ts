@@ -1,8 +1,7 @@
 import type { Account, Contact, Purchase } from '@/lib/shared/model';
-import { summaryAsOf } from './as-of';
 import { addMonths, dateOf, monthOfDate, startOfDate } from './calendar';
 import { type CadenceTable, type RelationshipContext, tierOf } from './context';
-import { riskOf } from './risk';
+import { riskStateOf } from './risk';
 import { customerSince, firstCustomerAt, statusAt, statusSince } from './status';
 import { type ContactSummary, emptySummary } from './summary';
 
@@ -137,7 +136,7 @@ function stateAt(account: AccountHistory, at: number, input: BucketInput): Accou
   let kept = false;
   for (const { contact, summary } of customers) {
     if (statusAt(contact, at) !== 'customer') continue;
-    const state = riskOf(summaryAsOf(summary, at), contextAt(contact, account, at, input)).state;
+    const state = riskStateOf(summary, contextAt(contact, account, at, input));
     if (state === 'healthy') return { state: 'active', atRisk: false };
     if (state !== 'lost') kept = true;
   }

@@ -11,6 +11,7 @@
  * - `nextTouch(summary, ctx)`: due date, kind and reason, or null when no cadence. Background,
  *   after `summarize`, to create or update the contact's live follow-up; sidebar card.
  * - `riskOf(summary, ctx)`: healthy, at risk or lost, with reasons. Sidebar, dashboard; feeds `stagger`.
+ * - `riskStateOf(summary, ctx)`: the state alone, at any moment of the summary's past. Leaky bucket.
  * - `stagger(items, { today })`: spreads a pile of overdue follow-ups. Background, after an import.
  * - `coverage(summaries, now)`: an account's quadrant, what is lost if someone leaves, the moves.
  *   Sidebar account section, dashboard accounts; its counts feed `contextFor`.
@@ -74,6 +75,7 @@ export {
   type Risk,
   type RiskState,
   riskOf,
+  riskStateOf,
   TRUST_FALL_MARGIN,
   TRUST_FALL_WINDOW_DAYS,
   trustFall,

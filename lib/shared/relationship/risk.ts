@@ -24,6 +24,23 @@ export const LOST_AFTER_GAPS = 3;
 export const TRUST_FALL_WINDOW_DAYS = 30;
 
 export function riskOf(summary: ContactSummary, ctx: RelationshipContext): Risk {
+  return assess(summary, ctx, false);
+}
+
+/**
+ * The state alone, as `riskOf` has it for the summary as it was at `ctx.now`: a customer past
+ * their longest gap is at risk whatever trust did, so trust (worked out twice, now and 30 days
+ * ago) is not worked out for them, nor the summary looked back (summaryAsOf) to `ctx.now`, which
+ * only trust needs. For the leaky bucket, which asks this of every customer at every month's
+ * end of two years (0.79 s → 0.50 s for the bench's book).
+ */
+export function riskStateOf(summary: ContactSummary, ctx: RelationshipContext): RiskState {
+  return assess(summary, ctx, true).state;
+}
+
+/** `stateOnly`: stop at the first reason that settles the state; `summary` may reach past `ctx.now`. */
+function assess(summary: ContactSummary, ctx: RelationshipContext, stateOnly: boolean): Risk {
+  // The silence counts the same from the summary or from it looked back to `ctx.now`.
   if (ctx.status === 'former') return { state: 'lost', reasons: [reason('marked_former', {})] };
   if (ctx.status !== 'customer') return { state: 'not-customer', reasons: [] };
 
@@ -33,8 +50,11 @@ export function riskOf(summary: ContactSummary, ctx: RelationshipContext): Risk 
   if (days >= LOST_AFTER_GAPS * maxDays) return { state: 'lost', reasons: [reason('gone_silent', { days })] };
 
   const reasons: RelationshipReason[] = [];
-  if (days > maxDays) reasons.push(reason('past_max_gap', { days, maxDays }));
-  const fell = trustFall(summary, ctx);
+  if (days > maxDays) {
+    reasons.push(reason('past_max_gap', { days, maxDays }));
+    if (stateOnly) return { state: 'at-risk', reasons };
+  }
+  const fell = trustFall(stateOnly ? summaryAsOf(summary, ctx.now) : summary, ctx);
   if (fell) reasons.push(fell);
   return { state: reasons.length ? 'at-risk' : 'healthy', reasons };
 }
