@@ -21,7 +21,8 @@ export default defineBackground(() => {
     startedAt: Date.now(),
     // A tab whose page has no content script of ours (closed meanwhile) has nobody to answer.
     tellTab: (tabId, message) => browser.tabs.sendMessage(tabId, message).catch(() => undefined),
-    // Side by side: each is a few reads and a call to the browser, and every write waits for both.
+    // Side by side: each is a few reads and a call to the browser. Run after each write, in
+    // turn, without holding the write's answer (lib/background/handlers.ts, `refresher`).
     afterWrite: async (db) => {
       await Promise.all([updateBadge(db, Date.now()), armReminders(db, Date.now())]);
     },

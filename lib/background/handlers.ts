@@ -144,7 +144,8 @@ export function createHandlers(deps: HandlerDeps): Handlers & { team: TeamSync }
 /**
  * After every write that can change what the engine plans: the affected contacts' summaries
  * and live follow-ups made afresh from the store (hand-set ones stay), many newly due ones
- * spread over the coming days, then (not awaited) the badge and reminders. Every write handler ends here.
+ * spread over the coming days, then (not awaited) the badge and reminders. Every write
+ * handler ends here.
  */
 function refresher({ db, now, newId, afterWrite }: HandlerDeps) {
   const afterWrites = afterWrite && inTurn(async () => afterWrite(await db()));
