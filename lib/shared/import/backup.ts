@@ -6,7 +6,7 @@ import {
   type BackupData,
   type BackupStore,
 } from '@/lib/shared/export/backup';
-import { emptyDataSet, isLive } from '@/lib/shared/model';
+import { emptyDataSet, withContactKeys } from '@/lib/shared/model';
 import { stripBom } from './decode';
 import type { RowError } from './drafts';
 import { arrayElementLines } from './json-lines';
@@ -40,8 +40,11 @@ const UNIQUE_KEYS: Partial<Record<BackupStore, (record: never) => string[]>> = {
   ],
   touches: (t: BackupData['touches'][number]) =>
     t.sourceId ? [`source ${t.sourceId} for contact ${t.contactId}`] : [],
-  // As the store keys it (withContactKeys): a live follow-up under its contact, `liveFor` or not.
-  followUps: (f: BackupData['followUps'][number]) => (isLive(f) ? [`live follow-up for contact ${f.contactId}`] : []),
+  // Keyed as the store will keep it: a live follow-up under its contact, `liveFor` or not.
+  followUps: (f: BackupData['followUps'][number]) => {
+    const { liveFor } = withContactKeys(f);
+    return liveFor ? [`live follow-up for contact ${liveFor}`] : [];
+  },
 };
 
 /**
