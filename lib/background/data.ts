@@ -1,4 +1,4 @@
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, unwrap } from 'idb';
 import type { DataSet, ResponseOf } from '@/lib/messaging/protocol';
 import { closeFollowUp, type FollowUp, type Touch, withContactKeys } from '@/lib/shared/model';
 import { contactsAffected, type Written, writtenIn } from './affected';
@@ -6,6 +6,7 @@ import { problemOf } from './check';
 import { allOrNothing } from './db/all-or-nothing';
 import { toStoreError } from './db/open';
 import { followUpIdsOf } from './db/follow-ups';
+import { putEach } from './db/put-each';
 import {
   DATA_SCOPE,
   DATA_STORES,
@@ -72,18 +73,23 @@ export function putRecords(
   for (const name of DATA_STORES) {
     if (name === 'touches') continue;
     const store = tx.objectStore(name);
-    for (const given of data[name] ?? []) {
-      // A follow-up names its contact in the index its state belongs to (withContactKeys).
-      const record = name === 'followUps' ? withContactKeys(given as FollowUp) : given;
-      const before = name === 'followUps' ? makeWayFor(tx, record as FollowUp, now) : Promise.resolve();
+    const refused = (record: { id: string }, error: unknown) =>
+      isQuota(error)
+        ? toStoreError(error)
+        : new Error(`${name} record ${record.id}: ${error instanceof Error ? error.message : String(error)}`);
+    if (name !== 'followUps') {
+      writes.push(putEach(unwrap(store), data[name] ?? [], refused));
+      continue;
+    }
+    for (const given of data.followUps ?? []) {
+      // A follow-up names its contact in the index its state belongs to (withContactKeys), and
+      // takes the live place of its contact from any other follow-up there.
+      const record = withContactKeys(given);
       writes.push(
-        before
+        makeWayFor(tx, record, now)
           .then(() => store.put(record as never))
           .catch((error: unknown) => {
-            if (isQuota(error)) throw toStoreError(error);
-            throw new Error(
-              `${name} record ${(record as { id: string }).id}: ${error instanceof Error ? error.message : String(error)}`,
-            );
+            throw refused(record, error);
           }),
       );
     }

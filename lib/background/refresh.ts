@@ -1,4 +1,4 @@
-import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
+import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, unwrap } from 'idb';
 import {
   type Account,
   type Contact,
@@ -18,6 +18,7 @@ import { summarize } from '@/lib/shared/relationship/summarize';
 import { type ContactSummary, emptySummary, isEmptySummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
 import { trust } from '@/lib/shared/relationship/trust';
 import { followUpsOf } from './db/follow-ups';
+import { putEach } from './db/put-each';
 import type { RapportDB } from './db/schema';
 import { logsIn, touchesOf } from './db/touch-logs';
 import {
@@ -205,26 +206,36 @@ async function refreshBatch(
   };
   const facts = new Map(await Promise.all([...here].map(factsOf)));
   const summaries = tx.objectStore('summaries');
-  // A summary that says nothing is removed rather than stored: a missing one means exactly that.
-  const save = (summary: ContactSummary) =>
-    isEmptySummary(summary) ? summaries.delete(summary.contactId) : summaries.put(summary);
-  const today = dateOf(deps.now, deps.settings.timeZone);
+  // Put together once the batch is planned (putEach): one promise for all, not one each.
+  const followUpsToPut: FollowUp[] = [];
+  const summariesToPut: ContactSummary[] = [];
   const writes: Promise<unknown>[] = [];
+  // A summary that says nothing is removed rather than stored: a missing one means exactly that.
+  const save = (summary: ContactSummary) => {
+    if (isEmptySummary(summary)) writes.push(summaries.delete(summary.contactId));
+    else summariesToPut.push(summary);
+  };
+  const today = dateOf(deps.now, deps.settings.timeZone);
   const planned: Planned[] = [];
   for (const state of states) {
     const result = plan(state, state.contact.accountId ? facts.get(state.contact.accountId) : undefined, deps, today);
     const closed = result.write && !isLive(result.write) ? result.write : undefined;
-    if (result.write) writes.push(tx.objectStore('followUps').put(result.write));
+    if (result.write) followUpsToPut.push(result.write);
     if (closed) {
       // The summary remembers when the last follow-up closed: closing one here changes it.
       const followUps = state.followUps.map((f) => (f.id === closed.id ? closed : f));
       const touches = state.touches ?? (await touchesOf(logs, state.contact.id));
-      writes.push(save(summarize({ contactId: state.contact.id, touches, followUps })));
+      save(summarize({ contactId: state.contact.id, touches, followUps }));
     } else if (!state.kept) {
-      writes.push(save(state.summary));
+      save(state.summary);
     }
     if (result.planned) planned.push(result.planned);
   }
+  const asItFailed = (_record: unknown, error: unknown) => error;
+  writes.push(
+    putEach(unwrap(tx.objectStore('followUps')), followUpsToPut, asItFailed),
+    putEach(unwrap(summaries), summariesToPut, asItFailed),
+  );
   await Promise.all(writes);
   return planned;
 }

@@ -1,7 +1,8 @@
-import type { IDBPDatabase } from 'idb';
+import { type IDBPDatabase, unwrap } from 'idb';
 import type { Settings } from '@/lib/shared/model';
 import { dateOf } from '@/lib/shared/relationship/calendar';
 import { stagger } from '@/lib/shared/relationship/stagger';
+import { putEach } from './db/put-each';
 import type { RapportDB } from './db/schema';
 import type { Planned } from './refresh';
 
@@ -26,12 +27,10 @@ export async function staggerPlanned(
   if (moved.length === 0) return 0;
   const byContact = new Map(planned.map((c) => [c.followUp.contactId, c.followUp]));
   const tx = db.transaction('followUps', 'readwrite');
-  await Promise.all(
-    moved.flatMap((s) => {
-      const followUp = byContact.get(s.contactId);
-      return followUp ? [tx.store.put({ ...followUp, due: s.due, plannedDue: s.originalDue })] : [];
-    }),
-  );
-  await tx.done;
+  const movedFollowUps = moved.flatMap((s) => {
+    const followUp = byContact.get(s.contactId);
+    return followUp ? [{ ...followUp, due: s.due, plannedDue: s.originalDue }] : [];
+  });
+  await Promise.all([putEach(unwrap(tx.store), movedFollowUps, (_record, error) => error), tx.done]);
   return moved.length;
 }
