@@ -136,11 +136,23 @@ function readRows(root: ParentNode, options: ReadOptions & { memo?: RowMemo }): 
 /** Rows of a thread list (inbox, label, search) under `root`, with each row's senders, de-duplicated. */
 export function readInboxRows(root: ParentNode, options: ReadOptions & { memo?: RowMemo } = {}): Reading<InboxRow[]> {
   const { rows, rowsCheck } = readRows(root, options);
-  const value = rows.map(({ people, ...rest }) => ({ ...rest, senders: people }));
+  const value = rows.map(asInboxRow);
   return {
     value,
     health: [rowsCheck, perItem('list.senders', value.filter((r) => r.senders.length).length, value.length)],
   };
+}
+
+/** A row read from memory (RowMemo) is the same object each frame, and so is what it is as an inbox row. */
+const inboxRows = new WeakMap<Row, InboxRow>();
+function asInboxRow(row: Row): InboxRow {
+  let inbox = inboxRows.get(row);
+  if (!inbox) {
+    const { people, ...rest } = row;
+    inbox = { ...rest, senders: people };
+    inboxRows.set(row, inbox);
+  }
+  return inbox;
 }
 
 /** Rows of the Sent folder under `root`, with each row's recipients, de-duplicated. */
