@@ -231,11 +231,7 @@ async function refreshBatch(
     }
     if (result.planned) planned.push(result.planned);
   }
-  const asItFailed = (_record: unknown, error: unknown) => error;
-  writes.push(
-    putEach(unwrap(tx.objectStore('followUps')), followUpsToPut, asItFailed),
-    putEach(unwrap(summaries), summariesToPut, asItFailed),
-  );
+  writes.push(putEach(unwrap(tx.objectStore('followUps')), followUpsToPut), putEach(unwrap(summaries), summariesToPut));
   await Promise.all(writes);
   return planned;
 }

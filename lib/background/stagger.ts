@@ -31,6 +31,6 @@ export async function staggerPlanned(
     const followUp = byContact.get(s.contactId);
     return followUp ? [{ ...followUp, due: s.due, plannedDue: s.originalDue }] : [];
   });
-  await Promise.all([putEach(unwrap(tx.store), movedFollowUps, (_record, error) => error), tx.done]);
+  await Promise.all([putEach(unwrap(tx.store), movedFollowUps), tx.done]);
   return moved.length;
 }

@@ -60,6 +60,16 @@ describe('putEach: many puts, one promise', () => {
     expect(await count(db)).toBe(0);
   });
 
+  it("without `describe`, rejects with the browser's own error", async () => {
+    const db = await openStore();
+    const tx = db.transaction('people', 'readwrite');
+    const people = [
+      { id: 'a', email: 'same@acme.example' },
+      { id: 'b', email: 'same@acme.example' },
+    ];
+    await expect(putEach(tx.objectStore('people'), people)).rejects.toMatchObject({ name: 'ConstraintError' });
+  });
+
   it('names a record that cannot be put at all (no key), without making the rest', async () => {
     const db = await openStore();
     const tx = db.transaction('people', 'readwrite');
