@@ -14,7 +14,7 @@ import {
   indexRecords,
   type Mapping,
   type MappedRows,
-  mapRows,
+  mapRow,
   openCsv,
   parseBackup,
   parseVCards,
@@ -126,17 +126,11 @@ export async function runImport(
     if (source.kind === 'vcard') planner.add(source.mapped);
     else {
       const { mapping, reader } = source;
-      const outcome = await readInBatches(
-        reader,
-        async (rows) => {
-          planner.add(mapRows(rows, mapping));
-          await early.afterBatch();
-        },
-        {
-          ...(options.signal ? { signal: options.signal } : {}),
-          onProgress: ({ position, total }) => options.onProgress?.(total ? position / total : 1),
-        },
-      );
+      const outcome = await readInBatches(reader, (row) => planner.addRow(mapRow(row, mapping)), {
+        afterBatch: early.afterBatch,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: ({ position, total }) => options.onProgress?.(total ? position / total : 1),
+      });
       if (outcome.status === 'cancelled') {
         await early.done().catch(() => undefined);
         must(await request('import.rollback', { importId }));

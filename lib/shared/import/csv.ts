@@ -28,6 +28,11 @@ export interface CsvReader {
   readonly done: boolean;
   /** The next rows, at most `max`; an empty array once the file is read. */
   next(max?: number): CsvRow[];
+  /**
+   * Reads at most `max` rows and hands each to `visit` as papaparse reads it, keeping none;
+   * answers how many it handed on (blank lines are read and not handed on).
+   */
+  each(max: number, visit: (row: CsvRow) => void): number;
   /** The first data rows without consuming them (for the mapping preview and date-order guess). */
   sample(count: number): string[][];
 }
@@ -52,6 +57,20 @@ export function openCsv(input: string, options: CsvOptions = {}): CsvReader {
   const lines = new LineCounter(text, layout.newline);
   const headerLine = lines.at(layout.headerStart);
   let position = layout.dataStart;
+  const each: CsvReader['each'] = (max, visit) => {
+    if (position >= text.length) return 0;
+    let handed = 0;
+    const end = readRows(text, position, max, layout, (cells, start, _end, brokenQuotes) => {
+      if (skippable(cells)) return;
+      const row: CsvRow = { line: lines.at(start), cells };
+      if (brokenQuotes) row.problem = 'broken-quotes';
+      handed++;
+      visit(row);
+    });
+    // Every row moves the cursor; should papaparse ever report none, end rather than loop.
+    position = end > position ? end : text.length;
+    return handed;
+  };
   return {
     headers: layout.headers,
     headerLine,
@@ -64,36 +83,34 @@ export function openCsv(input: string, options: CsvOptions = {}): CsvReader {
       return position >= text.length;
     },
     next(max = 1000) {
-      if (position >= text.length) return [];
-      const batch = readRows(text, position, max, layout);
-      // Every row moves the cursor; should papaparse ever report none, end rather than loop.
-      position = batch.end > position ? batch.end : text.length;
-      return batch.rows
-        .filter((row) => !skippable(row.cells))
-        .map((row) => ({
-          line: lines.at(row.start),
-          cells: row.cells,
-          ...(row.brokenQuotes ? { problem: 'broken-quotes' as const } : {}),
-        }));
+      const rows: CsvRow[] = [];
+      each(max, (row) => rows.push(row));
+      return rows;
     },
+    each,
     sample(count) {
-      return readRows(text, position, count, layout)
-        .rows.map((row) => row.cells)
-        .filter((cells) => !skippable(cells));
+      const rows: string[][] = [];
+      readRows(text, position, count, layout, (cells) => {
+        if (!skippable(cells)) rows.push(cells);
+      });
+      return rows;
     },
   };
 }
 
-interface RawRow {
-  start: number;
-  end: number;
-  cells: string[];
-  brokenQuotes: boolean;
-}
-
-function readRows(text: string, from: number, max: number, layout: Pick<Layout, 'delimiter' | 'newline'>) {
-  const rows: RawRow[] = [];
+/**
+ * Reads at most `max` rows from `from`, handing each to `take` with the offset it starts at;
+ * answers the offset after the last row read.
+ */
+function readRows(
+  text: string,
+  from: number,
+  max: number,
+  layout: Pick<Layout, 'delimiter' | 'newline'>,
+  take: (cells: string[], start: number, end: number, brokenQuotes: boolean) => void,
+): number {
   let consumed = 0;
+  let count = 0;
   Papa.parse<string[]>(text.slice(from), {
     delimiter: layout.delimiter,
     newline: layout.newline,
@@ -101,28 +118,27 @@ function readRows(text: string, from: number, max: number, layout: Pick<Layout, 
     fastMode: false,
     skipEmptyLines: false,
     step(result, parser) {
-      rows.push({
-        start: from + consumed,
-        end: from + result.meta.cursor,
-        cells: result.data,
-        brokenQuotes: result.errors.some((e) => e.code === 'MissingQuotes'),
-      });
+      const start = from + consumed;
       consumed = result.meta.cursor;
-      if (rows.length >= max) parser.abort();
+      take(result.data, start, from + consumed, result.errors.length > 0 && hasMissingQuotes(result.errors));
+      if (++count >= max) parser.abort();
     },
   });
-  return { rows, end: from + consumed };
+  return from + consumed;
 }
 
-/** Blank lines, and the two lines Salesforce puts under every report export. */
+const hasMissingQuotes = (errors: readonly Papa.ParseError[]) => errors.some((e) => e.code === 'MissingQuotes');
+
+const SALESFORCE_FOOTER =
+  /^(Confidential Information - Do Not Distribute|Copyright \(c\) \d{4}-\d{4} salesforce\.com)/i;
+
+/** Blank lines, and the two lines Salesforce puts under every report export. Runs per row: counts, makes nothing. */
 function skippable(cells: readonly string[]): boolean {
-  const filled = cells.filter((c) => c.trim() !== '');
-  if (filled.length === 0) return true;
-  return (
-    filled.length === 1 &&
-    cells[0] === filled[0] &&
-    /^(Confidential Information - Do Not Distribute|Copyright \(c\) \d{4}-\d{4} salesforce\.com)/i.test(filled[0] ?? '')
-  );
+  let filled = 0;
+  for (const cell of cells) if (/\S/.test(cell)) filled++;
+  if (filled === 0) return true;
+  const first = cells[0] ?? '';
+  return filled === 1 && /\S/.test(first) && SALESFORCE_FOOTER.test(first);
 }
 
 const CANDIDATES = [',', ';', '\t', '|'];
@@ -142,13 +158,12 @@ function findLayout(text: string, forced: string | undefined): Layout {
 
   let best: { layout: Layout; score: number } | undefined;
   for (const delimiter of delimiterHint ? [delimiterHint] : CANDIDATES) {
-    const { rows } = readRows(text, start, HEADER_SEARCH_ROWS, { delimiter, newline });
-    rows.forEach((row) => {
-      const score = row.cells.filter(knownHeader).length;
+    readRows(text, start, HEADER_SEARCH_ROWS, { delimiter, newline }, (cells, rowStart, rowEnd) => {
+      const score = cells.filter(knownHeader).length;
       if (score < 2 || (best && best.score >= score)) return;
       best = {
         score,
-        layout: { delimiter, newline, headers: tidy(row.cells), headerStart: row.start, dataStart: row.end },
+        layout: { delimiter, newline, headers: tidy(cells), headerStart: rowStart, dataStart: rowEnd },
       };
     });
   }
@@ -158,9 +173,10 @@ function findLayout(text: string, forced: string | undefined): Layout {
   const delimiter =
     delimiterHint ??
     (Papa.parse<string[]>(text.slice(start), { preview: 10, skipEmptyLines: true }).meta.delimiter || ',');
-  const { rows } = readRows(text, start, HEADER_SEARCH_ROWS, { delimiter, newline });
-  const index = rows.findIndex((row) => !skippable(row.cells));
-  const header = rows[index];
+  let header: { cells: string[]; start: number; end: number } | undefined;
+  readRows(text, start, HEADER_SEARCH_ROWS, { delimiter, newline }, (cells, rowStart, rowEnd) => {
+    if (!header && !skippable(cells)) header = { cells, start: rowStart, end: rowEnd };
+  });
   if (!header) return { delimiter, newline, headers: [], headerStart: start, dataStart: text.length };
   return {
     delimiter,

@@ -83,6 +83,13 @@ export interface PurchaseDraft {
   product?: string;
 }
 
+/** One row as the planner takes it while a file is read: its draft, or the error that keeps it out. */
+export type MappedRow =
+  | { kind: 'contacts'; draft: ContactDraft }
+  | { kind: 'activities'; draft: ActivityDraft }
+  | { kind: 'purchases'; draft: PurchaseDraft }
+  | { kind: 'error'; error: RowError };
+
 export type MappedRows =
   | { kind: 'contacts'; drafts: ContactDraft[]; errors: RowError[] }
   | { kind: 'activities'; drafts: ActivityDraft[]; errors: RowError[] }

@@ -4,7 +4,7 @@ import { ActivityPlan } from './activity-plan';
 import type { Imported } from './book';
 import type { MergeChange } from './changes';
 import { ContactPlan } from './contacts-plan';
-import type { ContactDraft, MappedRows, RowError } from './drafts';
+import type { ContactDraft, MappedRow, MappedRows, RowError } from './drafts';
 import { type ExistingRecords, indexRecords } from './existing';
 import { type MeInSettings, OwnerPlan, type OwnerSummary } from './owners';
 import { PurchasePlan } from './purchase-plan';
@@ -62,6 +62,8 @@ export interface ImportPlan {
 export interface ImportPlanner {
   /** Plans a batch of mapped rows (from `mapRows`, `parseVCards`); call as often as there are batches. */
   add(mapped: MappedRows): void;
+  /** Plans one row as the file is read (from `mapRow`): the same as `add` with a batch of one. */
+  addRow(mapped: MappedRow): void;
   readonly counts: Readonly<ImportCounts>;
   /** Touches planned and not yet taken. */
   readonly pendingTouches: number;
@@ -115,6 +117,12 @@ export function createPlanner(context: PlanContext): ImportPlanner {
       return activities.touches.length;
     },
     takeTouches: () => activities.take(),
+    addRow(mapped) {
+      if (mapped.kind === 'error') record(mapped.error);
+      else if (mapped.kind === 'contacts') record(contactRow(mapped.draft));
+      else if (mapped.kind === 'activities') record(activities.add(mapped.draft));
+      else record(purchases.add(mapped.draft));
+    },
     add(mapped) {
       for (const error of mapped.errors) record(error);
       if (mapped.kind === 'contacts') for (const d of mapped.drafts) record(contactRow(d));

@@ -18,6 +18,7 @@ import { parseDate } from './dates';
 import {
   type ActivityDraft,
   type ContactDraft,
+  type MappedRow,
   type MappedRows,
   type PurchaseDraft,
   quoted,
@@ -37,31 +38,46 @@ export function mapRows(rows: readonly CsvRow[], mapping: ActivityMapping): Extr
 export function mapRows(rows: readonly CsvRow[], mapping: PurchaseMapping): Extract<MappedRows, { kind: 'purchases' }>;
 export function mapRows(rows: readonly CsvRow[], mapping: Mapping): MappedRows;
 export function mapRows(rows: readonly CsvRow[], mapping: Mapping): MappedRows {
+  const drafts: (ContactDraft | ActivityDraft | PurchaseDraft)[] = [];
+  const errors: RowError[] = [];
+  for (const row of rows) {
+    const mapped = mapRow(row, mapping);
+    if (mapped.kind === 'error') errors.push(mapped.error);
+    else drafts.push(mapped.draft);
+  }
+  return { kind: mapping.kind, drafts, errors } as MappedRows;
+}
+
+/**
+ * One row → its checked draft or its error, as the file is read: the import maps and plans each
+ * row as papaparse hands it over, so no batch of rows or drafts is kept (README, Performance).
+ */
+export function mapRow(row: CsvRow, mapping: Mapping): MappedRow {
+  if (row.problem === 'broken-quotes') {
+    return {
+      kind: 'error',
+      error: fail(
+        row,
+        'broken-quotes',
+        'a quote opens here and never closes, so the rest of the file ran into this row',
+      ),
+    };
+  }
   switch (mapping.kind) {
     case 'contacts':
-      return { kind: 'contacts', ...split(rows, (row) => contactRow(row, mapping)) };
+      return outcome('contacts', contactRow(row, mapping));
     case 'activities':
-      return { kind: 'activities', ...split(rows, (row) => activityRow(row, mapping)) };
+      return outcome('activities', activityRow(row, mapping));
     case 'purchases':
-      return { kind: 'purchases', ...split(rows, (row) => purchaseRow(row, mapping)) };
+      return outcome('purchases', purchaseRow(row, mapping));
   }
 }
 
-function split<D>(rows: readonly CsvRow[], map: (row: CsvRow) => Outcome<D>) {
-  const drafts: D[] = [];
-  const errors: RowError[] = [];
-  for (const row of rows) {
-    if (row.problem === 'broken-quotes') {
-      errors.push(
-        fail(row, 'broken-quotes', 'a quote opens here and never closes, so the rest of the file ran into this row'),
-      );
-      continue;
-    }
-    const outcome = map(row);
-    if (isError(outcome)) errors.push(outcome);
-    else drafts.push(outcome);
-  }
-  return { drafts, errors };
+function outcome<K extends Exclude<MappedRow['kind'], 'error'>>(
+  kind: K,
+  result: Outcome<Extract<MappedRow, { kind: K }>['draft']>,
+): MappedRow {
+  return isError(result) ? { kind: 'error', error: result } : ({ kind, draft: result } as MappedRow);
 }
 
 const isError = <D>(outcome: Outcome<D>): outcome is RowError =>
@@ -80,10 +96,12 @@ function reader<F extends string>(row: CsvRow, columns: Columns<F>) {
 /** All addresses in the cells, normalised and once each; the first bad one fails the row. */
 function emailsIn(row: CsvRow, cells: string[]): string[] | RowError {
   const emails: string[] = [];
-  for (const candidate of cells.flatMap(splitEmails)) {
-    const email = normaliseEmail(candidate);
-    if (!email) return fail(row, 'invalid-email', `invalid email ${quoted(candidate)}`);
-    if (!emails.includes(email)) emails.push(email);
+  for (const cell of cells) {
+    for (const candidate of splitEmails(cell)) {
+      const email = normaliseEmail(candidate);
+      if (!email) return fail(row, 'invalid-email', `invalid email ${quoted(candidate)}`);
+      if (!emails.includes(email)) emails.push(email);
+    }
   }
   return emails;
 }
@@ -153,13 +171,13 @@ function activityRow(row: CsvRow, mapping: ActivityMapping): Outcome<ActivityDra
     return fail(row, 'invalid-linkedin', `not a LinkedIn profile address: ${quoted(cell('contactLinkedin'))}`);
   }
   if (!contactEmails.length && !linkedin) return fail(row, 'no-identity', 'no contact email and no LinkedIn URL');
-  const summary = clip(cell('subject').replace(/\s+/g, ' '), 300);
+  const summary = clip(oneLine(cell('subject')), 300);
   const seller = personRef(cell('seller'));
   const contactName = clip(cell('contactName'), 200);
   const externalId = cell('externalId');
   const sourceId = externalId
     ? `${IMPORTED_SOURCE}${mapping.format}:${clip(externalId, 200)}`
-    : `${IMPORTED_SOURCE}h${hash53([at, typed.kind, direction, cell('seller').toLowerCase(), summary].join('\u0000'))}`;
+    : `${IMPORTED_SOURCE}h${hash53([String(at), typed.kind, direction, cell('seller').toLowerCase(), summary])}`;
   // Field by field, not spread: one row of 100,000 (see remembered.ts).
   const draft: ActivityDraft = { line: row.line, at, kind: typed.kind, direction, contactEmails, sourceId };
   if (linkedin) draft.contactLinkedinId = linkedin;
@@ -168,6 +186,9 @@ function activityRow(row: CsvRow, mapping: ActivityMapping): Outcome<ActivityDra
   if (summary) draft.summary = summary;
   return draft;
 }
+
+/** Runs of whitespace as one space; the text itself when it has none to fold (most subjects), so no copy per row. */
+const oneLine = (text: string): string => (/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text);
 
 function purchaseRow(row: CsvRow, mapping: PurchaseMapping): Outcome<PurchaseDraft> {
   const cell = reader(row, mapping.columns);

@@ -108,6 +108,13 @@ describe('openCsv', () => {
             line += 1 + cells.join('').split('\n').length - 1;
           }
           expect(readAll(text, batch)).toEqual(expected);
+          // Row by row (what an import does) reads the same rows, and counts those it handed on.
+          const reader = openCsv(text);
+          const visited: CsvRow[] = [];
+          let handed = 0;
+          while (!reader.done) handed += reader.each(batch, (row) => visited.push(row));
+          expect(visited).toEqual(expected);
+          expect(handed).toBe(expected.length);
         },
       ),
     );
