@@ -111,23 +111,23 @@ export function createPlanner(context: PlanContext): ImportPlanner {
     return created ? 'imported' : 'merged';
   };
 
+  const planRow = (mapped: MappedRow) => {
+    if (mapped.kind === 'error') record(mapped.error);
+    else if (mapped.kind === 'contacts') record(contactRow(mapped.draft));
+    else if (mapped.kind === 'activities') record(activities.add(mapped.draft));
+    else record(purchases.add(mapped.draft));
+  };
+
   return {
     counts,
     get pendingTouches() {
       return activities.touches.length;
     },
     takeTouches: () => activities.take(),
-    addRow(mapped) {
-      if (mapped.kind === 'error') record(mapped.error);
-      else if (mapped.kind === 'contacts') record(contactRow(mapped.draft));
-      else if (mapped.kind === 'activities') record(activities.add(mapped.draft));
-      else record(purchases.add(mapped.draft));
-    },
+    addRow: planRow,
     add(mapped) {
       for (const error of mapped.errors) record(error);
-      if (mapped.kind === 'contacts') for (const d of mapped.drafts) record(contactRow(d));
-      else if (mapped.kind === 'activities') for (const d of mapped.drafts) record(activities.add(d));
-      else for (const d of mapped.drafts) record(purchases.add(d));
+      for (const draft of mapped.drafts) planRow({ kind: mapped.kind, draft } as MappedRow);
     },
     finish() {
       const ownerList = owners.owners();
