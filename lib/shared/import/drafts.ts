@@ -95,8 +95,11 @@ export type MappedRows =
   | { kind: 'activities'; drafts: ActivityDraft[]; errors: RowError[] }
   | { kind: 'purchases'; drafts: PurchaseDraft[]; errors: RowError[] };
 
+/** Runs of whitespace as one space; the text itself when it has none to fold (most subjects), so no copy per row. */
+export const oneLine = (text: string): string => (/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text);
+
 /** Quotes a cell's value in a reason, cut short so one wild cell cannot flood the error list. */
 export function quoted(value: string): string {
-  const oneLine = value.replace(/\s+/g, ' ');
-  return `"${oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine}"`;
+  const text = oneLine(value);
+  return `"${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`;
 }

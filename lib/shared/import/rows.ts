@@ -20,6 +20,7 @@ import {
   type ContactDraft,
   type MappedRow,
   type MappedRows,
+  oneLine,
   type PurchaseDraft,
   quoted,
   type RowError,
@@ -186,9 +187,6 @@ function activityRow(row: CsvRow, mapping: ActivityMapping): Outcome<ActivityDra
   if (summary) draft.summary = summary;
   return draft;
 }
-
-/** Runs of whitespace as one space; the text itself when it has none to fold (most subjects), so no copy per row. */
-const oneLine = (text: string): string => (/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text);
 
 function purchaseRow(row: CsvRow, mapping: PurchaseMapping): Outcome<PurchaseDraft> {
   const cell = reader(row, mapping.columns);
