@@ -19,6 +19,7 @@ import {
   THEME,
   readThread,
   RowMemo,
+  type Self,
 } from './sites/gmail';
 
 /** What the Gmail page tells the sidebar; the entrypoint connects it to the sidebar's state. */
@@ -84,9 +85,25 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
     }
   };
 
+  // The compose windows as the last frame that read the list found them (see below).
+  let composeRead: ComposeRead | undefined;
+  // When the list was last read, and the frame asked for after the last one that skipped it.
+  let listReadAt = Number.NEGATIVE_INFINITY;
+  let listLater: ReturnType<typeof setTimeout> | undefined;
+  const readListLater = (wait: number) => {
+    if (listLater !== undefined) return;
+    listLater = setTimeout(() => {
+      listLater = undefined;
+      watcher.wake();
+    }, wait);
+  };
+
   watcher.onFrame((signal, reason, changed) => {
     if (reason === 'mutation') rows.changed(changed);
     else rows.clear();
+    // Nothing but the inbox's rows changed since the list was last read (a busy inbox's usual
+    // frame): the compose windows are as they were, and looking for them scans the whole page.
+    const onlyRowsChanged = rows.onlyRowsChanged;
     if (reason === 'navigation' || (reason === 'start' && !settings)) void loadSettings();
     if (reason !== 'mutation') sidebar.setDark(looksDark(document.querySelector(THEME.panel) ?? document.body));
     if (reason === 'navigation') {
@@ -123,7 +140,13 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       }
       toRecord = toCapture(thread.value.messages, thread.value.subject, [...people.keys()], thread.value.threadId);
     }
-    if (!route.threadOpen) {
+    // A busy inbox changes on nearly every frame (a row in, a row out, a label): when nothing but
+    // its rows changed, the list is read at most every LIST_EVERY_MS, and a new row's marker
+    // follows within that. Anything else (a navigation, a compose window) is read at once.
+    const sinceList = performance.now() - listReadAt;
+    if (!route.threadOpen && onlyRowsChanged && sinceList < LIST_EVERY_MS) readListLater(LIST_EVERY_MS - sinceList);
+    else if (!route.threadOpen) {
+      listReadAt = performance.now();
       const list = readInboxRows(document, { withoutTime: true, memo: rows }).value;
       markers.show(list, self, settings?.inboxMarkers !== false);
     }
@@ -133,14 +156,11 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       health.push(...sent.health);
       toRecord = sentRowsToCapture(sent.value, accountEmail, self);
     }
-    for (const root of findComposeRoots(document)) {
-      const compose = readCompose(root);
-      health.push(...compose.health);
-      for (const r of compose.value.recipients) {
-        if (classifyAddress(r.email, self) === 'external' && !people.has(r.email)) people.set(r.email, r.name ?? '');
-      }
-      if (accountEmail) watchSend(root, accountEmail, self);
+    if (!onlyRowsChanged || composeRead?.self !== self || composeRead.accountEmail !== accountEmail) {
+      composeRead = readComposeWindows(self, accountEmail);
     }
+    health.push(...composeRead.health);
+    for (const [email, name] of composeRead.people) if (!people.has(email)) people.set(email, name);
 
     for (const email of settings?.ignoredAddresses ?? []) people.delete(email);
     const failed = failedReaders(route.threadOpen ? health : health.filter((c) => !c.reader.startsWith('thread.')));
@@ -163,6 +183,20 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
     // and the worker should not be busy writing while it answers the look-up.
     if (accountEmail && toRecord.length > 0) void shown.then(() => capture(accountEmail, toRecord, signal));
   });
+
+  /** The external recipients of every compose window, and the send button of each watched. */
+  function readComposeWindows(self: Self, accountEmail: string | undefined): ComposeRead {
+    const read: ComposeRead = { self, accountEmail, health: [], people: [] };
+    for (const root of findComposeRoots(document)) {
+      const compose = readCompose(root);
+      read.health.push(...compose.health);
+      for (const r of compose.value.recipients) {
+        if (classifyAddress(r.email, self) === 'external') read.people.push([r.email, r.name ?? '']);
+      }
+      if (accountEmail) watchSend(root, accountEmail, self);
+    }
+    return read;
+  }
 
   /** Once per account: the background proposes its company domain as internal, then the page is read again. */
   function checkAccount(account: string) {
@@ -207,6 +241,17 @@ export function startGmail(options: { watcher: PageWatcher; request: Requester; 
       void loadSettings();
     },
   };
+}
+
+/** How often the rows of a busy list are read while nothing else on the page changes. */
+const LIST_EVERY_MS = 250;
+
+interface ComposeRead {
+  self: Self;
+  accountEmail: string | undefined;
+  health: Check[];
+  /** E-mail and name, in the windows' order. */
+  people: [string, string][];
 }
 
 /** The settings that decide who is me, a colleague or a customer, and whether capture runs. */

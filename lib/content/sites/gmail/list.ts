@@ -81,15 +81,23 @@ function readRow(group: Element[], options: ReadOptions): Row {
  * or touched since: a list view's frame used to read all 100 rows again for one new row.
  * `changed` takes the page's mutation targets; a row is read again when one of them is inside
  * it (or is it). The seller's own reads (start, navigation) call `clear()` and read everything.
+ *
+ * It also keeps the lists the last read found its rows in (each `tbody`), to tell whether every
+ * change since lies within them (`onlyRowsChanged`: rows added, removed or edited, the usual
+ * frame of a busy inbox), so the rest of the page (compose windows) is as it was.
  */
 export class RowMemo {
   private rows = new WeakMap<Element, Row>();
   private touched = new Set<Element>();
   private fresh = new Set<Element>();
+  private bodies: Element[] = [];
+  private withinBodies = false;
 
   /** Forgets every row: the next read reads them all. */
   clear(): void {
     this.rows = new WeakMap();
+    this.bodies = [];
+    this.withinBodies = false;
   }
 
   /** Marks the rows these mutation targets are in as changed. */
@@ -98,7 +106,16 @@ export class RowMemo {
       const el = node instanceof Element ? node : node.parentElement;
       const tr = el?.closest(LIST.row);
       if (tr) this.touched.add(tr);
+      // A list's own children changed (the target is its tbody), or something inside one of its rows.
+      if (this.withinBodies && !this.bodies.includes((tr ? tr.parentElement : el) as Element)) {
+        this.withinBodies = false;
+      }
     }
+  }
+
+  /** Since the last read, the page changed only within the rows of the lists it read. */
+  get onlyRowsChanged(): boolean {
+    return this.withinBodies;
   }
 
   /** Whether this row was read afresh by the last read (new, changed or after `clear`). */
@@ -119,6 +136,8 @@ export class RowMemo {
       return row;
     });
     this.touched.clear();
+    this.bodies = [...new Set(groups.map(([first]) => (first as Element).parentElement as Element))];
+    this.withinBodies = this.bodies.length > 0;
     return rows;
   }
 }

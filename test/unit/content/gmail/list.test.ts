@@ -162,4 +162,29 @@ describe('RowMemo: a list frame reads only the rows Gmail touched', () => {
     readInboxRows(doc, { memo });
     expect(readInboxRows(doc, { memo }).value).toEqual(readInboxRows(doc).value);
   });
+
+  it('tells whether only the rows changed since the last read, until the next read', () => {
+    const doc = loadFixture(INBOX_2014);
+    const memo = new RowMemo();
+    // Nothing read yet: nothing is known about the rest of the page.
+    expect(memo.onlyRowsChanged).toBe(false);
+    readInboxRows(doc, { memo });
+    const first = doc.getElementById(':35') as Element;
+    const list = first.parentElement as Element;
+
+    // A row added to or dropped from its list, a sender's name inside a row: only rows.
+    memo.changed([list, first.querySelector('[email]') as Element]);
+    expect(memo.onlyRowsChanged).toBe(true);
+
+    // Anything outside the lists (a compose window opening) stays said until the list is read again,
+    // whatever changes after it.
+    memo.changed([doc.body]);
+    memo.changed([list]);
+    expect(memo.onlyRowsChanged).toBe(false);
+    readInboxRows(doc, { memo });
+    expect(memo.onlyRowsChanged).toBe(true);
+
+    memo.clear();
+    expect(memo.onlyRowsChanged).toBe(false);
+  });
 });
