@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { transition } from '@/lib/shared/model';
 import { addDays, dateOf, startOfDate } from '@/lib/shared/relationship/calendar';
 import type { RapportDB } from './db/schema';
+import { whileWriting } from './kept';
 import { getSettings } from './settings';
 
 export const NEXT_DUE = 'rapport:next-due';
@@ -46,6 +47,11 @@ export function nextDigest(now: number, hhmm: string, timeZone: string): number 
  * while the browser was closed is shown at the next start, once.
  */
 export async function announceDue(db: IDBPDatabase<RapportDB>, now: number): Promise<number> {
+  // Waking a snoozed follow-up changes the popup's list: answers the worker kept go (kept.ts).
+  return whileWriting(() => wakeAndAnnounce(db, now));
+}
+
+async function wakeAndAnnounce(db: IDBPDatabase<RapportDB>, now: number): Promise<number> {
   const { timeZone, namesInNotifications } = await getSettings(db);
   const today = dateOf(now, timeZone);
   const tx = db.transaction(['followUps', 'contacts'], 'readwrite');

@@ -99,6 +99,18 @@ describe('reminders', () => {
     expect(await db.get('followUps', 'f1')).toMatchObject({ state: 'open' });
   });
 
+  it('the popup opened before a snoozed follow-up woke lists it when opened after', async () => {
+    const snoozed = { contactId: 'a', liveFor: 'a', state: 'snoozed' as const, due: '2026-11-23' };
+    await db.put('followUps', followUp({ id: 'f1', ...snoozed, snoozedUntil: '2026-11-23' }));
+    const popup = async () =>
+      ((await deliver(envelope('followup.list', { team: false }), senders.page)) as { data: { rows: unknown[] } }).data
+        .rows.length;
+    // The worker keeps the popup's answer while nothing is written; waking is a write.
+    expect(await popup()).toBe(0);
+    await announceDue(db, NOW);
+    expect(await popup()).toBe(1);
+  });
+
   it('one alarm at the start of the next due day, however many follow-ups there are', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       followUp({ id: `f${i}`, contactId: `c${i}`, liveFor: `c${i}`, due: i === 0 ? '2026-11-26' : '2026-12-31' }),
