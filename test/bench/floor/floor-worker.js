@@ -37,6 +37,16 @@ async function card(email) {
   return { name: contact.name, touches };
 }
 
+/** The popup's list at its least: the first 20 contacts by key, one request in one transaction. */
+async function today() {
+  const db = await database();
+  const first = await new Promise((resolve) => {
+    const get = db.transaction('contacts').objectStore('contacts').getAll(null, 20);
+    get.onsuccess = () => resolve(get.result);
+  });
+  return first.map((contact) => ({ name: contact.name, due: '2026-11-02' }));
+}
+
 /** The bench's seeding, from the floor's own page (seed.html): records put as given. */
 async function seed({ contacts = [], touches = [] }) {
   const db = await database();
@@ -52,6 +62,7 @@ async function seed({ contacts = [], touches = [] }) {
 
 chrome.runtime.onMessage.addListener((message, _sender, respond) => {
   if (message?.floor === 'card') card(message.email).then(respond, () => respond(null));
+  else if (message?.floor === 'today') today().then(respond, () => respond([]));
   else if (message?.floor === 'seed') seed(message).then(respond, (e) => respond(String(e)));
   else return false;
   return true;
