@@ -47,6 +47,78 @@ async function today() {
   return first.map((contact) => ({ name: contact.name, due: '2026-11-02' }));
 }
 
+/**
+ * The least an import of `count` contact rows must write: as many contacts and as many follow-ups,
+ * indexed as Rapport indexes them, contacts in parts of 5,000 and follow-ups in transactions of
+ * 500, each part's puts all sent before its commit is awaited. In a database of its own, made
+ * and dropped here; answers the milliseconds the writes took.
+ */
+async function importFloor(count) {
+  const name = 'floor-import';
+  await settle(indexedDB.deleteDatabase(name));
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => {
+    const contacts = open.result.createObjectStore('contacts', { keyPath: 'id' });
+    contacts.createIndex('by-email', 'emails', { multiEntry: true, unique: true });
+    contacts.createIndex('by-linkedin', 'linkedinId', { unique: true });
+    contacts.createIndex('by-account', 'accountId');
+    contacts.createIndex('by-owner', 'ownerId');
+    const followUps = open.result.createObjectStore('followUps', { keyPath: 'id' });
+    followUps.createIndex('by-state-due', ['state', 'due']);
+    followUps.createIndex('by-live-contact', 'liveFor', { unique: true });
+    followUps.createIndex('by-closed-contact', 'closedFor');
+  };
+  const db = await settle(open);
+  const now = Date.now();
+  const contacts = Array.from({ length: count }, (_, i) => ({
+    id: crypto.randomUUID(),
+    name: `Imp${i} Person`,
+    emails: [`imp${i}@import${i % 500}.example`],
+    accountId: `account-${i % 500}`,
+    ownerId: 'me',
+    title: 'Buyer',
+    status: 'customer',
+    source: 'import',
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const followUps = contacts.map((c) => ({
+    id: crypto.randomUUID(),
+    contactId: c.id,
+    due: '2026-11-16',
+    kind: 'introduce',
+    reason: { code: 'never_two_way', params: {} },
+    state: 'open',
+    liveFor: c.id,
+    createdAt: now,
+  }));
+  const started = performance.now();
+  for (const [store, records, size] of [
+    ['contacts', contacts, 5000],
+    ['followUps', followUps, 500],
+  ]) {
+    for (let i = 0; i < records.length; i += size) {
+      const tx = db.transaction(store, 'readwrite');
+      for (const record of records.slice(i, i + size)) tx.objectStore(store).put(record);
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+  }
+  const ms = performance.now() - started;
+  db.close();
+  await settle(indexedDB.deleteDatabase(name));
+  return ms;
+}
+
+function settle(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
 /** The bench's seeding, from the floor's own page (seed.html): records put as given. */
 async function seed({ contacts = [], touches = [] }) {
   const db = await database();
@@ -63,6 +135,7 @@ async function seed({ contacts = [], touches = [] }) {
 chrome.runtime.onMessage.addListener((message, _sender, respond) => {
   if (message?.floor === 'card') card(message.email).then(respond, () => respond(null));
   else if (message?.floor === 'today') today().then(respond, () => respond([]));
+  else if (message?.floor === 'import') importFloor(message.count).then(respond, (e) => respond(String(e)));
   else if (message?.floor === 'seed') seed(message).then(respond, (e) => respond(String(e)));
   else return false;
   return true;
