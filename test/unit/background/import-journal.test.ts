@@ -145,6 +145,17 @@ describe('an import cut off', () => {
     expect((await journals()).journals).toMatchObject([{ stage: 'done', interrupted: false }]);
   }, 30_000);
 
+  it('a worker that did not stage the parts (it started after the tab handed them over) reads them from the store', async () => {
+    void runImport(activities(6_000), tabUntil(commitThenStop));
+    await expect.poll(async () => (await journals()).journals[0]?.stage, { timeout: 20_000 }).toBe('stored');
+    const [journal] = await listJournals(db);
+    // A fresh copy of the module is what a new worker has: no part in hand.
+    vi.resetModules();
+    const restarted = await import('@/lib/background/import-journal');
+    await restarted.finishImport(db, journal?.importId as string, async () => undefined, Date.now);
+    expect(await countTouches(db)).toBe(6_000);
+  }, 30_000);
+
   it('the touches handed over as the file was read are cut again at commit, each contact’s in one part', async () => {
     // The rows name the 40 contacts in turn, so each part as read holds every contact's touches.
     void runImport(activities(12_000), tabUntil(commitThenStop));
