@@ -1,26 +1,39 @@
 // The floor's worker: one database, opened once; one read-only transaction per question.
+
+/** A request's result (or its error) as a promise. */
+function settle(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Resolves once the transaction has committed. */
+function committed(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
 let opened;
 function database() {
-  opened ??= new Promise((resolve, reject) => {
+  if (!opened) {
     const open = indexedDB.open('floor', 1);
     open.onupgradeneeded = () => {
       const db = open.result;
       db.createObjectStore('contacts', { keyPath: 'id' }).createIndex('by-email', 'emails', { multiEntry: true });
       db.createObjectStore('touches', { keyPath: 'id' }).createIndex('by-contact-at', ['contactId', 'at']);
     };
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
+    opened = settle(open);
+  }
   return opened;
 }
 
 async function card(email) {
   const db = await database();
   const tx = db.transaction(['contacts', 'touches']);
-  const contact = await new Promise((resolve) => {
-    const get = tx.objectStore('contacts').index('by-email').get(email);
-    get.onsuccess = () => resolve(get.result);
-  });
+  const contact = await settle(tx.objectStore('contacts').index('by-email').get(email));
   if (!contact) return null;
   const touches = [];
   await new Promise((resolve) => {
@@ -40,10 +53,7 @@ async function card(email) {
 /** The popup's list at its least: the first 20 contacts by key, one request in one transaction. */
 async function today() {
   const db = await database();
-  const first = await new Promise((resolve) => {
-    const get = db.transaction('contacts').objectStore('contacts').getAll(null, 20);
-    get.onsuccess = () => resolve(get.result);
-  });
+  const first = await settle(db.transaction('contacts').objectStore('contacts').getAll(null, 20));
   return first.map((contact) => ({ name: contact.name, due: '2026-11-02' }));
 }
 
@@ -100,10 +110,7 @@ async function importFloor(count) {
     for (let i = 0; i < records.length; i += size) {
       const tx = db.transaction(store, 'readwrite');
       for (const record of records.slice(i, i + size)) tx.objectStore(store).put(record);
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
+      await committed(tx);
     }
   }
   const ms = performance.now() - started;
@@ -112,23 +119,13 @@ async function importFloor(count) {
   return ms;
 }
 
-function settle(request) {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
 /** The bench's seeding, from the floor's own page (seed.html): records put as given. */
 async function seed({ contacts = [], touches = [] }) {
   const db = await database();
   const tx = db.transaction(['contacts', 'touches'], 'readwrite');
   for (const c of contacts) tx.objectStore('contacts').put(c);
   for (const t of touches) tx.objectStore('touches').put(t);
-  await new Promise((resolve, reject) => {
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
+  await committed(tx);
   return true;
 }
 
