@@ -88,10 +88,11 @@ export const KEEP_FINISHED = 3;
 
 const HEAD = 'import:';
 const journalKey = (id: string) => `${HEAD}${id}`;
-const partsOf = (id: string, kind: 's' | 'a') =>
-  IDBKeyRange.bound(`import-part:${id}:${kind}:`, `import-part:${id}:${kind};`);
+/** Every part key of an import and kind starts so (';' sorts just after ':'). */
+const partPrefix = (id: string, kind: 's' | 'a') => `import-part:${id}:${kind}:`;
+const partsOf = (id: string, kind: 's' | 'a') => IDBKeyRange.bound(partPrefix(id, kind), `import-part:${id}:${kind};`);
 const fileKey = (id: string) => `import-file:${id}`;
-const partKey = (id: string, kind: 's' | 'a', n: number) => `import-part:${id}:${kind}:${String(n).padStart(6, '0')}`;
+const partKey = (id: string, kind: 's' | 'a', n: number) => `${partPrefix(id, kind)}${String(n).padStart(6, '0')}`;
 
 /**
  * The parts this worker staged, as it staged them, until they are applied: applying then only
@@ -102,7 +103,7 @@ const partKey = (id: string, kind: 's' | 'a', n: number) => `import-part:${id}:$
 const stagedHere = new Map<string, ImportPart>();
 
 function forgetStaged(importId: string): void {
-  const prefix = partKey(importId, 's', 0).slice(0, -6);
+  const prefix = partPrefix(importId, 's');
   for (const key of stagedHere.keys()) if (key.startsWith(prefix)) stagedHere.delete(key);
 }
 
