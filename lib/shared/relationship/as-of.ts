@@ -16,8 +16,17 @@ export function lastTwoWayBefore(s: ContactSummary, at: number): number | undefi
   const { firstTwoWayAt: first, lastTwoWayAt: last } = s;
   if (first === undefined || last === undefined || at < first) return undefined;
   if (at >= last) return last;
-  const silence = s.silences.find((g) => g.from <= at && at < g.to);
-  return silence ? silence.from : at;
+  // The silences are oldest first and do not overlap: halve to the last one begun by `at`
+  // (trust and risk ask this at every month's end of the bucket, for every customer).
+  const { silences } = s;
+  let [low, high] = [0, silences.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((silences[mid] as (typeof silences)[number]).from <= at) low = mid + 1;
+    else high = mid;
+  }
+  const silence = silences[low - 1];
+  return silence && at < silence.to ? silence.from : at;
 }
 
 export function summaryAsOf(s: ContactSummary, at: number): ContactSummary {

@@ -1,9 +1,9 @@
-import { lastTwoWayBefore, summaryAsOf } from './as-of';
+import { lastTwoWayBefore } from './as-of';
 import { DAY_MS } from './calendar';
 import { cadenceOf, type RelationshipContext } from './context';
 import { type RelationshipReason, reason } from './reasons';
 import type { ContactSummary } from './summary';
-import { LEVEL_RANK, levelOf, trust } from './trust';
+import { LEVEL_RANK, levelOf, trustScore } from './trust';
 
 /**
  * Whether a customer is safe, at risk or lost (the issue's definitions):
@@ -30,17 +30,18 @@ export function riskOf(summary: ContactSummary, ctx: RelationshipContext): Risk 
 /**
  * The state alone, as `riskOf` has it for the summary as it was at `ctx.now`: a customer past
  * their longest gap is at risk whatever trust did, so trust (worked out twice, now and 30 days
- * ago) is not worked out for them, nor the summary looked back (summaryAsOf) to `ctx.now`, which
- * only trust needs. For the leaky bucket, which asks this of every customer at every month's
- * end of two years (0.79 s → 0.50 s for the bench's book).
+ * ago) is not worked out for them. For the leaky bucket, which asks this of every customer at
+ * every month's end of a year (0.79 s → 0.50 s for the bench's book).
  */
 export function riskStateOf(summary: ContactSummary, ctx: RelationshipContext): RiskState {
   return assess(summary, ctx, true).state;
 }
 
-/** `stateOnly`: stop at the first reason that settles the state; `summary` may reach past `ctx.now`. */
+/**
+ * `stateOnly`: stop at the first reason that settles the state. `summary` may reach past
+ * `ctx.now`: the silence and trust read it as it stood then.
+ */
 function assess(summary: ContactSummary, ctx: RelationshipContext, stateOnly: boolean): Risk {
-  // The silence counts the same from the summary or from it looked back to `ctx.now`.
   if (ctx.status === 'former') return { state: 'lost', reasons: [reason('marked_former', {})] };
   if (ctx.status !== 'customer') return { state: 'not-customer', reasons: [] };
 
@@ -54,7 +55,7 @@ function assess(summary: ContactSummary, ctx: RelationshipContext, stateOnly: bo
     reasons.push(reason('past_max_gap', { days, maxDays }));
     if (stateOnly) return { state: 'at-risk', reasons };
   }
-  const fell = trustFall(stateOnly ? summaryAsOf(summary, ctx.now) : summary, ctx);
+  const fell = trustFall(summary, ctx);
   if (fell) reasons.push(fell);
   return { state: reasons.length ? 'at-risk' : 'healthy', reasons };
 }
@@ -67,10 +68,10 @@ function assess(summary: ContactSummary, ctx: RelationshipContext, stateOnly: bo
 export const TRUST_FALL_MARGIN = 5;
 
 export function trustFall(summary: ContactSummary, ctx: RelationshipContext): RelationshipReason | undefined {
-  const { trustOverride: _ignored, ...plain } = ctx;
-  const thenAt = ctx.now - TRUST_FALL_WINDOW_DAYS * DAY_MS;
-  const now = trust(summary, plain);
-  const then = trust(summaryAsOf(summary, thenAt), { ...plain, now: thenAt }).computedLevel;
-  const fell = LEVEL_RANK[levelOf(now.score + TRUST_FALL_MARGIN)] < LEVEL_RANK[then];
-  return fell ? reason('trust_fell', { from: then, to: now.computedLevel }) : undefined;
+  // Computed scores: an override never hides a fall. Trust reads the summary as it stood at
+  // the context's `now`, so 30 days ago needs no copy of it.
+  const now = trustScore(summary, ctx);
+  const then = levelOf(trustScore(summary, { ...ctx, now: ctx.now - TRUST_FALL_WINDOW_DAYS * DAY_MS }));
+  const fell = LEVEL_RANK[levelOf(now + TRUST_FALL_MARGIN)] < LEVEL_RANK[then];
+  return fell ? reason('trust_fell', { from: then, to: levelOf(now) }) : undefined;
 }

@@ -1,3 +1,4 @@
+import { lastTwoWayBefore } from './as-of';
 import { DAY_MS, monthIndex, utcMonthOf } from './calendar';
 import { cadenceOf, type RelationshipContext } from './context';
 import { ANSWER_WINDOW_MS } from './exchanges';
@@ -7,6 +8,11 @@ import type { ContactSummary } from './summary';
  * The trust signals, each 0..1, and the facts behind them (for the reasons). Every signal is
  * monotonic: more answers, happier answers and more two-way contact never lower one, and
  * time passing without contact never raises one. Tests hold each of those as a property.
+ *
+ * The summary is read as it stood at `ctx.now` (what `summaryAsOf` would make of it, a test
+ * holds the two equal): a trust fall compares now with 30 days ago, and the leaky bucket asks
+ * about every month's end of a year, so reading in place spares a copy of the summary per look
+ * back (the bucket of the bench's book 0.38 s → see README "Performance", session 18).
  */
 export interface TrustSignals {
   /** Share of settled seller touches that got (or were) an answer; 0 when there are none. */
@@ -44,15 +50,18 @@ export function trustSignals(s: ContactSummary, ctx: RelationshipContext): Trust
   const now = ctx.now;
 
   // An unanswered message younger than the answer window may still be answered: not counted yet.
-  const settled = s.attempts.filter((a) => a.reciprocated || now - a.at >= ANSWER_WINDOW_MS);
+  const settled = s.attempts.filter((a) => a.at <= now && (a.reciprocated || now - a.at >= ANSWER_WINDOW_MS));
   const replied = settled.filter((a) => a.reciprocated).length;
 
-  const last = s.lastTwoWayAt;
+  const last = lastTwoWayBefore(s, now);
   const silentMs = last === undefined ? undefined : Math.max(0, now - last);
   const recency = silentMs === undefined ? 0 : 2 ** -(silentMs / DAY_MS / idealDays);
 
   const span = last !== undefined && s.firstTwoWayAt !== undefined ? Math.max(0, last - s.firstTwoWayAt) : 0;
-  const sellers = s.sellers.filter((x) => now - x.lastTwoWayAt <= BREADTH_WINDOW_DAYS * DAY_MS).length;
+  // A seller whose latest two-way contact came later was in touch at the last one before `now`.
+  const sellers = s.sellers.filter(
+    (x) => now - (x.lastTwoWayAt <= now ? x.lastTwoWayAt : (last ?? -Infinity)) <= BREADTH_WINDOW_DAYS * DAY_MS,
+  ).length;
   const contacts = Math.max(0, ctx.account.contactsInTouch);
 
   return {
@@ -86,11 +95,14 @@ function frequency(s: ContactSummary, now: number, idealDays: number): number {
   const blockMonths = Math.min(6, Math.max(1, Math.ceil(idealDays / 30)));
   const blocks = Math.max(1, Math.round(12 / blockMonths));
   const expected = (blockMonths * 30) / idealDays;
-  const current = Math.floor(monthIndex(utcMonthOf(now)) / blockMonths);
+  const thisMonth = monthIndex(utcMonthOf(now));
+  const current = Math.floor(thisMonth / blockMonths);
   const counts = new Map<number, number>();
   for (const { month, count } of s.twoWayByMonth) {
-    const block = Math.floor(monthIndex(month) / blockMonths);
-    if (block <= current && block >= current - blocks) counts.set(block, (counts.get(block) ?? 0) + count);
+    const index = monthIndex(month);
+    const block = Math.floor(index / blockMonths);
+    // A block longer than a month may reach past `now`'s month: what came after does not count yet.
+    if (index <= thisMonth && block >= current - blocks) counts.set(block, (counts.get(block) ?? 0) + count);
   }
   let total = 0;
   for (let b = current - blocks; b <= current; b++) total += Math.min(1, (counts.get(b) ?? 0) / expected);
@@ -103,7 +115,7 @@ function monthsInTouch(s: ContactSummary, now: number): number {
 }
 
 function happiness(s: ContactSummary, now: number): number {
-  const answers = s.checkIns.slice(0, CHECK_IN_WEIGHTS.length);
+  const answers = s.checkIns.filter((c) => c.at <= now).slice(0, CHECK_IN_WEIGHTS.length);
   if (answers.length === 0) return 0.5;
   let sum = 0;
   let weights = 0;

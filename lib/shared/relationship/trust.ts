@@ -44,10 +44,7 @@ export const LEVEL_RANK: Record<TrustLevel, number> = { none: 0, some: 1, full: 
 
 export function trust(summary: ContactSummary, ctx: RelationshipContext): Trust {
   const { facts, ...signals } = trustSignals(summary, ctx);
-  const base = (Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[]).reduce((sum, k) => sum + WEIGHTS[k] * signals[k], 0);
-  const answered = Math.min(1, signals.reciprocity / FULL_RECIPROCITY);
-  const mood = Math.min(1, 0.4 + 1.2 * signals.happiness);
-  const score = clampScore(100 * base * answered * mood);
+  const { base, answered, mood, score } = weigh(signals);
   const computedLevel = levelOf(score);
 
   // Each reason's pull: the points it adds above (or takes below) a middling value, so the
@@ -83,6 +80,21 @@ export function trust(summary: ContactSummary, ctx: RelationshipContext): Trust 
     reasons.unshift(reason('override', { level: override.level, until: dateOf(override.until, ctx.timeZone) }));
   }
   return { level: override?.level ?? computedLevel, score, computedLevel, overridden: !!override, reasons, signals };
+}
+
+/**
+ * The computed score alone, without the reasons (which date check-ins in the seller's zone and
+ * sort): for a trust fall, worked out twice per customer at every month's end of the bucket.
+ */
+export function trustScore(summary: ContactSummary, ctx: RelationshipContext): number {
+  return weigh(trustSignals(summary, ctx)).score;
+}
+
+function weigh(signals: TrustSignals) {
+  const base = (Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[]).reduce((sum, k) => sum + WEIGHTS[k] * signals[k], 0);
+  const answered = Math.min(1, signals.reciprocity / FULL_RECIPROCITY);
+  const mood = Math.min(1, 0.4 + 1.2 * signals.happiness);
+  return { base, answered, mood, score: clampScore(100 * base * answered * mood) };
 }
 
 /** An override counts until its `until`; after that the computed level shows again. */

@@ -20,6 +20,7 @@ import {
   trust,
 } from '@/lib/shared/relationship';
 import type { ContactSummary } from '@/lib/shared/relationship/summary';
+import { trustSignals } from '@/lib/shared/relationship/trust-signals';
 import { touch } from '../../../helpers/records';
 import { DAY, NOW, ZONE } from './histories';
 
@@ -319,6 +320,18 @@ describe('looking back at a summary', () => {
     };
     const s = summary(history);
     expect(riskStateOf(s, then)).toBe(riskOf(summaryAsOf(s, then.now), then).state);
+  });
+
+  it('trust reads a summary as it stood at the context’s now, as if looked back to it first', () => {
+    // The trust fall and the leaky bucket rely on it to skip the look-back's copy.
+    fc.assert(
+      fc.property(historyArb, contextArb, fc.integer({ min: -900, max: 30 }), (history, ctx, daysAgo) => {
+        const s = summary(history);
+        const then = { ...ctx, now: NOW + daysAgo * DAY };
+        expect(trustSignals(s, then)).toEqual(trustSignals(summaryAsOf(s, then.now), then));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it('says what the summary said then, whether or not anything came after', () => {
