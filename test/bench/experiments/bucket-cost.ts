@@ -1,8 +1,9 @@
 // An experiment, not a scenario: `npx tsx test/bench/experiments/bucket-cost.ts` (a few seconds).
 // The leaky bucket of the bench's book (10,000 contacts, 200,000 touches, 24 months as the
 // dashboard asks) worked out in Node eight times, and a digest of the answer, so a change to the
-// engine can show it is faster and answers the same. Session 18 on this machine (2 cores):
-// 300-410 ms a run before trust read summaries in place, 155-225 ms after; same digest.
+// engine can show it is faster and answers the same. Session 18 on this machine (2 cores), the
+// engine before and after trust read summaries in place, run in turn: 300-410 against 155-225 ms
+// in one minute, 450-820 against 240-460 ms in a slower one (about half); same digest.
 // Profile it with `node --cpu-prof --import tsx test/bench/experiments/bucket-cost.ts`.
 import { createHash } from 'node:crypto';
 import type { Touch } from '@/lib/shared/model';
