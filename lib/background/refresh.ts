@@ -12,11 +12,11 @@ import { groupBy, packGroups } from '@/lib/shared/groups';
 import { dateOf } from '@/lib/shared/relationship/calendar';
 import { tierOf } from '@/lib/shared/relationship/context';
 import { nextTouch } from '@/lib/shared/relationship/next-touch';
-import { riskOf } from '@/lib/shared/relationship/risk';
+import { riskStateOf } from '@/lib/shared/relationship/risk';
 import type { StaggerItem } from '@/lib/shared/relationship/stagger';
 import { summarize } from '@/lib/shared/relationship/summarize';
 import { type ContactSummary, emptySummary, isEmptySummary, SUMMARY_VERSION } from '@/lib/shared/relationship/summary';
-import { trust } from '@/lib/shared/relationship/trust';
+import { trustScore } from '@/lib/shared/relationship/trust';
 import { followUpsOf } from './db/follow-ups';
 import { putEach } from './db/put-each';
 import type { RapportDB } from './db/schema';
@@ -278,8 +278,8 @@ function plan(
   // Staggering ranks only what is due by today; a later one keeps its date whatever its rank,
   // so risk and trust are worked out only then (10,000 imported contacts are due in two weeks).
   if (followUp.due <= today) {
-    rank.risk = riskOf(summary, context).state;
-    rank.trustScore = trust(summary, context).score;
+    rank.risk = riskStateOf(summary, context);
+    rank.trustScore = trustScore(summary, context);
   }
   return { write: followUp, planned: { followUp, rank } };
 }
