@@ -27,7 +27,14 @@ export function Contacts() {
   if (error) return <Failed message={error} />;
   if (!data) return null;
   const needle = query.trim().toLowerCase();
+  // A kept answer brings only the first rows (`total` says of how many): a search waits for
+  // today's whole list, which follows within a second, rather than answer from a part.
+  const total = data.total ?? data.contacts.length;
+  const whole = data.contacts.length === total;
   const found = needle ? index.filter(([, text]) => text.includes(needle)).map(([c]) => c) : data.contacts;
+  const waiting = needle !== '' && !whole;
+  const count = needle ? found.length : total;
+  const rows = waiting ? [] : found.slice(0, shown);
   const now = Date.now();
   return (
     <section data-testid="contacts" aria-labelledby="contacts-title">
@@ -45,8 +52,9 @@ export function Contacts() {
       </label>
       <table class="book-table">
         <caption>
-          {found.length} of {data.contacts.length} contacts
-          {found.length > shown ? `; the first ${shown} shown` : ''}
+          {waiting
+            ? `Searching all ${total} contacts once today’s list is in…`
+            : `${count} of ${total} contacts${count > rows.length ? `; the first ${rows.length} shown` : ''}`}
         </caption>
         <thead>
           <tr>
@@ -57,7 +65,7 @@ export function Contacts() {
           </tr>
         </thead>
         <tbody>
-          {found.slice(0, shown).map((c) => (
+          {rows.map((c) => (
             <tr key={c.id} data-testid="contact-row" data-email={c.emails[0] ?? ''}>
               <th scope="row">
                 <a href={`#contact/${encodeURIComponent(c.id)}`}>{c.name}</a>
@@ -70,7 +78,7 @@ export function Contacts() {
           ))}
         </tbody>
       </table>
-      <ShowMore shown={shown} total={found.length} onMore={() => setShown(shown + ROWS_AT_ONCE)} />
+      {whole && <ShowMore shown={shown} total={found.length} onMore={() => setShown(shown + ROWS_AT_ONCE)} />}
     </section>
   );
 }

@@ -511,6 +511,8 @@ export const protocol = {
           lastTwoWayAt: Timestamp.optional(),
         }),
       ),
+      /** Set when `contacts` are only the first rows of this many (a kept answer, `stale`). */
+      total: z.number().int().nonnegative().optional(),
     }),
   ),
   /** The leaky bucket: accounts won, lost and at risk per month, with the accounts' names. */

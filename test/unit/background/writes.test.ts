@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KEPT_CONTACT_ROWS } from '@/lib/background/book';
 import { countAll, planQueued, REPLAN } from '@/lib/background/data';
 import { MESSAGES } from '@/lib/background/db/open';
 import type { RapportDB } from '@/lib/background/db/schema';
@@ -92,6 +93,22 @@ describe('the book kept between dashboard views', () => {
     // A direct write (no request) is not seen while the kept book is fresh: every product write is a request.
     await db.put('contacts', contact({ id: 'c9', accountId: 'acme', emails: ['c9@acme.example'] }));
     expect((await contacts()).contacts.map((c) => c.id)).not.toContain('c9');
+  });
+
+  it('keeps the first rows and their count for the next opening; today’s answer has every contact', async () => {
+    const many = Array.from({ length: KEPT_CONTACT_ROWS + 5 }, (_, i) =>
+      contact({ id: `m${String(i).padStart(3, '0')}`, accountId: 'acme', emails: [`m${i}@acme.example`] }),
+    );
+    await deliver(envelope('data.put', { contacts: many }), senders.page);
+    expect((await contacts()).contacts).toHaveLength(KEPT_CONTACT_ROWS + 6);
+    await deliver(envelope('contact.setStatus', { contactId: 'c1', status: 'former' }), senders.page);
+    const first = (await contacts()) as ContactsAnswer & { total?: number };
+    expect(first).toMatchObject({ stale: true, total: KEPT_CONTACT_ROWS + 6 });
+    expect(first.contacts).toHaveLength(KEPT_CONTACT_ROWS);
+    const today = (await contacts(true)) as ContactsAnswer & { total?: number };
+    expect(today.stale).toBe(false);
+    expect(today.total).toBeUndefined();
+    expect(today.contacts).toHaveLength(KEPT_CONTACT_ROWS + 6);
   });
 
   it('keeps no copy of a deleted contact: the next answer is worked out afresh', async () => {
