@@ -18,7 +18,7 @@ const control = await context.newPage();
 await control.goto(`chrome-extension://${extensionId}/options.html#settings`);
 const floorControl = await context.newPage();
 await floorControl.goto(`chrome-extension://${floorId}/today.html`);
-async function open(url: string, mark: string) {
+async function open(url: string, mark: string): Promise<[number, number]> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 380, height: 600 });
   await page.goto(url);
@@ -33,8 +33,8 @@ async function open(url: string, mark: string) {
 }
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (let round = 0; round < 3; round++) {
-  const rap: number[][] = [];
-  const flo: number[][] = [];
+  const rap: [number, number][] = [];
+  const flo: [number, number][] = [];
   for (let i = 0; i < 15; i++)
     rap.push(await open(`chrome-extension://${extensionId}/popup.html`, 'rapport:popup:today'));
   for (let i = 0; i < 15; i++) flo.push(await open(`chrome-extension://${floorId}/today.html`, 'floor:today'));
