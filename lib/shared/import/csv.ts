@@ -26,8 +26,6 @@ export interface CsvReader {
   readonly position: number;
   readonly total: number;
   readonly done: boolean;
-  /** The next rows, at most `max`; an empty array once the file is read. */
-  next(max?: number): CsvRow[];
   /**
    * Reads at most `max` rows and hands each to `visit` as papaparse reads it, keeping none;
    * answers how many it handed on (blank lines are read and not handed on).
@@ -81,11 +79,6 @@ export function openCsv(input: string, options: CsvOptions = {}): CsvReader {
     },
     get done() {
       return position >= text.length;
-    },
-    next(max = 1000) {
-      const rows: CsvRow[] = [];
-      each(max, (row) => rows.push(row));
-      return rows;
     },
     each,
     sample(count) {

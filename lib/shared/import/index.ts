@@ -40,6 +40,6 @@ export {
 } from './mapping';
 export type { MeInSettings, OwnerSummary } from './owners';
 export { createPlanner, type ImportCounts, type ImportPlan, type ImportPlanner, type PlanContext } from './planner';
-export { mapRow, mapRows } from './rows';
+export { mapRow } from './rows';
 export { type ImportUndo, planUndo, type UndoSteps, undoRecord } from './undo';
 export { parseVCards } from './vcard';

@@ -60,7 +60,7 @@ export interface ImportPlan {
 }
 
 export interface ImportPlanner {
-  /** Plans a batch of mapped rows (from `mapRows`, `parseVCards`); call as often as there are batches. */
+  /** Plans a batch of mapped rows (from `parseVCards`); call as often as there are batches. */
   add(mapped: MappedRows): void;
   /** Plans one row as the file is read (from `mapRow`): the same as `add` with a batch of one. */
   addRow(mapped: MappedRow): void;

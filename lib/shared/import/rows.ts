@@ -19,7 +19,6 @@ import {
   type ActivityDraft,
   type ContactDraft,
   type MappedRow,
-  type MappedRows,
   oneLine,
   type PurchaseDraft,
   quoted,
@@ -29,25 +28,6 @@ import { hash53 } from './hash';
 import type { ActivityMapping, Columns, ContactMapping, Mapping, PurchaseMapping } from './mapping';
 
 type Outcome<D> = D | RowError;
-
-/**
- * Rows → checked drafts, one error per bad row. Pure and per row: the same rows and mapping
- * always give the same drafts, in any batch size.
- */
-export function mapRows(rows: readonly CsvRow[], mapping: ContactMapping): Extract<MappedRows, { kind: 'contacts' }>;
-export function mapRows(rows: readonly CsvRow[], mapping: ActivityMapping): Extract<MappedRows, { kind: 'activities' }>;
-export function mapRows(rows: readonly CsvRow[], mapping: PurchaseMapping): Extract<MappedRows, { kind: 'purchases' }>;
-export function mapRows(rows: readonly CsvRow[], mapping: Mapping): MappedRows;
-export function mapRows(rows: readonly CsvRow[], mapping: Mapping): MappedRows {
-  const drafts: (ContactDraft | ActivityDraft | PurchaseDraft)[] = [];
-  const errors: RowError[] = [];
-  for (const row of rows) {
-    const mapped = mapRow(row, mapping);
-    if (mapped.kind === 'error') errors.push(mapped.error);
-    else drafts.push(mapped.draft);
-  }
-  return { kind: mapping.kind, drafts, errors } as MappedRows;
-}
 
 /**
  * One row → its checked draft or its error, as the file is read: the import maps and plans each

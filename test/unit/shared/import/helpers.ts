@@ -8,7 +8,7 @@ import {
   guessMapping,
   type ImportPlan,
   type Mapping,
-  mapRows,
+  mapRow,
   type MeInSettings,
   openCsv,
 } from '@/lib/shared/import';
@@ -58,7 +58,7 @@ export function importCsv(text: string, options: RunOptions = {}): { mapping: Ma
     ...(options.existing ? { existing: options.existing } : {}),
     ...(options.internalDomains ? { internalDomains: options.internalDomains } : {}),
   });
-  while (!reader.done) planner.add(mapRows(reader.next(options.batchSize ?? 2), mapping));
+  while (!reader.done) reader.each(options.batchSize ?? 2, (row) => planner.addRow(mapRow(row, mapping)));
   return { mapping, plan: planner.finish() };
 }
 

@@ -2,26 +2,27 @@ import { describe, expect, it } from 'vitest';
 import {
   claimSeller,
   createPlanner,
-  mapRows,
+  mapRow,
   openCsv,
   guessMapping,
   parseVCards,
   revertMerge,
   undoRecord,
-  type MappedRows,
+  type ImportPlanner,
 } from '@/lib/shared/import';
 import { account, contact } from '../../../helpers/records';
 import { fixtureText, ME_SETTINGS, NOW, sequentialIds } from './helpers';
 import { MemoryStore } from './memory-store';
 
-/** All rows of a file, mapped with the guessed mapping. */
-function mapped(fixture: string): MappedRows {
-  if (fixture.endsWith('.vcf')) return parseVCards(fixtureText(fixture));
+/** Plans every row of a file, with the guessed mapping, as the dashboard reads it. */
+function planAll(planner: ImportPlanner, fixture: string): void {
+  if (fixture.endsWith('.vcf')) {
+    planner.add(parseVCards(fixtureText(fixture)));
+    return;
+  }
   const reader = openCsv(fixtureText(fixture));
   const mapping = guessMapping(reader.headers, { sampleRows: reader.sample(20), delimiter: reader.delimiter });
-  const rows = [];
-  while (!reader.done) rows.push(...reader.next());
-  return mapRows(rows, mapping);
+  while (!reader.done) reader.each(1000, (row) => planner.addRow(mapRow(row, mapping)));
 }
 
 function plan(store: MemoryStore, fixture: string, importId: string) {
@@ -32,7 +33,7 @@ function plan(store: MemoryStore, fixture: string, importId: string) {
     existing: store.existing(),
     me: ME_SETTINGS,
   });
-  planner.add(mapped(fixture));
+  planAll(planner, fixture);
   return planner.finish();
 }
 
