@@ -106,9 +106,16 @@ const READS: ReadonlySet<RequestType> = new Set<RequestType>([
  * Requests that mark their own writes (`whileWriting` around the part that writes): most of them
  * write nothing to the store. A Gmail page's report only says who is on the page, at every thread
  * the seller opens; counted as a write, it dropped every kept answer each time (the popup's list
- * and the dashboard's views among them).
+ * and the dashboard's views among them). The others write nothing a kept answer is made from:
+ * a page's health (every Gmail or LinkedIn tab that loads reports it), the sidebar's collapsed
+ * state, a command passed on to a tab.
  */
-const OWN_WRITES: ReadonlySet<RequestType> = new Set<RequestType>(['page.report']);
+const OWN_WRITES: ReadonlySet<RequestType> = new Set<RequestType>([
+  'page.report',
+  'health.report',
+  'sidebar.setPrefs',
+  'sidebar.command',
+]);
 
 /** Requests that remove people or their records: the dashboard's kept answers go first. */
 const FORGETS: ReadonlySet<RequestType> = new Set<RequestType>([

@@ -188,6 +188,19 @@ describe('page reports and the kept list', () => {
     expect((await deliver(linkedin, senders.content)).ok).toBe(true);
     expect(kept()).toBe(false);
   });
+
+  it('a tab that loads and reports its health, or a sidebar folded, keeps the popup list', async () => {
+    await list();
+    const kept = () => isKept(db, 'followups:false', { now: NOW, maxAgeMs: 30_000 });
+    for (const request of [
+      envelope('health.report', { site: 'gmail', failed: ['thread.subject'] }),
+      envelope('sidebar.setPrefs', { site: 'linkedin', collapsed: true }),
+    ]) {
+      expect((await deliver(request, senders.content)).ok).toBe(true);
+      expect(kept()).toBe(true);
+    }
+    expect(await db.get('meta', 'health')).toMatchObject({ site: 'gmail', failed: ['thread.subject'] });
+  });
 });
 
 describe('follow-ups from a data set (a backup, an undo)', () => {
