@@ -31,7 +31,7 @@ export function riskOf(summary: ContactSummary, ctx: RelationshipContext): Risk 
  * The state alone, as `riskOf` has it for the summary as it was at `ctx.now`: a customer past
  * their longest gap is at risk whatever trust did, so trust (worked out twice, now and 30 days
  * ago) is not worked out for them. For the leaky bucket, which asks this of every customer at
- * every month's end of a year (0.79 s → 0.50 s for the bench's book).
+ * every month's end of two years (0.79 s → 0.50 s for the bench's book).
  */
 export function riskStateOf(summary: ContactSummary, ctx: RelationshipContext): RiskState {
   return assess(summary, ctx, true).state;

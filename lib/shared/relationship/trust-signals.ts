@@ -11,8 +11,8 @@ import type { ContactSummary } from './summary';
  *
  * The summary is read as it stood at `ctx.now` (what `summaryAsOf` would make of it, a test
  * holds the two equal): a trust fall compares now with 30 days ago, and the leaky bucket asks
- * about every month's end of a year, so reading in place spares a copy of the summary per look
- * back (the bucket of the bench's book 0.38 s → see README "Performance", session 18).
+ * about every month's end of two years, so reading in place spares a copy of the summary per look
+ * back (the bench's bucket in about half the time, README "Performance", session 18).
  */
 export interface TrustSignals {
   /** Share of settled seller touches that got (or were) an answer; 0 when there are none. */
