@@ -141,6 +141,12 @@ export function monthIndex(month: string): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
+/** `monthIndex(utcMonthOf(at))` without making the string: trust asks it at every look at a summary. */
+export function utcMonthIndex(at: number): number {
+  const d = new Date(Number.isFinite(at) ? at : 0);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
 /** The UTC month of an instant: summaries bucket by it so they do not depend on a zone setting. */
 export function utcMonthOf(at: number): string {
   return fromUtcMidnight(Number.isFinite(at) ? at : 0).slice(0, 7);

@@ -1,5 +1,5 @@
 import { lastTwoWayBefore } from './as-of';
-import { DAY_MS, monthIndex, utcMonthOf } from './calendar';
+import { DAY_MS, monthIndex, utcMonthIndex } from './calendar';
 import { cadenceOf, type RelationshipContext } from './context';
 import { ANSWER_WINDOW_MS } from './exchanges';
 import type { ContactSummary } from './summary';
@@ -63,11 +63,12 @@ export function trustSignals(s: ContactSummary, ctx: RelationshipContext): Trust
     (x) => now - (x.lastTwoWayAt <= now ? x.lastTwoWayAt : (last ?? -Infinity)) <= BREADTH_WINDOW_DAYS * DAY_MS,
   ).length;
   const contacts = Math.max(0, ctx.account.contactsInTouch);
+  const thisMonth = utcMonthIndex(now);
 
   return {
     reciprocity: settled.length ? replied / settled.length : 0,
     recency,
-    frequency: frequency(s, now, idealDays),
+    frequency: frequency(s, thisMonth, idealDays),
     tenure: Math.min(1, span / (TENURE_FULL_DAYS * DAY_MS)),
     breadth: (Math.min(1, sellers / 2) + Math.min(1, contacts / 3)) / 2,
     happiness: happiness(s, now),
@@ -75,7 +76,7 @@ export function trustSignals(s: ContactSummary, ctx: RelationshipContext): Trust
       replied,
       settled: settled.length,
       ...(silentMs === undefined ? {} : { silentDays: Math.floor(silentMs / DAY_MS) }),
-      monthsInTouch: monthsInTouch(s, now),
+      monthsInTouch: monthsInTouch(s, thisMonth),
       tenureMonths: Math.floor(span / (30.44 * DAY_MS)),
       sellers,
       contacts,
@@ -91,27 +92,31 @@ export function trustSignals(s: ContactSummary, ctx: RelationshipContext): Trust
  * block as a bonus (so the start of a month costs nothing), capped at 1. Fixed blocks keep it
  * monotonic in time: a block's score only changes when contact is added to it.
  */
-function frequency(s: ContactSummary, now: number, idealDays: number): number {
+function frequency(s: ContactSummary, thisMonth: number, idealDays: number): number {
   const blockMonths = Math.min(6, Math.max(1, Math.ceil(idealDays / 30)));
   const blocks = Math.max(1, Math.round(12 / blockMonths));
   const expected = (blockMonths * 30) / idealDays;
-  const thisMonth = monthIndex(utcMonthOf(now));
-  const current = Math.floor(thisMonth / blockMonths);
-  const counts = new Map<number, number>();
+  const first = Math.floor(thisMonth / blockMonths) - blocks;
+  // Two-way contacts per block, from the first counted to the current one.
+  const counts = new Array<number>(blocks + 1).fill(0);
   for (const { month, count } of s.twoWayByMonth) {
     const index = monthIndex(month);
-    const block = Math.floor(index / blockMonths);
+    const block = Math.floor(index / blockMonths) - first;
     // A block longer than a month may reach past `now`'s month: what came after does not count yet.
-    if (index <= thisMonth && block >= current - blocks) counts.set(block, (counts.get(block) ?? 0) + count);
+    if (index <= thisMonth && block >= 0) counts[block] = (counts[block] ?? 0) + count;
   }
   let total = 0;
-  for (let b = current - blocks; b <= current; b++) total += Math.min(1, (counts.get(b) ?? 0) / expected);
+  for (const count of counts) total += Math.min(1, count / expected);
   return Math.min(1, total / blocks);
 }
 
-function monthsInTouch(s: ContactSummary, now: number): number {
-  const current = monthIndex(utcMonthOf(now));
-  return s.twoWayByMonth.filter(({ month }) => current - monthIndex(month) < 12 && monthIndex(month) <= current).length;
+function monthsInTouch(s: ContactSummary, thisMonth: number): number {
+  let months = 0;
+  for (const { month } of s.twoWayByMonth) {
+    const index = monthIndex(month);
+    if (index <= thisMonth && thisMonth - index < 12) months++;
+  }
+  return months;
 }
 
 function happiness(s: ContactSummary, now: number): number {

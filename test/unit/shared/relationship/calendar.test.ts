@@ -11,6 +11,7 @@ import {
   nextWorkingDay,
   startOfDate,
 } from '@/lib/shared/relationship';
+import { monthIndex, utcMonthIndex, utcMonthOf } from '@/lib/shared/relationship/calendar';
 import { contextOf, inbound, summaryOf } from './histories';
 
 const BERLIN = 'Europe/Berlin';
@@ -122,5 +123,19 @@ describe('the zone offset read once per quarter hour', () => {
     for (const at of [change - 1, change, change + 1])
       expect(dateOf(at, 'Europe/Berlin')).toBe(intlDate(at, 'Europe/Berlin'));
     expect(startOfDate('2026-03-30', 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 29, 22));
+  });
+});
+
+describe('months as numbers', () => {
+  it('an instant’s UTC month index is the index of its UTC month, from 1900 to 2200', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }), (at) => {
+        expect(utcMonthIndex(at)).toBe(monthIndex(utcMonthOf(at)));
+      }),
+      { numRuns: 2_000 },
+    );
+    // The last millisecond of a month and the first of the next.
+    expect(utcMonthIndex(Date.UTC(2026, 0, 31, 23, 59, 59, 999))).toBe(monthIndex('2026-01'));
+    expect(utcMonthIndex(Date.UTC(2026, 1, 1))).toBe(monthIndex('2026-02'));
   });
 });
