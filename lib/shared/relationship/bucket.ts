@@ -3,7 +3,7 @@ import { addMonths, dateOf, monthOfDate, startOfDate } from './calendar';
 import { type CadenceTable, type RelationshipContext, tierOf } from './context';
 import { riskStateOf } from './risk';
 import { customerSince, firstCustomerAt, statusAt, statusSince } from './status';
-import { type ContactSummary, emptySummary } from './summary';
+import { type ContactSummary, emptySummary, sameShape } from './summary';
 
 /**
  * The leaky bucket: accounts won, lost and at risk per calendar month (in the seller's zone),
@@ -121,7 +121,8 @@ function groupAccounts({ contacts, accounts, purchases, summaries }: BucketInput
     const wonAt = firstCustomerAt(contact);
     if (wonAt === undefined) continue;
     const a = entry(contact.accountId ?? `contact:${contact.id}`);
-    a.contacts.push({ contact, summary: summaryOf.get(contact.id) ?? emptySummary(contact.id), wonAt });
+    // One shape for every summary: each is read at every month's end (sameShape).
+    a.contacts.push({ contact, summary: sameShape(summaryOf.get(contact.id) ?? emptySummary(contact.id)), wonAt });
     won(a, wonAt);
   }
   return result;

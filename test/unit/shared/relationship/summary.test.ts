@@ -7,6 +7,7 @@ import {
   summarize,
   summaryAsOf,
 } from '@/lib/shared/relationship';
+import { sameShape } from '@/lib/shared/relationship/summary';
 import { checkIn, daysAgo, done, inbound, logged, meeting, outbound, summaryOf, weeklyExchanges } from './histories';
 
 describe('what counts as two-way contact', () => {
@@ -161,5 +162,16 @@ describe('isEmptySummary: what the store leaves unwritten', () => {
     },
   ])('$name → $empty', ({ history, empty }) => {
     expect(isEmptySummary(history())).toBe(empty);
+  });
+});
+
+describe('a summary in one shape', () => {
+  it('has every field the schema knows, and says what the summary says', () => {
+    const s = summaryOf([...weeklyExchanges(8, 5), checkIn(daysAgo(3), 4), outbound(daysAgo(1))]);
+    const copy = sameShape(s);
+    // A field added to the schema and forgotten in the copy would read as missing.
+    expect(Object.keys(copy).sort()).toEqual(Object.keys(ContactSummary.shape).sort());
+    expect(copy).toEqual(s);
+    expect(ContactSummary.parse(JSON.parse(JSON.stringify(copy)))).toEqual(s);
   });
 });
