@@ -111,6 +111,40 @@ describe('the book kept between dashboard views', () => {
     expect(today.contacts).toHaveLength(KEPT_CONTACT_ROWS + 6);
   });
 
+  it('works out a summary the store lacks from the contact’s touches, for one contact among many or for all', async () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      contact({ id: `k${String(i).padStart(2, '0')}`, accountId: 'north', emails: [`k${i}@north.example`] }),
+    );
+    const at = Date.now() - 10 * 86_400_000;
+    const touches = (['outbound', 'inbound'] as const).map((direction, i) =>
+      touch({
+        id: `k-${i}`,
+        contactId: 'k00',
+        accountId: 'north',
+        direction,
+        at: at + i * 3_600_000,
+        sourceId: `k:${i}`,
+      }),
+    );
+    // At another account than c1, whose status each look changes (a write re-plans c1's account).
+    await deliver(
+      envelope('data.put', { accounts: [account({ id: 'north' })], contacts: many, touches }),
+      senders.page,
+    );
+    const lastOf = async () => {
+      await deliver(envelope('contact.setStatus', { contactId: 'c1', status: 'former' }), senders.page);
+      return (await contacts(true)).contacts.find((c) => c.id === 'k00') as { lastTwoWayAt?: number } | undefined;
+    };
+    const expected = (await lastOf())?.lastTwoWayAt;
+    expect(expected).toBe(at + 3_600_000);
+    // One summary missing among 31 contacts: looked up alone.
+    await db.delete('summaries', 'k00');
+    expect((await lastOf())?.lastTwoWayAt).toBe(expected);
+    // Every summary missing: which contacts have touches is asked of the store once.
+    await db.clear('summaries');
+    expect((await lastOf())?.lastTwoWayAt).toBe(expected);
+  });
+
   it('keeps no copy of a deleted contact: the next answer is worked out afresh', async () => {
     expect(statusOf(await contacts(), 'c1')).toBe('customer');
     await deliver(envelope('contact.delete', { contactId: 'c1' }), senders.page);
