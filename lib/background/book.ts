@@ -209,7 +209,7 @@ export function bookContacts(
  * The contacts kept for the next opening: the first rows and how many there are. The view
  * shows 50 rows at once and its search waits for today's answer, so the whole list (10,000
  * rows, about 1.5 MB to read back and hand over) need not be kept: the first screen's p95 went
- * from 166-257 to 96-130 ms (README "Performance", session 18).
+ * from 161-257 to 96-159 ms (README "Performance", session 18).
  */
 export const KEPT_CONTACT_ROWS = 100;
 
