@@ -42,6 +42,12 @@ interface Book {
 type LastKnown = { asOf: number; stale: boolean };
 
 /**
+ * Which view's answer, as of when; `firstScreen`: what of it to keep in the store, when the view
+ * shows only part of it at once.
+ */
+type View<T> = { name: string; now: number; firstScreen?: ((whole: T) => T) | undefined };
+
+/**
  * A view's answer. Worked out once per kept book, so going back to a view costs nothing. With
  * no book kept (the worker just started, or something was written) and unless the page asks
  * for a `fresh` one, the last answer kept in the store (views.ts) comes back at once, marked
@@ -49,25 +55,21 @@ type LastKnown = { asOf: number; stale: boolean };
  */
 async function answer<T extends object>(
   db: IDBPDatabase<RapportDB>,
-  { name, now, fresh, firstScreen }: { name: string; now: number; fresh: boolean; firstScreen?: (whole: T) => T },
+  { fresh, ...view }: View<T> & { fresh: boolean },
   work: (book: Book) => T,
 ): Promise<T & LastKnown> {
+  const { name, now } = view;
   if (!fresh && !isKept(db, BOOK, { now, maxAgeMs: BOOK_MAX_AGE_MS })) {
     const last = await lastView(db, name);
     if (last) {
-      answerNow(db, { name, now, firstScreen }, work).catch(() => undefined);
+      answerNow(db, view, work).catch(() => undefined);
       return { ...(last.data as T), asOf: last.at, stale: true };
     }
   }
-  return { ...(await answerNow(db, { name, now, firstScreen }, work)), asOf: now, stale: false };
+  return { ...(await answerNow(db, view, work)), asOf: now, stale: false };
 }
 
-/** `firstScreen`: what of the answer to keep in the store, when a view shows only part of it at once. */
-async function answerNow<T>(
-  db: IDBPDatabase<RapportDB>,
-  { name, now, firstScreen }: { name: string; now: number; firstScreen?: ((whole: T) => T) | undefined },
-  work: (book: Book) => T,
-) {
+async function answerNow<T>(db: IDBPDatabase<RapportDB>, { name, now, firstScreen }: View<T>, work: (book: Book) => T) {
   const since = generation();
   const book = await readBook(db, now);
   if (!book.answers.has(name)) {
